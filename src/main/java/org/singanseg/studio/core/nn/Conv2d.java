@@ -1,0 +1,98 @@
+package org.singanseg.studio.core.nn;
+
+import java.util.List;
+import java.util.Random;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * 2-D convolution, stride 1, no padding ("valid"): a k x k kernel shrinks each side by k - 1.
+ * SinGAN pads its input once by the stack's total shrink instead of padding every layer.
+ * Weights are [k, k, inChannels, outChannels], initialised N(0, 0.02) as in SinGAN; the bias
+ * uses PyTorch's default U(-1/sqrt(fanIn), 1/sqrt(fanIn)).
+ */
+public final class Conv2d implements Layer {
+    private final int inChannels;
+    private final int outChannels;
+    private final int kernel;
+
+    private INDArray weights;
+    private INDArray bias;
+    private INDArray weightGrad;
+    private INDArray biasGrad;
+
+    private INDArray input;
+    private final Buffer output = new Buffer();
+    private final Buffer gradInput = new Buffer();
+    private final Buffer weightGradStep = new Buffer();
+    private final Buffer biasGradStep = new Buffer();
+
+    public Conv2d(int inChannels, int outChannels, int kernel) {
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernel = kernel;
+    }
+
+    public int inChannels() {
+        return inChannels;
+    }
+
+    public int outChannels() {
+        return outChannels;
+    }
+
+    public int kernel() {
+        return kernel;
+    }
+
+    /** Multiply-adds times two for one forward pass producing an outH x outW map per image. */
+    public double forwardFlops(long batch, long outH, long outW) {
+        return 2.0 * kernel * kernel * inChannels * outChannels * outH * outW * batch;
+    }
+
+    @Override
+    public List<long[]> parameterShapes() {
+        return List.of(new long[]{kernel, kernel, inChannels, outChannels}, new long[]{outChannels});
+    }
+
+    @Override
+    public void bind(List<INDArray> parameters, List<INDArray> gradients) {
+        weights = parameters.get(0);
+        bias = parameters.get(1);
+        weightGrad = gradients.get(0);
+        biasGrad = gradients.get(1);
+    }
+
+    @Override
+    public void initialise(Random random) {
+        Init.normal(weights, random, 0.0, 0.02);
+        double bound = 1.0 / Math.sqrt((double) inChannels * kernel * kernel);
+        Init.uniform(bias, random, -bound, bound);
+    }
+
+    @Override
+    public INDArray forward(INDArray x) {
+        if (x.rank() != 4 || x.size(1) != inChannels) {
+            throw new IllegalArgumentException("Conv2d expects [batch, " + inChannels + ", h, w], got "
+                    + java.util.Arrays.toString(x.shape()));
+        }
+        input = x;
+        INDArray out = output.get(x.dataType(), x.size(0), outChannels,
+                x.size(2) - kernel + 1, x.size(3) - kernel + 1);
+        Ops.conv2d(x, weights, bias, out, kernel);
+        return out;
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
+        INDArray gIn = gradInput.like(input);
+        INDArray gW = weightGradStep.like(weights);
+        INDArray gB = biasGradStep.like(bias);
+        Ops.conv2dBackward(input, weights, bias, gradOutput, gIn, gW, gB, kernel);
+        if (accumulateParamGrads) {
+            weightGrad.addi(gW);
+            biasGrad.addi(gB);
+        }
+        return gIn;
+    }
+}

@@ -1,0 +1,143 @@
+package org.singanseg.studio.core.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Layers applied in order. All parameters live in one flat array and all gradients in another
+ * (each layer sees views into them), so the optimiser, zeroing and saving are single operations.
+ */
+public final class Sequential {
+    private final List<Layer> layers;
+    private final INDArray parameters;
+    private final INDArray gradients;
+
+    public Sequential(DataType type, List<Layer> layers) {
+        this.layers = List.copyOf(layers);
+        long total = 0;
+        for (Layer layer : layers) {
+            for (long[] shape : layer.parameterShapes()) {
+                total += length(shape);
+            }
+        }
+        parameters = Nd4j.create(type, total);
+        gradients = Nd4j.create(type, total);
+        long offset = 0;
+        for (Layer layer : layers) {
+            List<INDArray> p = new ArrayList<>();
+            List<INDArray> g = new ArrayList<>();
+            for (long[] shape : layer.parameterShapes()) {
+                long n = length(shape);
+                p.add(view(parameters, offset, n, shape));
+                g.add(view(gradients, offset, n, shape));
+                offset += n;
+            }
+            layer.bind(p, g);
+        }
+    }
+
+    private static INDArray view(INDArray flat, long offset, long n, long[] shape) {
+        return flat.get(NDArrayIndex.interval(offset, offset + n)).reshape('c', shape);
+    }
+
+    private static long length(long[] shape) {
+        long n = 1;
+        for (long s : shape) {
+            n *= s;
+        }
+        return n;
+    }
+
+    public void initialise(Random random) {
+        for (Layer layer : layers) {
+            layer.initialise(random);
+        }
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** All parameters as one flat array (a live view: writing to it changes the net). */
+    public INDArray parameters() {
+        return parameters;
+    }
+
+    /** All accumulated parameter gradients as one flat array, in the order of {@link #parameters}. */
+    public INDArray gradients() {
+        return gradients;
+    }
+
+    public DataType dataType() {
+        return parameters.dataType();
+    }
+
+    public void zeroGradients() {
+        gradients.assign(0);
+    }
+
+    public INDArray forward(INDArray input) {
+        INDArray x = input;
+        for (Layer layer : layers) {
+            x = layer.forward(x);
+        }
+        return x;
+    }
+
+    /** Backward through all layers for the last forward; returns dLoss/dInput. */
+    public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
+        INDArray g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g, accumulateParamGrads);
+        }
+        return g;
+    }
+
+    /**
+     * Freezes every leaky ReLU's slope pattern at the last forward's input (or releases it), making
+     * the net smooth in its input around that point; used by {@link GradientPenalty}.
+     */
+    void freezeActivationPatterns(boolean freeze) {
+        for (Layer layer : layers) {
+            if (layer instanceof LeakyRelu relu) {
+                if (freeze) {
+                    relu.freeze();
+                } else {
+                    relu.unfreeze();
+                }
+            }
+        }
+    }
+
+    /** How many pixels each side of the input the stack's valid convolutions remove. */
+    public int shrinkPerSide() {
+        int shrink = 0;
+        for (Layer layer : layers) {
+            if (layer instanceof Conv2d conv) {
+                shrink += (conv.kernel() - 1) / 2;
+            }
+        }
+        return shrink;
+    }
+
+    /** FLOPs of one forward pass for an input of the given spatial size. */
+    public double forwardFlops(long batch, long height, long width) {
+        double flops = 0;
+        long h = height;
+        long w = width;
+        for (Layer layer : layers) {
+            if (layer instanceof Conv2d conv) {
+                h -= conv.kernel() - 1;
+                w -= conv.kernel() - 1;
+                flops += conv.forwardFlops(batch, h, w);
+            }
+        }
+        return flops;
+    }
+}

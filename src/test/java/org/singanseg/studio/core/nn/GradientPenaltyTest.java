@@ -1,0 +1,89 @@
+package org.singanseg.studio.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.singanseg.studio.core.gan.ScaleNets;
+
+/**
+ * The WGAN-GP penalty's parameter gradient (a finite-difference Hessian-vector product) against
+ * central differences of the penalty itself, whose input gradient is exact and checked elsewhere.
+ */
+class GradientPenaltyTest {
+    private static final double LAMBDA = 0.1;
+
+    @Test
+    void valueIsLambdaTimesMeanSquaredExcessOfPerPixelNorms() {
+        Sequential critic = critic(DataType.DOUBLE, 7);
+        INDArray real = Nd4j.randn(DataType.DOUBLE, 1, 4, 13, 12);
+        INDArray fake = Nd4j.randn(DataType.DOUBLE, 1, 4, 13, 12);
+        double mix = 0.3;
+
+        INDArray xHat = real.mul(mix).addi(fake.mul(1 - mix));
+        INDArray out = critic.forward(xHat);
+        INDArray g = critic.backward(Nd4j.onesLike(out), false);
+        double expected = 0;
+        for (int y = 0; y < g.size(2); y++) {
+            for (int x = 0; x < g.size(3); x++) {
+                double sumOfSquares = 0;
+                for (int c = 0; c < g.size(1); c++) {
+                    sumOfSquares += Math.pow(g.getDouble(0, c, y, x), 2);
+                }
+                expected += Math.pow(Math.sqrt(sumOfSquares) - 1, 2);
+            }
+        }
+        expected *= LAMBDA / (g.size(2) * g.size(3));
+        assertEquals(expected, new GradientPenalty(LAMBDA, 1e-5).value(critic, real, fake, mix), 1e-12);
+    }
+
+    @Test
+    void parameterGradientMatchesNumericalDifferentiation() {
+        Sequential critic = critic(DataType.DOUBLE, 11);
+        // Scale the input so that the critic's input gradients are of order 1 and the penalty matters.
+        INDArray real = Nd4j.randn(DataType.DOUBLE, 1, 4, 13, 12);
+        INDArray fake = Nd4j.randn(DataType.DOUBLE, 1, 4, 13, 12);
+        GradientPenalty penalty = new GradientPenalty(LAMBDA, 1e-5);
+        double mix = 0.6;
+
+        critic.zeroGradients();
+        penalty.accumulate(critic, real, fake, mix);
+        INDArray analytic = critic.gradients().dup();
+        assertTrue(analytic.norm2Number().doubleValue() > 0, "penalty gradient must not vanish");
+
+        GradientCheck.check("dP/dparams", critic.parameters(), analytic,
+                () -> penalty.value(critic, real, fake, mix), 1e-3);
+    }
+
+    @Test
+    void singlePrecisionGradientStaysCloseToDoublePrecision() {
+        Sequential exact = critic(DataType.DOUBLE, 5);
+        Sequential single = critic(DataType.FLOAT, 5);
+        INDArray real = Nd4j.randn(DataType.DOUBLE, 1, 4, 30, 25);
+        INDArray fake = Nd4j.randn(DataType.DOUBLE, 1, 4, 30, 25);
+
+        exact.zeroGradients();
+        new GradientPenalty(LAMBDA, 1e-5).accumulate(exact, real, fake, 0.4);
+        single.zeroGradients();
+        new GradientPenalty(LAMBDA, GradientPenalty.SINGLE_PRECISION_STEP).accumulate(single,
+                real.castTo(DataType.FLOAT), fake.castTo(DataType.FLOAT), 0.4);
+
+        INDArray reference = exact.gradients();
+        INDArray difference = single.gradients().castTo(DataType.DOUBLE).sub(reference);
+        double relative = difference.norm2Number().doubleValue() / reference.norm2Number().doubleValue();
+        assertTrue(relative < 0.005, "float32 penalty gradient off by " + relative);
+        assertTrue(Transforms.cosineSim(single.gradients().castTo(DataType.DOUBLE), reference) > 0.999);
+    }
+
+    private static Sequential critic(DataType type, long seed) {
+        Sequential critic = ScaleNets.critic(type, 4, 6);
+        critic.initialise(new Random(seed));
+        return critic;
+    }
+}

@@ -1,0 +1,80 @@
+package org.singanseg.studio.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.gan.ScaleNets;
+
+/**
+ * Numerical gradient checks (double precision, central differences, relative error below 1e-5)
+ * of every layer and of whole SinGAN generator and critic stacks, for the input and all parameters,
+ * on the loss sum(output * R) with a random R.
+ */
+class LayerGradientTest {
+    private static final double MAX_RELATIVE_ERROR = 1e-5;
+
+    @Test
+    void conv2d() {
+        checkNet(new Sequential(DataType.DOUBLE, List.of(new Conv2d(3, 4, 3))), 2, 3, 7, 6);
+    }
+
+    @Test
+    void batchNormUsesBatchStatistics() {
+        checkNet(new Sequential(DataType.DOUBLE, List.of(new BatchNorm(3))), 2, 3, 4, 5);
+    }
+
+    @Test
+    void batchNormWithBatchOfOne() {
+        checkNet(new Sequential(DataType.DOUBLE, List.of(new BatchNorm(5))), 1, 5, 3, 4);
+    }
+
+    @Test
+    void leakyRelu() {
+        checkNet(new Sequential(DataType.DOUBLE, List.of(new LeakyRelu(0.2))), 2, 3, 4, 5);
+    }
+
+    @Test
+    void tanh() {
+        checkNet(new Sequential(DataType.DOUBLE, List.of(new TanhActivation())), 2, 3, 4, 5);
+    }
+
+    @Test
+    void convBatchNormLeakyReluBlock() {
+        checkNet(new Sequential(DataType.DOUBLE,
+                List.of(new Conv2d(4, 5, 3), new BatchNorm(5), new LeakyRelu(0.2))), 1, 4, 8, 7);
+    }
+
+    @Test
+    void wholeGenerator() {
+        checkNet(ScaleNets.generator(DataType.DOUBLE, 4, 6), 1, 4, 14, 13);
+    }
+
+    @Test
+    void wholeCritic() {
+        checkNet(ScaleNets.critic(DataType.DOUBLE, 4, 6), 1, 4, 14, 13);
+    }
+
+    private static void checkNet(Sequential net, long... inputShape) {
+        Random random = new Random(42);
+        net.initialise(random);
+        INDArray input = Nd4j.randn(DataType.DOUBLE, inputShape);
+        INDArray weights = Nd4j.randn(DataType.DOUBLE, net.forward(input).shape());
+
+        net.zeroGradients();
+        net.forward(input);
+        INDArray inputGradient = net.backward(weights, true).dup();
+        INDArray parameterGradient = net.gradients().dup();
+
+        java.util.function.DoubleSupplier loss = () -> net.forward(input).mul(weights).sumNumber().doubleValue();
+        double worstInput = GradientCheck.check("dL/dinput", input, inputGradient, loss, MAX_RELATIVE_ERROR);
+        double worstParams = net.parameters().length() == 0 ? 0
+                : GradientCheck.check("dL/dparams", net.parameters(), parameterGradient, loss, MAX_RELATIVE_ERROR);
+        assertTrue(worstInput < MAX_RELATIVE_ERROR && worstParams < MAX_RELATIVE_ERROR);
+    }
+}
