@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Random;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Batch normalisation per channel over batch and space, always with the statistics of the current
@@ -26,8 +27,16 @@ public final class BatchNorm implements Layer {
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
     private final Buffer work = new Buffer();
-    private final Buffer unitScale = new Buffer();
-    private final Buffer zeroShift = new Buffer();
+    private final ChannelVector sumOfGrad = new ChannelVector();
+    private final ChannelVector sumOfGradTimesInput = new ChannelVector();
+    private final ChannelVector gradScale = new ChannelVector();
+    private final ChannelVector inputScale = new ChannelVector();
+    private final ChannelVector shift = new ChannelVector();
+    private final ChannelVector zeros = new ChannelVector();
+    private final ChannelVector ones = new ChannelVector();
+    private final NativeOp moments = Ops.channelMoments();
+    private final NativeOp normalise = Ops.batchNorm(EPSILON);
+    private final NativeOp affineOfInput = Ops.batchNorm(EPSILON);
 
     public BatchNorm(int channels) {
         this.channels = channels;
@@ -39,11 +48,11 @@ public final class BatchNorm implements Layer {
     }
 
     @Override
-    public void bind(List<INDArray> parameters, List<INDArray> gradients) {
+    public void bind(List<INDArray> parameters, List<INDArray> passGradients) {
         gamma = parameters.get(0);
         beta = parameters.get(1);
-        gammaGrad = gradients.get(0);
-        betaGrad = gradients.get(1);
+        gammaGrad = passGradients.get(0);
+        betaGrad = passGradients.get(1);
     }
 
     @Override
@@ -57,41 +66,52 @@ public final class BatchNorm implements Layer {
         input = x;
         INDArray m = mean.get(x.dataType(), channels);
         INDArray v = variance.get(x.dataType(), channels);
-        Ops.channelMoments(x, m, v);
+        moments.run(x, m, v);
         INDArray out = output.like(x);
-        Ops.batchNorm(x, m, v, gamma, beta, out, EPSILON);
+        normalise.run(x, m, v, gamma, beta, out);
         return out;
     }
 
     /**
-     * With xh = (x - mean) / sqrt(var + eps) and N values per channel:
-     * dBeta = sum(g), dGamma = sum(g * xh), and
-     * dx = gamma / (N sqrt(var + eps)) * (N g - dBeta - xh dGamma).
-     * libnd4j's batchnorm_bp was off by about 1e-5 relative in double-precision checks, so the
-     * backward pass is written out here; the batchnorm op still does the per-channel affine maps.
+     * With s = 1 / sqrt(var + eps), xh = (x - mean) s and N values per channel:
+     * dBeta = sum(g), dGamma = s (sum(g x) - mean sum(g)), and
+     * dx = gamma s / N (N g - dBeta - xh dGamma), which is a g + b x + c per channel. The per-channel
+     * algebra runs in Java; three full-size passes remain (libnd4j's batchnorm_bp was off by about
+     * 1e-5 relative in double-precision checks, and slower).
      */
     @Override
-    public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
-        INDArray m = mean.like(gamma);
-        INDArray v = variance.like(gamma);
+    public INDArray backward(INDArray gradOutput) {
+        var type = input.dataType();
         long n = input.length() / channels;
+        INDArray products = work.like(input);
+        Nd4j.exec(new MulOp(gradOutput, input, products));
+        double[] sumG = sumOfGrad.sum(gradOutput);
+        double[] sumGX = sumOfGradTimesInput.sum(products);
+        double[] m = mean.get(type, channels).toDoubleVector();
+        double[] v = variance.get(type, channels).toDoubleVector();
+        double[] gammas = gamma.toDoubleVector();
 
-        INDArray normalised = work.like(input);
-        Ops.batchNorm(input, m, v, unitScale.like(gamma).assign(1), zeroShift.like(gamma).assign(0),
-                normalised, EPSILON);
-        INDArray gBeta = gradOutput.sum(0, 2, 3);
-        INDArray gGamma = normalised.muli(gradOutput).sum(0, 2, 3);
-
-        INDArray gIn = gradInput.like(input);
-        Ops.batchNorm(input, m, v, gGamma.neg(), gBeta.neg(), gIn, EPSILON);
-        gIn.addi(normalised.assign(gradOutput).muli(n));
-        INDArray perChannel = v.add(EPSILON);
-        Transforms.sqrt(perChannel, false).rdivi(1.0).muli(gamma).divi(n);
-        Ops.scaleChannels(gIn, perChannel);
-        if (accumulateParamGrads) {
-            gammaGrad.addi(gGamma);
-            betaGrad.addi(gBeta);
+        double[] a = new double[channels];
+        double[] b = new double[channels];
+        double[] c = new double[channels];
+        double[] dGamma = new double[channels];
+        for (int i = 0; i < channels; i++) {
+            double s = 1 / Math.sqrt(v[i] + EPSILON);
+            dGamma[i] = s * (sumGX[i] - m[i] * sumG[i]);
+            double k = gammas[i] * s / n;
+            a[i] = k * n;
+            b[i] = -k * dGamma[i] * s;
+            c[i] = -k * sumG[i] - b[i] * m[i];
+            // The batchnorm op below divides by sqrt(1 + eps) with variance 1: undo that.
+            b[i] *= Math.sqrt(1 + EPSILON);
         }
+        INDArray gIn = gradInput.like(input);
+        affineOfInput.run(input, zeros.constant(type, channels, 0), ones.constant(type, channels, 1),
+                inputScale.set(type, b), shift.set(type, c), gIn);
+        Ops.scaleChannels(gradOutput, gradScale.set(type, a), products);
+        gIn.addi(products);
+        ChannelVector.write(gammaGrad, dGamma);
+        ChannelVector.write(betaGrad, sumG);
         return gIn;
     }
 }

@@ -13,8 +13,12 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Buffer {
     private INDArray array;
 
+    boolean matches(DataType type, long... shape) {
+        return array != null && array.dataType() == type && Arrays.equals(array.shape(), shape);
+    }
+
     INDArray get(DataType type, long... shape) {
-        if (array == null || array.dataType() != type || !Arrays.equals(array.shape(), shape)) {
+        if (!matches(type, shape)) {
             array = Nd4j.createUninitialized(type, shape);
         }
         return array;

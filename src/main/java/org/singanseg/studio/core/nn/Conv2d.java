@@ -24,13 +24,15 @@ public final class Conv2d implements Layer {
     private INDArray input;
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
-    private final Buffer weightGradStep = new Buffer();
-    private final Buffer biasGradStep = new Buffer();
+    private final NativeOp forwardOp;
+    private final NativeOp backwardOp;
 
     public Conv2d(int inChannels, int outChannels, int kernel) {
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.kernel = kernel;
+        this.forwardOp = Ops.conv2d(kernel);
+        this.backwardOp = Ops.conv2dBackward(kernel);
     }
 
     public int inChannels() {
@@ -56,11 +58,11 @@ public final class Conv2d implements Layer {
     }
 
     @Override
-    public void bind(List<INDArray> parameters, List<INDArray> gradients) {
+    public void bind(List<INDArray> parameters, List<INDArray> passGradients) {
         weights = parameters.get(0);
         bias = parameters.get(1);
-        weightGrad = gradients.get(0);
-        biasGrad = gradients.get(1);
+        weightGrad = passGradients.get(0);
+        biasGrad = passGradients.get(1);
     }
 
     @Override
@@ -79,20 +81,14 @@ public final class Conv2d implements Layer {
         input = x;
         INDArray out = output.get(x.dataType(), x.size(0), outChannels,
                 x.size(2) - kernel + 1, x.size(3) - kernel + 1);
-        Ops.conv2d(x, weights, bias, out, kernel);
+        forwardOp.run(x, weights, bias, out);
         return out;
     }
 
     @Override
-    public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
+    public INDArray backward(INDArray gradOutput) {
         INDArray gIn = gradInput.like(input);
-        INDArray gW = weightGradStep.like(weights);
-        INDArray gB = biasGradStep.like(bias);
-        Ops.conv2dBackward(input, weights, bias, gradOutput, gIn, gW, gB, kernel);
-        if (accumulateParamGrads) {
-            weightGrad.addi(gW);
-            biasGrad.addi(gB);
-        }
+        backwardOp.run(input, weights, bias, gradOutput, gIn, weightGrad, biasGrad);
         return gIn;
     }
 }

@@ -18,10 +18,11 @@ public interface Layer {
     List<long[]> parameterShapes();
 
     /**
-     * Gives the layer its parameter and gradient arrays (views into the owning network's flat
-     * arrays), in the order of {@link #parameterShapes}.
+     * Gives the layer its parameter arrays and the arrays its backward pass writes the parameter
+     * gradients of one pass into (views into the owning network's flat arrays), in the order of
+     * {@link #parameterShapes}.
      */
-    void bind(List<INDArray> parameters, List<INDArray> gradients);
+    void bind(List<INDArray> parameters, List<INDArray> passGradients);
 
     /** Draws initial parameter values (after {@link #bind}). */
     void initialise(Random random);
@@ -29,9 +30,10 @@ public interface Layer {
     INDArray forward(INDArray input);
 
     /**
-     * @param gradOutput           dLoss/dOutput for the last forward
-     * @param accumulateParamGrads whether to add dLoss/dParameters into the gradient arrays
+     * Writes dLoss/dParameters of this pass into the bound gradient arrays (overwriting them).
+     *
+     * @param gradOutput dLoss/dOutput for the last forward
      * @return dLoss/dInput
      */
-    INDArray backward(INDArray gradOutput, boolean accumulateParamGrads);
+    INDArray backward(INDArray gradOutput);
 }

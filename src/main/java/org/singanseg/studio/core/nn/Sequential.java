@@ -12,11 +12,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Layers applied in order. All parameters live in one flat array and all gradients in another
  * (each layer sees views into them), so the optimiser, zeroing and saving are single operations.
+ * Layers write each backward pass's parameter gradients into a third flat array, which is added
+ * to the accumulated gradients in one operation (adding into many small views was slow).
  */
 public final class Sequential {
     private final List<Layer> layers;
     private final INDArray parameters;
     private final INDArray gradients;
+    private final INDArray passGradients;
 
     public Sequential(DataType type, List<Layer> layers) {
         this.layers = List.copyOf(layers);
@@ -28,6 +31,7 @@ public final class Sequential {
         }
         parameters = Nd4j.create(type, total);
         gradients = Nd4j.create(type, total);
+        passGradients = Nd4j.create(type, total);
         long offset = 0;
         for (Layer layer : layers) {
             List<INDArray> p = new ArrayList<>();
@@ -35,7 +39,7 @@ public final class Sequential {
             for (long[] shape : layer.parameterShapes()) {
                 long n = length(shape);
                 p.add(view(parameters, offset, n, shape));
-                g.add(view(gradients, offset, n, shape));
+                g.add(view(passGradients, offset, n, shape));
                 offset += n;
             }
             layer.bind(p, g);
@@ -90,11 +94,19 @@ public final class Sequential {
         return x;
     }
 
-    /** Backward through all layers for the last forward; returns dLoss/dInput. */
+    /**
+     * Backward through all layers for the last forward.
+     *
+     * @param accumulateParamGrads whether to add this pass's parameter gradients to {@link #gradients}
+     * @return dLoss/dInput
+     */
     public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g, accumulateParamGrads);
+            g = layers.get(i).backward(g);
+        }
+        if (accumulateParamGrads && passGradients.length() > 0) {
+            Nd4j.getBlasWrapper().level1().axpy(gradients.length(), 1.0, passGradients, gradients);
         }
         return g;
     }

@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Random;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.factory.Nd4j;
 
-/** tanh, the generator's output activation; its derivative 1 - y^2 comes from the kept output. */
+/** tanh, the generator's output activation. */
 public final class TanhActivation implements Layer {
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
-    private INDArray lastOutput;
+    private final NativeOp backwardOp = Ops.tanhBackward();
+    private INDArray input;
 
     @Override
     public List<long[]> parameterShapes() {
@@ -19,7 +20,7 @@ public final class TanhActivation implements Layer {
     }
 
     @Override
-    public void bind(List<INDArray> parameters, List<INDArray> gradients) {
+    public void bind(List<INDArray> parameters, List<INDArray> passGradients) {
     }
 
     @Override
@@ -28,15 +29,16 @@ public final class TanhActivation implements Layer {
 
     @Override
     public INDArray forward(INDArray x) {
-        lastOutput = output.like(x);
-        Nd4j.exec(new Tanh(x, lastOutput));
-        return lastOutput;
+        input = x;
+        INDArray out = output.like(x);
+        Nd4j.exec(new Tanh(x, out));
+        return out;
     }
 
     @Override
-    public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
-        INDArray gIn = gradInput.like(lastOutput);
-        gIn.assign(lastOutput).muli(lastOutput).rsubi(1.0).muli(gradOutput);
+    public INDArray backward(INDArray gradOutput) {
+        INDArray gIn = gradInput.like(input);
+        backwardOp.run(input, gradOutput, gIn);
         return gIn;
     }
 }

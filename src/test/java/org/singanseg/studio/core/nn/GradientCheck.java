@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class GradientCheck {
     static final double STEP = 1e-6;
     /** Below this absolute difference two tiny gradients count as equal. */
-    static final double ABSOLUTE_FLOOR = 1e-9;
+    static final double ABSOLUTE_FLOOR = 1e-8;
 
     private GradientCheck() {
     }

@@ -1,0 +1,83 @@
+package org.singanseg.studio.cli;
+
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.engine.AppVersion;
+import org.singanseg.studio.core.engine.Backend;
+import org.singanseg.studio.core.gan.ScaleNets;
+import org.singanseg.studio.core.nn.RawConvolutions;
+import org.singanseg.studio.core.nn.Sequential;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Speed of SinGAN's per-scale networks against the machine's raw convolution throughput. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Times a SinGAN generator and critic (forward + backward) per input size and width, "
+                + "next to the raw conv2d throughput for the same shapes.")
+public final class BenchCommand implements Callable<Integer> {
+    private static final int CHANNELS = 4;
+
+    @Option(names = "--sizes", split = ",", description = "Input sizes WxH (default: ${DEFAULT-VALUE}).",
+            defaultValue = "25x19,50x38,100x75,188x141,250x188")
+    List<String> sizes;
+
+    @Option(names = "--widths", split = ",", description = "Network widths nfc (default: ${DEFAULT-VALUE}).",
+            defaultValue = "32,64,128")
+    List<Integer> widths;
+
+    @Option(names = "--seconds", description = "Minimum timed seconds per measurement (default: ${DEFAULT-VALUE}).",
+            defaultValue = "1.0")
+    double seconds;
+
+    @Option(names = "--memory-steps", description = "Instead of timing, run this many training steps "
+            + "(critic with penalty, generator, Adam) and print resident memory along the way.")
+    int memorySteps;
+
+    @Override
+    public Integer call() {
+        System.out.println("SinGAN-Seg Studio " + AppVersion.get() + " bench");
+        System.out.println("Engine: " + Backend.describe() + (Backend.hasOneDnn() ? " [native build has HAVE_ONEDNN]" : ""));
+        if (memorySteps > 0) {
+            new MemoryCheck(System.out).run(memorySteps);
+            return 0;
+        }
+        System.out.println("Per forward+backward pass, float32, batch 1, input padded by "
+                + ScaleNets.PADDING + " px; FLOPs are the convolutions' (3x forward).");
+        System.out.println();
+        System.out.printf("%-5s %-9s %4s %10s %9s %10s %9s %7s%n",
+                "net", "size", "nfc", "ms/pass", "GFLOP/s", "raw ms", "raw GF/s", "ratio");
+        for (String size : sizes) {
+            String[] wh = size.toLowerCase().split("x");
+            int w = Integer.parseInt(wh[0].trim());
+            int h = Integer.parseInt(wh[1].trim());
+            for (int width : widths) {
+                row("G", ScaleNets.generator(DataType.FLOAT, CHANNELS, width), w, h, width);
+                row("D", ScaleNets.critic(DataType.FLOAT, CHANNELS, width), w, h, width);
+            }
+        }
+        return 0;
+    }
+
+    private void row(String name, Sequential net, int w, int h, int width) {
+        net.initialise(new Random(1));
+        long paddedH = h + 2L * ScaleNets.PADDING;
+        long paddedW = w + 2L * ScaleNets.PADDING;
+        INDArray input = Nd4j.rand(DataType.FLOAT, 1, CHANNELS, paddedH, paddedW).subi(0.5).muli(2);
+        INDArray gradOut = Nd4j.rand(DataType.FLOAT, net.forward(input).shape());
+        double stackMs = Stopwatch.medianMillis(() -> {
+            net.forward(input);
+            net.backward(gradOut, true);
+        }, 2, 3, seconds);
+        RawConvolutions raw = new RawConvolutions(net, 1, paddedH, paddedW);
+        double rawMs = Stopwatch.medianMillis(raw::run, 2, 3, seconds);
+        double flops = 3 * net.forwardFlops(1, paddedH, paddedW);
+        System.out.printf("%-5s %-9s %4d %10.2f %9.1f %10.2f %9.1f %6.0f%%%n", name, w + "x" + h, width,
+                stackMs, flops / stackMs / 1e6, rawMs, flops / rawMs / 1e6, 100 * rawMs / stackMs);
+    }
+}

@@ -1,0 +1,117 @@
+package org.singanseg.studio.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.gan.ScaleNets;
+import org.singanseg.studio.core.nn.Adam;
+import org.singanseg.studio.core.nn.GradientPenalty;
+import org.singanseg.studio.core.nn.MeanLoss;
+import org.singanseg.studio.core.nn.MseLoss;
+import org.singanseg.studio.core.nn.NativeGarbage;
+import org.singanseg.studio.core.nn.Sequential;
+
+/**
+ * Runs training-shaped steps (critic on real and fake with the gradient penalty, generator with
+ * adversarial and reconstruction loss, Adam on both) and prints the process's resident memory and
+ * JavaCPP's native allocations, to show that neither grows from step to step.
+ */
+final class MemoryCheck {
+    private static final int WIDTH = 32;
+    private static final int HEIGHT = 19 + 2 * ScaleNets.PADDING;
+    private static final int WIDTH_PX = 25 + 2 * ScaleNets.PADDING;
+
+    private final PrintStream out;
+
+    MemoryCheck(PrintStream out) {
+        this.out = out;
+    }
+
+    void run(int steps) {
+        Random random = new Random(7);
+        Sequential generator = ScaleNets.generator(DataType.FLOAT, 4, WIDTH);
+        Sequential critic = ScaleNets.critic(DataType.FLOAT, 4, WIDTH);
+        generator.initialise(random);
+        critic.initialise(random);
+        Adam generatorAdam = Adam.singan(generator);
+        Adam criticAdam = Adam.singan(critic);
+        GradientPenalty penalty = new GradientPenalty(0.1, GradientPenalty.SINGLE_PRECISION_STEP);
+        MeanLoss onReal = MeanLoss.negative();
+        MeanLoss onFake = MeanLoss.positive();
+        MeanLoss adversarial = MeanLoss.negative();
+        MseLoss reconstruction = new MseLoss(10);
+        INDArray noise = Nd4j.randn(DataType.FLOAT, 1, 4, HEIGHT, WIDTH_PX);
+        INDArray real = Nd4j.rand(DataType.FLOAT, 1, 4, 19, 25).subi(0.5).muli(2);
+        INDArray fake = Nd4j.create(DataType.FLOAT, 1, 4, 19, 25);
+        INDArray paddedReal = Nd4j.create(DataType.FLOAT, 1, 4, HEIGHT, WIDTH_PX);
+
+        Runnable step = () -> {
+            critic.zeroGradients();
+            critic.forward(real);
+            critic.backward(gradientOf(onReal, critic.forward(real)), true);
+            fake.assign(generator.forward(noise));
+            critic.backward(gradientOf(onFake, critic.forward(fake)), true);
+            penalty.accumulate(critic, real, fake, random.nextDouble());
+            criticAdam.step(5e-4);
+
+            generator.zeroGradients();
+            INDArray generated = generator.forward(noise);
+            fake.assign(generated);
+            INDArray gradFake = critic.backward(gradientOf(adversarial, critic.forward(fake)), false);
+            generator.forward(noise);
+            generator.backward(gradFake, true);
+            reconstruction.forward(generator.forward(paddedReal), real);
+            generator.backward(reconstruction.gradient(), true);
+            generatorAdam.step(5e-4);
+        };
+        NativeGarbage garbage = NativeGarbage.standard();
+        int warmup = Math.min(200, steps);
+        for (int i = 0; i < warmup; i++) {
+            step.run();
+            garbage.collectIfDue();
+        }
+        out.println("Training-shaped steps at 25x19, width " + WIDTH
+                + ". RSS = whole process; heap = Java heap committed; off-heap = RSS - heap.");
+        out.printf("%8s %10s %10s %12s%n", "step", "RSS MiB", "heap MiB", "off-heap MiB");
+        report(0);
+        int reports = 10;
+        for (int i = 1; i <= steps; i++) {
+            step.run();
+            garbage.collectIfDue();
+            if (i % Math.max(1, steps / reports) == 0 || i == steps) {
+                report(i);
+            }
+        }
+    }
+
+    private static INDArray gradientOf(MeanLoss loss, INDArray output) {
+        loss.forward(output);
+        return loss.gradient();
+    }
+
+    private void report(int step) {
+        double heap = Runtime.getRuntime().totalMemory() / 1048576.0;
+        double rss = residentMiB();
+        out.printf("%8d %10.1f %10.1f %12.1f%n", step, rss, heap, rss - heap);
+    }
+
+    /** Resident set size from /proc (Linux); NaN elsewhere. */
+    static double residentMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,32 @@
+package org.singanseg.studio.cli;
+
+import java.util.Arrays;
+
+/** Median wall time of a repeated action, after warm-up runs. */
+final class Stopwatch {
+    private Stopwatch() {
+    }
+
+    /**
+     * @param minRuns    at least this many timed runs
+     * @param minSeconds and at least this much timed work in total
+     */
+    static double medianMillis(Runnable action, int warmupRuns, int minRuns, double minSeconds) {
+        for (int i = 0; i < warmupRuns; i++) {
+            action.run();
+        }
+        double[] times = new double[1024];
+        int runs = 0;
+        double total = 0;
+        while (runs < times.length && (runs < minRuns || total < minSeconds * 1000)) {
+            long start = System.nanoTime();
+            action.run();
+            times[runs] = (System.nanoTime() - start) / 1e6;
+            total += times[runs];
+            runs++;
+        }
+        double[] measured = Arrays.copyOf(times, runs);
+        Arrays.sort(measured);
+        return runs % 2 == 1 ? measured[runs / 2] : (measured[runs / 2 - 1] + measured[runs / 2]) / 2;
+    }
+}

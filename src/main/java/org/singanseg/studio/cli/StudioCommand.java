@@ -1,0 +1,28 @@
+package org.singanseg.studio.cli;
+
+import org.singanseg.studio.core.engine.AppVersion;
+import org.singanseg.studio.core.engine.Backend;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+@Command(name = "singan-seg-studio",
+        mixinStandardHelpOptions = true,
+        versionProvider = StudioCommand.Version.class,
+        description = "Synthetic polyp image/mask pairs from one real image (SinGAN-Seg).",
+        subcommands = {BenchCommand.class})
+public final class StudioCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** The app's version and the engine backend in use. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"SinGAN-Seg Studio " + AppVersion.get(), "Engine: " + Backend.describe()};
+        }
+    }
+}

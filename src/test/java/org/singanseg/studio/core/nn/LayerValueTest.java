@@ -1,0 +1,106 @@
+package org.singanseg.studio.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.gan.ScaleNets;
+
+/** Forward values against definitions written out by hand (gradient checks only prove consistency). */
+class LayerValueTest {
+
+    @Test
+    void convolutionIsValidCrossCorrelationWithBias() {
+        for (DataType type : new DataType[]{DataType.DOUBLE, DataType.FLOAT}) {
+            Conv2d conv = new Conv2d(3, 2, 3);
+            Sequential net = new Sequential(type, List.of(conv));
+            net.initialise(new Random(3));
+            INDArray w = net.parameters().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 54)).reshape(3, 3, 3, 2);
+            INDArray b = net.parameters().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(54, 56));
+            INDArray x = Nd4j.randn(type, 1, 3, 6, 5);
+            INDArray out = net.forward(x);
+            assertArrayEquals(new long[]{1, 2, 4, 3}, out.shape());
+            for (int o = 0; o < 2; o++) {
+                for (int y = 0; y < 4; y++) {
+                    for (int xx = 0; xx < 3; xx++) {
+                        double expected = b.getDouble(o);
+                        for (int i = 0; i < 3; i++) {
+                            for (int ky = 0; ky < 3; ky++) {
+                                for (int kx = 0; kx < 3; kx++) {
+                                    expected += w.getDouble(ky, kx, i, o) * x.getDouble(0, i, y + ky, xx + kx);
+                                }
+                            }
+                        }
+                        assertEquals(expected, out.getDouble(0, o, y, xx), 1e-5, type + " at " + o + "," + y + "," + xx);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void batchNormGivesEachChannelMeanBetaAndStdGamma() {
+        BatchNorm norm = new BatchNorm(2);
+        Sequential net = new Sequential(DataType.DOUBLE, List.of(norm));
+        net.parameters().assign(Nd4j.createFromArray(2.0, 0.5, 1.0, -3.0)); // gamma, then beta
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 2, 2, 5, 4).muli(7).addi(3);
+        INDArray out = net.forward(x);
+        double[] gamma = {2.0, 0.5};
+        double[] beta = {1.0, -3.0};
+        for (int c = 0; c < 2; c++) {
+            INDArray channel = out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                    org.nd4j.linalg.indexing.NDArrayIndex.point(c)).dup();
+            assertEquals(beta[c], channel.meanNumber().doubleValue(), 1e-9);
+            double variance = channel.varNumber(false).doubleValue();
+            double inputVariance = x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                    org.nd4j.linalg.indexing.NDArrayIndex.point(c)).dup().varNumber(false).doubleValue();
+            // (x - m) / sqrt(v + eps) has variance v / (v + eps).
+            assertEquals(gamma[c] * gamma[c] * inputVariance / (inputVariance + BatchNorm.EPSILON), variance, 1e-9);
+        }
+    }
+
+    @Test
+    void leakyReluAndTanhValues() {
+        INDArray x = Nd4j.createFromArray(-2.0, -0.5, 0.0, 0.5, 3.0).reshape(1, 1, 1, 5);
+        INDArray relu = new Sequential(DataType.DOUBLE, List.of(new LeakyRelu(0.2))).forward(x);
+        assertArrayEquals(new double[]{-0.4, -0.1, 0.0, 0.5, 3.0}, relu.toDoubleVector(), 1e-12);
+        INDArray tanh = new Sequential(DataType.DOUBLE, List.of(new TanhActivation())).forward(x);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Math.tanh(x.getDouble(i)), tanh.getDouble(i), 1e-12);
+        }
+    }
+
+    @Test
+    void singanNetsKeepTheUnpaddedSizeAndHaveTheReferenceShape() {
+        Sequential generator = ScaleNets.generator(DataType.FLOAT, 4, 32);
+        Sequential critic = ScaleNets.critic(DataType.FLOAT, 4, 32);
+        generator.initialise(new Random(1));
+        critic.initialise(new Random(1));
+        INDArray padded = Nd4j.rand(DataType.FLOAT, 1, 4, 19 + 2 * ScaleNets.PADDING, 25 + 2 * ScaleNets.PADDING);
+        assertArrayEquals(new long[]{1, 4, 19, 25}, generator.forward(padded).shape());
+        assertArrayEquals(new long[]{1, 1, 19, 25}, critic.forward(padded).shape());
+        // head 4->32, three 32->32 bodies (conv + batch norm), tail 32->4 (or 32->1)
+        long body = 3 * (9 * 32 * 32 + 32 + 2 * 32);
+        assertEquals(9 * 4 * 32 + 32 + 2 * 32 + body + 9 * 32 * 4 + 4, generator.parameters().length());
+        assertEquals(9 * 4 * 32 + 32 + 2 * 32 + body + 9 * 32 + 1, critic.parameters().length());
+        INDArray generated = generator.forward(padded);
+        org.junit.jupiter.api.Assertions.assertTrue(generated.amaxNumber().doubleValue() < 1.0, "tanh output");
+    }
+
+    @Test
+    void sameSeedGivesSameWeights() {
+        Sequential a = ScaleNets.critic(DataType.FLOAT, 4, 8);
+        Sequential b = ScaleNets.critic(DataType.FLOAT, 4, 8);
+        a.initialise(new Random(9));
+        b.initialise(new Random(9));
+        assertEquals(a.parameters(), b.parameters());
+        double std = a.parameters().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 9 * 4 * 8)).stdNumber().doubleValue();
+        assertEquals(0.02, std, 0.005, "conv weights are drawn from N(0, 0.02)");
+    }
+}
