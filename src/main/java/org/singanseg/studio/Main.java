@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Backend.preferOneDnn();
-        int exitCode = new CommandLine(new StudioCommand()).execute(args);
+        int exitCode = StudioCommand.commandLine().execute(args);
         System.exit(exitCode);
     }
 }

@@ -1,5 +1,6 @@
 package org.singanseg.studio.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -13,7 +14,10 @@ import org.singanseg.studio.core.gan.ScaleNets;
 import org.singanseg.studio.core.nn.RawConvolutions;
 import org.singanseg.studio.core.nn.Sequential;
 
+import org.singanseg.studio.core.image.TrainingPair;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Speed of SinGAN's per-scale networks against the machine's raw convolution throughput. */
@@ -39,12 +43,35 @@ public final class BenchCommand implements Callable<Integer> {
             + "(critic with penalty, generator, Adam) and print resident memory along the way.")
     int memorySteps;
 
+    @Option(names = "--train", description = "Instead of timing layers, train a model (default preset quick) "
+            + "on a pair (default: the demo pair) and print per-scale timings and a contact sheet of samples.")
+    boolean train;
+
+    @Option(names = "--image", description = "With --train: the real image (default: the bundled demo image).")
+    Path image;
+
+    @Option(names = "--mask", description = "With --train: its mask (default: the bundled demo mask).")
+    Path mask;
+
+    @Option(names = "--contact-sheet", defaultValue = "bench-contact-sheet.png",
+            description = "With --train: where to write the contact sheet (default: ${DEFAULT-VALUE}).")
+    Path contactSheet;
+
+    @Mixin
+    SettingsOptions settings;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         System.out.println("SinGAN-Seg Studio " + AppVersion.get() + " bench");
         System.out.println("Engine: " + Backend.describe() + (Backend.hasOneDnn() ? " [native build has HAVE_ONEDNN]" : ""));
         if (memorySteps > 0) {
             new MemoryCheck(System.out).run(memorySteps);
+            return 0;
+        }
+        if (train) {
+            Path img = image != null ? image : DemoPair.image();
+            Path msk = image != null ? mask : DemoPair.mask();
+            new TrainBenchmark(System.out).run(TrainingPair.load(img, msk), settings.resolve(), contactSheet);
             return 0;
         }
         System.out.println("Per forward+backward pass, float32, batch 1, input padded by "

@@ -10,8 +10,13 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = StudioCommand.Version.class,
         description = "Synthetic polyp image/mask pairs from one real image (SinGAN-Seg).",
-        subcommands = {BenchCommand.class})
+        subcommands = {TrainCommand.class, GenerateCommand.class, BenchCommand.class})
 public final class StudioCommand implements Runnable {
+
+    /** The command line with the app's error handling, as Main and the tests run it. */
+    public static picocli.CommandLine commandLine() {
+        return new picocli.CommandLine(new StudioCommand()).setExecutionExceptionHandler(new UserErrors());
+    }
 
     @Override
     public void run() {

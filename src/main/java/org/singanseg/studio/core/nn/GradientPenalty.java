@@ -1,6 +1,7 @@
 package org.singanseg.studio.core.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -28,6 +29,7 @@ public final class GradientPenalty {
     private final Buffer inputGradient = new Buffer();
     private final Buffer direction = new Buffer();
     private final Buffer ones = new Buffer();
+    private final Buffer signedScales = new Buffer();
 
     /**
      * @param lambda         the penalty weight (SinGAN: 0.1)
@@ -64,11 +66,20 @@ public final class GradientPenalty {
         v.divi(vNorm);
         double h = stepPerElement * Math.sqrt(v.length());
         double scale = vNorm / (2 * h);
-        INDArray x = shifted.like(xHat);
+        // x^ + h v^ and x^ - h v^ as one batch of two (the critic normalises each image on its own).
+        long[] shape = xHat.shape().clone();
+        shape[0] *= 2;
+        INDArray pair = shifted.get(xHat.dataType(), shape);
+        long n = xHat.size(0);
+        pair.get(NDArrayIndex.interval(0, n)).assign(v).muli(h).addi(xHat);
+        pair.get(NDArrayIndex.interval(n, 2 * n)).assign(v).muli(-h).addi(xHat);
         critic.freezeActivationPatterns(true);
         try {
-            accumulateScaledParamGradient(critic, x.assign(v).muli(h).addi(xHat), scale);
-            accumulateScaledParamGradient(critic, x.assign(v).muli(-h).addi(xHat), -scale);
+            INDArray out = critic.forward(pair);
+            INDArray signedScale = signedScales.like(out);
+            signedScale.get(NDArrayIndex.interval(0, n)).assign(scale);
+            signedScale.get(NDArrayIndex.interval(n, 2 * n)).assign(-scale);
+            critic.backward(signedScale, true);
         } finally {
             critic.freezeActivationPatterns(false);
         }
@@ -88,10 +99,5 @@ public final class GradientPenalty {
         INDArray out = critic.forward(x);
         INDArray gradIn = critic.backward(ones.like(out).assign(1.0), false);
         return inputGradient.like(gradIn).assign(gradIn);
-    }
-
-    private void accumulateScaledParamGradient(Sequential critic, INDArray x, double scale) {
-        INDArray out = critic.forward(x);
-        critic.backward(ones.like(out).assign(scale), true);
     }
 }

@@ -7,9 +7,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * max(x, alpha * x); SinGAN uses alpha 0.2.
+ * max(x, alpha * x) computed as x * slope(x); SinGAN uses alpha 0.2. libnd4j's own lrelu op
+ * branches per element and ran 25x slower here than its derivative op followed by a multiply.
  *
  * <p>The slope pattern (1 where the input was positive, alpha elsewhere) can be frozen at the last
  * input: the layer is then linear, which is what autograd's double backprop assumes (the second
@@ -18,11 +20,14 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class LeakyRelu implements Layer {
     private final double alpha;
-    private INDArray input;
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
     private final Buffer slopes = new Buffer();
-    private boolean frozen;
+    private final Buffer frozenSlopes = new Buffer();
+    private final Buffer repeatedSlopes = new Buffer();
+    private INDArray input;
+    private INDArray inputSlopes;
+    private INDArray frozen;
 
     public LeakyRelu(double alpha) {
         this.alpha = alpha;
@@ -41,35 +46,47 @@ public final class LeakyRelu implements Layer {
     public void initialise(Random random) {
     }
 
-    /** Keeps the slopes of the last forward's input until {@link #unfreeze}. */
+    /**
+     * Keeps the slopes of the last forward's input (one image) until {@link #unfreeze}; frozen
+     * forwards may take a batch of several images, which all get these slopes.
+     */
     void freeze() {
-        frozen = true;
+        frozen = frozenSlopes.like(inputSlopes).assign(inputSlopes);
     }
 
     void unfreeze() {
-        frozen = false;
+        frozen = null;
     }
 
-    /**
-     * out = x * slope(x). libnd4j's own lrelu op branches per element and ran 25x slower here
-     * than its derivative op followed by a multiply.
-     */
     @Override
     public INDArray forward(INDArray x) {
         input = x;
-        INDArray s = slopes.like(x);
-        if (!frozen) {
-            Nd4j.exec(new LeakyReLUDerivative(x, s, alpha));
-        }
+        inputSlopes = slopesFor(x);
         INDArray out = output.like(x);
-        Nd4j.exec(new MulOp(x, s, out));
+        Nd4j.exec(new MulOp(x, inputSlopes, out));
         return out;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
         INDArray gIn = gradInput.like(input);
-        Nd4j.exec(new MulOp(gradOutput, slopes.like(input), gIn));
+        Nd4j.exec(new MulOp(gradOutput, inputSlopes, gIn));
         return gIn;
+    }
+
+    private INDArray slopesFor(INDArray x) {
+        if (frozen == null) {
+            INDArray s = slopes.like(x);
+            Nd4j.exec(new LeakyReLUDerivative(x, s, alpha));
+            return s;
+        }
+        if (x.size(0) == frozen.size(0)) {
+            return frozen;
+        }
+        INDArray repeated = repeatedSlopes.like(x);
+        for (long b = 0; b < x.size(0); b++) {
+            repeated.get(NDArrayIndex.point(b)).assign(frozen.get(NDArrayIndex.point(0)));
+        }
+        return repeated;
     }
 }

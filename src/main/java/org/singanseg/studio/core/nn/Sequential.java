@@ -106,7 +106,8 @@ public final class Sequential {
             g = layers.get(i).backward(g);
         }
         if (accumulateParamGrads && passGradients.length() > 0) {
-            Nd4j.getBlasWrapper().level1().axpy(gradients.length(), 1.0, passGradients, gradients);
+            // A libnd4j pairwise add: OpenBLAS's saxpy took 9% of a coarse-scale iteration here.
+            gradients.addi(passGradients);
         }
         return g;
     }

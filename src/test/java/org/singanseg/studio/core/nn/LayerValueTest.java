@@ -2,6 +2,7 @@ package org.singanseg.studio.core.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -49,7 +50,7 @@ class LayerValueTest {
         BatchNorm norm = new BatchNorm(2);
         Sequential net = new Sequential(DataType.DOUBLE, List.of(norm));
         net.parameters().assign(Nd4j.createFromArray(2.0, 0.5, 1.0, -3.0)); // gamma, then beta
-        INDArray x = Nd4j.randn(DataType.DOUBLE, 2, 2, 5, 4).muli(7).addi(3);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 1, 2, 5, 4).muli(7).addi(3);
         INDArray out = net.forward(x);
         double[] gamma = {2.0, 0.5};
         double[] beta = {1.0, -3.0};
@@ -57,19 +58,48 @@ class LayerValueTest {
             INDArray channel = out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
                     org.nd4j.linalg.indexing.NDArrayIndex.point(c)).dup();
             assertEquals(beta[c], channel.meanNumber().doubleValue(), 1e-9);
-            double variance = channel.varNumber(false).doubleValue();
-            double inputVariance = x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.point(c)).dup().varNumber(false).doubleValue();
+            double variance = populationVariance(channel);
+            double inputVariance = populationVariance(x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                    org.nd4j.linalg.indexing.NDArrayIndex.point(c)).dup());
             // (x - m) / sqrt(v + eps) has variance v / (v + eps).
             assertEquals(gamma[c] * gamma[c] * inputVariance / (inputVariance + BatchNorm.EPSILON), variance, 1e-9);
         }
+    }
+
+    private static double populationVariance(INDArray values) {
+        double mean = values.meanNumber().doubleValue();
+        return values.sub(mean).muli(values.sub(mean)).meanNumber().doubleValue();
+    }
+
+    @Test
+    void batchNormTreatsEveryImageOfABatchOnItsOwn() {
+        Sequential net = new Sequential(DataType.DOUBLE, List.of(new BatchNorm(3)));
+        net.initialise(new Random(4));
+        INDArray a = Nd4j.randn(DataType.DOUBLE, 1, 3, 4, 5);
+        INDArray b = Nd4j.randn(DataType.DOUBLE, 1, 3, 4, 5).muli(3).addi(1);
+        INDArray ga = Nd4j.randn(DataType.DOUBLE, 1, 3, 4, 5);
+        INDArray gb = Nd4j.randn(DataType.DOUBLE, 1, 3, 4, 5);
+
+        net.zeroGradients();
+        INDArray outA = net.forward(a).dup();
+        INDArray inGradA = net.backward(ga, true).dup();
+        INDArray outB = net.forward(b).dup();
+        INDArray inGradB = net.backward(gb, true).dup();
+        INDArray separateParamGrads = net.gradients().dup();
+
+        net.zeroGradients();
+        INDArray outBoth = net.forward(Nd4j.concat(0, a, b)).dup();
+        INDArray inGradBoth = net.backward(Nd4j.concat(0, ga, gb), true);
+        assertEquals(Nd4j.concat(0, outA, outB), outBoth);
+        assertTrue(Nd4j.concat(0, inGradA, inGradB).equalsWithEps(inGradBoth, 1e-12));
+        assertTrue(separateParamGrads.equalsWithEps(net.gradients(), 1e-12));
     }
 
     @Test
     void leakyReluAndTanhValues() {
         INDArray x = Nd4j.createFromArray(-2.0, -0.5, 0.0, 0.5, 3.0).reshape(1, 1, 1, 5);
         INDArray relu = new Sequential(DataType.DOUBLE, List.of(new LeakyRelu(0.2))).forward(x);
-        assertArrayEquals(new double[]{-0.4, -0.1, 0.0, 0.5, 3.0}, relu.toDoubleVector(), 1e-12);
+        assertArrayEquals(new double[]{-0.4, -0.1, 0.0, 0.5, 3.0}, relu.data().asDouble(), 1e-12);
         INDArray tanh = new Sequential(DataType.DOUBLE, List.of(new TanhActivation())).forward(x);
         for (int i = 0; i < 5; i++) {
             assertEquals(Math.tanh(x.getDouble(i)), tanh.getDouble(i), 1e-12);
@@ -90,7 +120,7 @@ class LayerValueTest {
         assertEquals(9 * 4 * 32 + 32 + 2 * 32 + body + 9 * 32 * 4 + 4, generator.parameters().length());
         assertEquals(9 * 4 * 32 + 32 + 2 * 32 + body + 9 * 32 + 1, critic.parameters().length());
         INDArray generated = generator.forward(padded);
-        org.junit.jupiter.api.Assertions.assertTrue(generated.amaxNumber().doubleValue() < 1.0, "tanh output");
+        assertTrue(generated.amaxNumber().doubleValue() < 1.0, "tanh output");
     }
 
     @Test

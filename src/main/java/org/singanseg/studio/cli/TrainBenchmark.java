@@ -1,0 +1,92 @@
+package org.singanseg.studio.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.singanseg.studio.core.gan.FourChannel;
+import org.singanseg.studio.core.gan.SamplePair;
+import org.singanseg.studio.core.gan.Sampler;
+import org.singanseg.studio.core.gan.SinGanModel;
+import org.singanseg.studio.core.gan.Trainer;
+import org.singanseg.studio.core.gan.TrainingListener;
+import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.image.ContactSheet;
+import org.singanseg.studio.core.image.Planes;
+import org.singanseg.studio.core.image.PngFiles;
+import org.singanseg.studio.core.image.TrainingPair;
+
+/**
+ * Trains a model on one pair and reports per scale: size, width, ms per iteration, minutes; then
+ * writes a contact sheet of the real pair and 8 samples at start scales 0 and 3.
+ */
+final class TrainBenchmark {
+    private static final int SAMPLES = 8;
+
+    private final PrintStream out;
+
+    TrainBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    void run(TrainingPair pair, TrainingSettings settings, Path contactSheet) throws Exception {
+        out.println("Training on " + pair.imageName() + " (" + pair.width() + "x" + pair.height() + "), "
+                + settings.describe());
+        List<String> rows = new ArrayList<>();
+        TrainingListener timing = new TrainingListener() {
+            private int height;
+            private int width;
+            private int networkWidth;
+
+            @Override
+            public void scaleStarted(int scale, int h, int w, int nfc, int iterations) {
+                height = h;
+                width = w;
+                networkWidth = nfc;
+                out.printf(Locale.ROOT, "  scale %d: %dx%d ...%n", scale, w, h);
+            }
+
+            @Override
+            public void scaleFinished(int scale, double seconds) {
+                rows.add(String.format(Locale.ROOT, "%5d %9s %5d %12.1f %9.2f", scale, width + "x" + height, networkWidth,
+                        1000 * seconds / settings.iterations(), seconds / 60));
+            }
+        };
+        long start = System.nanoTime();
+        SinGanModel model = new Trainer(settings, timing, () -> false).train(pair, null, null, m -> { });
+        double minutes = (System.nanoTime() - start) / 60e9;
+        out.println();
+        out.printf("%5s %9s %5s %12s %9s%n", "scale", "size", "nfc", "ms/iter", "minutes");
+        rows.forEach(out::println);
+        out.printf(Locale.ROOT, "total %.2f minutes for %d scales x %d iterations%n", minutes, model.scales().size(),
+                settings.iterations());
+
+        Sampler sampler = new Sampler(model);
+        int coarseStart = Math.min(3, sampler.scales() - 1);
+        List<ContactSheet.Row> sheet = new ArrayList<>();
+        Planes realRgb = pair.rgb();
+        sheet.add(new ContactSheet.Row("real image and mask", List.of(realRgb), List.of(pair.mask())));
+        for (int startScale : new int[]{0, coarseStart}) {
+            List<Planes> images = new ArrayList<>();
+            List<boolean[]> masks = new ArrayList<>();
+            for (int i = 0; i < SAMPLES; i++) {
+                SamplePair sample = SamplePair.fromOutput(sampler.sample(settings.seed(), i + 100L * startScale,
+                        startScale, 1, 1));
+                images.add(sample.rgb());
+                masks.add(sample.mask());
+            }
+            sheet.add(new ContactSheet.Row("samples, start scale " + startScale
+                    + (startScale == 0 ? " (most diverse)" : " (closer to the real image)"), images, masks));
+        }
+        // Show the real pair at the model's size so all tiles match.
+        Planes small = org.singanseg.studio.core.image.Resize.bicubic(realRgb, model.pyramid().finestHeight(),
+                model.pyramid().finestWidth());
+        boolean[] smallMask = FourChannel.mask(org.singanseg.studio.core.image.Resize.bicubic(
+                FourChannel.fromPair(pair), model.pyramid().finestHeight(), model.pyramid().finestWidth()));
+        sheet.set(0, new ContactSheet.Row("real image and mask", List.of(small), List.of(smallMask)));
+        PngFiles.write(ContactSheet.render(sheet, 128), contactSheet);
+        out.println("Contact sheet: " + contactSheet.toAbsolutePath());
+    }
+}

@@ -1,0 +1,71 @@
+package org.singanseg.studio.core.gan;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.nn.Sequential;
+
+/**
+ * The trained generators, coarse to fine, run as SinGAN does: at scale k the input is
+ * amp_k * z_k + x_{k-1} (upsampled previous output), zero-padded, and the output is
+ * G_k(input) + x_{k-1}. Noise is fresh per scale, or the fixed reconstruction noise z_opt below
+ * the start scale (the reconstruction uses z_opt everywhere). Several independent images can be
+ * made in one batch.
+ */
+final class GeneratorPyramid {
+    private final List<TrainedScale> scales = new ArrayList<>();
+    private final List<Sequential> generators = new ArrayList<>();
+
+    void add(TrainedScale scale) {
+        Sequential generator = ScaleNets.generator(DataType.FLOAT, FourChannel.CHANNELS, scale.networkWidth());
+        generator.parameters().assign(scale.generator());
+        scales.add(scale);
+        generators.add(generator);
+    }
+
+    int size() {
+        return scales.size();
+    }
+
+    /**
+     * Runs scales 0 .. count-1 at their trained sizes and returns the last outputs upsampled to the
+     * given size: the "previous image" inputs of scale {@code count}, [batch, 4, height, width];
+     * zeros when count is 0. With {@code noise} null every scale uses z_opt (the reconstruction).
+     */
+    INDArray previousFor(int count, int height, int width, NoiseSource noise, int batch) {
+        if (count == 0) {
+            return Nd4j.zeros(DataType.FLOAT, batch, FourChannel.CHANNELS, height, width);
+        }
+        return Tensors.resize(run(count, 1, 1, noise, 0, batch), height, width);
+    }
+
+    /**
+     * Output of scale {@code count - 1}, every scale at its trained size times the factors; below
+     * {@code startScale}, or everywhere when {@code noise} is null, z_opt replaces fresh noise.
+     */
+    INDArray run(int count, double hScale, double wScale, NoiseSource noise, int startScale, int batch) {
+        INDArray previous = null;
+        for (int k = 0; k < count; k++) {
+            TrainedScale scale = scales.get(k);
+            int h = Math.max(1, (int) Math.round(scale.height() * hScale));
+            int w = Math.max(1, (int) Math.round(scale.width() * wScale));
+            INDArray prev = previous == null
+                    ? Nd4j.zeros(DataType.FLOAT, batch, FourChannel.CHANNELS, h, w)
+                    : Tensors.resize(previous, h, w);
+            INDArray z = k < startScale || noise == null
+                    ? Tensors.resize(scale.reconstructionNoise(), h, w).repeat(0, batch)
+                    : noise.gaussian(batch, FourChannel.CHANNELS, h, w, k == 0);
+            previous = step(k, z, prev);
+        }
+        return previous;
+    }
+
+    /** One scale: G_k(pad(amp * z + prev)) + prev. */
+    private INDArray step(int k, INDArray z, INDArray prev) {
+        INDArray input = Tensors.pad(z.mul(scales.get(k).noiseAmp()).addi(prev), ScaleNets.PADDING);
+        return generators.get(k).forward(input).add(prev);
+    }
+}

@@ -1,0 +1,38 @@
+package org.singanseg.studio.core.gan;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.GaussianDistribution;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Seeded noise for one scale of training or one sample. SinGAN draws the coarsest scale's noise as
+ * one map shared by all channels, and independent maps per channel above it.
+ */
+final class NoiseSource {
+    private final Random random;
+    private final java.util.Random scalars;
+
+    NoiseSource(long seed) {
+        this.random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+        this.scalars = new java.util.Random(seed ^ 0x5DEECE66DL);
+    }
+
+    /** For training scale {@code scale} (or sample {@code index}) of a run with the given seed. */
+    static NoiseSource forStream(long seed, long stream) {
+        return new NoiseSource(seed * 1_000_003L + stream * 7_919L + 17);
+    }
+
+    /** N(0, 1) noise of shape [batch, channels, height, width]; one map for all channels when {@code shared}. */
+    INDArray gaussian(int batch, int channels, int height, int width, boolean shared) {
+        INDArray map = Nd4j.createUninitialized(DataType.FLOAT, batch, shared ? 1 : channels, height, width);
+        Nd4j.getExecutioner().exec(new GaussianDistribution(map, 0.0, 1.0), random);
+        return shared ? map.repeat(1, channels) : map;
+    }
+
+    /** Uniform in [0, 1). */
+    double uniform() {
+        return scalars.nextDouble();
+    }
+}

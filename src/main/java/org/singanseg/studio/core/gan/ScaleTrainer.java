@@ -1,0 +1,157 @@
+package org.singanseg.studio.core.gan;
+
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.singanseg.studio.core.nn.Adam;
+import org.singanseg.studio.core.nn.GradientPenalty;
+import org.singanseg.studio.core.nn.MeanLoss;
+import org.singanseg.studio.core.nn.MseLoss;
+import org.singanseg.studio.core.nn.NativeGarbage;
+import org.singanseg.studio.core.nn.Sequential;
+import org.singanseg.studio.core.nn.StepSchedule;
+
+/**
+ * Trains one scale as SinGAN's train_single_scale does: per iteration, criticSteps updates of the
+ * critic (WGAN loss on the real image and on a generated one, plus the gradient penalty), then
+ * generatorSteps updates of the generator (adversarial loss plus alpha times the reconstruction
+ * MSE from the fixed noise z_opt). Independent images share batched passes (every image is
+ * normalised on its own, so this changes nothing but speed). One deliberate difference: the
+ * reference reuses the last critic step's generated image in all generator steps (a stale
+ * autograd graph); here each generator step regenerates it with the current weights.
+ */
+final class ScaleTrainer {
+    private final TrainingSettings settings;
+    private final TrainingListener listener;
+    private final BooleanSupplier cancelled;
+    private final EtaModel eta;
+
+    ScaleTrainer(TrainingSettings settings, TrainingListener listener, BooleanSupplier cancelled, EtaModel eta) {
+        this.settings = settings;
+        this.listener = listener;
+        this.cancelled = cancelled;
+        this.eta = eta;
+    }
+
+    /**
+     * @param n         the scale, 0 = coarsest
+     * @param real      the real image at this scale, [1, 4, h, w] in [-1, 1]
+     * @param coarser   the trained generators of scales 0 .. n-1
+     * @param generator initialised (or copied from the previous scale)
+     * @param critic    likewise
+     */
+    TrainedScale train(int n, INDArray real, GeneratorPyramid coarser, Sequential generator, Sequential critic,
+                       NoiseSource noise) {
+        int h = (int) real.size(2);
+        int w = (int) real.size(3);
+        int c = FourChannel.CHANNELS;
+        int pad = ScaleNets.PADDING;
+
+        // Fixed reconstruction path: z_opt is noise at the coarsest scale and zero above it.
+        INDArray reconstructionPrev = coarser.previousFor(n, h, w, null, 1);
+        double noiseAmp = n == 0 ? 1.0 : settings.noiseAmpFactor() * Tensors.rmse(real, reconstructionPrev);
+        INDArray zOpt = n == 0 ? noise.gaussian(1, c, h, w, true) : Nd4j.zeros(DataType.FLOAT, 1, c, h, w);
+        INDArray reconstructionInput = Tensors.pad(zOpt.mul(noiseAmp).addi(reconstructionPrev), pad);
+
+        Adam generatorAdam = Adam.singan(generator);
+        Adam criticAdam = Adam.singan(critic);
+        StepSchedule generatorRate = StepSchedule.singan(settings.learningRateG(), settings.iterations());
+        StepSchedule criticRate = StepSchedule.singan(settings.learningRateD(), settings.iterations());
+        GradientPenalty penalty = new GradientPenalty(settings.lambda(), GradientPenalty.SINGLE_PRECISION_STEP);
+        MeanLoss adversarial = MeanLoss.negative();
+        MseLoss reconstruction = new MseLoss(settings.alpha());
+        WassersteinPair wasserstein = new WassersteinPair();
+        NativeGarbage garbage = NativeGarbage.standard();
+        LossHistory history = new LossHistory();
+        PreviewTimer previews = new PreviewTimer(3.0);
+        boolean reconstruct = settings.alpha() > 0;
+        int criticSteps = settings.criticSteps();
+
+        long start = System.nanoTime();
+        for (int it = 0; it < settings.iterations(); it++) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("Training cancelled at scale " + n + ", iteration " + it);
+            }
+            // The generator does not change during the critic steps, so the images they need (each
+            // from a fresh random draw through the coarser scales) are made in one batch.
+            INDArray baseNoise = noise.gaussian(1, c, h, w, n == 0);
+            INDArray prevs = coarser.previousFor(n, h, w, noise, criticSteps);
+            INDArray inputs = Tensors.pad(prevs.add(baseNoise.mul(noiseAmp)), pad);
+            INDArray fakes = generator.forward(inputs).add(prevs);
+
+            double gp = 0;
+            for (int j = 0; j < criticSteps; j++) {
+                INDArray fake = fakes.get(NDArrayIndex.interval(j, j + 1));
+                critic.zeroGradients();
+                critic.backward(wasserstein.forward(critic.forward(Nd4j.concat(0, real, fake))), true);
+                gp = penalty.accumulate(critic, real, fake, noise.uniform());
+                criticAdam.step(criticRate.rateAt(it));
+            }
+
+            // Generator steps on the last critic step's input (as the reference), with the
+            // reconstruction from z_opt in the same batch.
+            INDArray lastPrev = prevs.get(NDArrayIndex.interval(criticSteps - 1, criticSteps));
+            INDArray lastInput = inputs.get(NDArrayIndex.interval(criticSteps - 1, criticSteps));
+            INDArray generatorBatch = reconstruct ? Nd4j.concat(0, lastInput, reconstructionInput) : lastInput.dup();
+            double adversarialLoss = 0;
+            double reconstructionLoss = 0;
+            INDArray fake = null;
+            INDArray rec = null;
+            for (int j = 0; j < settings.generatorSteps(); j++) {
+                generator.zeroGradients();
+                INDArray out = generator.forward(generatorBatch);
+                fake = out.get(NDArrayIndex.interval(0, 1)).add(lastPrev);
+                adversarialLoss = adversarial.forward(critic.forward(fake));
+                INDArray gradFake = critic.backward(adversarial.gradient(), false);
+                if (reconstruct) {
+                    rec = out.get(NDArrayIndex.interval(1, 2)).add(reconstructionPrev);
+                    reconstructionLoss = reconstruction.forward(rec, real);
+                    generator.backward(Nd4j.concat(0, gradFake, reconstruction.gradient()), true);
+                } else {
+                    generator.backward(gradFake, true);
+                }
+                generatorAdam.step(generatorRate.rateAt(it));
+            }
+
+            double secondsPerIteration = (System.nanoTime() - start) / 1e9 / (it + 1);
+            TrainingListener.IterationStats stats = new TrainingListener.IterationStats(n, it, settings.iterations(),
+                    wasserstein.lastReal(), wasserstein.lastFake(), gp, adversarialLoss, reconstructionLoss,
+                    secondsPerIteration, eta.secondsLeft(n, it + 1, secondsPerIteration));
+            history.add(stats);
+            listener.iteration(stats);
+            boolean last = it == settings.iterations() - 1;
+            if (previews.due() || last) {
+                INDArray shownRec = rec != null ? rec
+                        : generator.forward(reconstructionInput).add(reconstructionPrev);
+                listener.preview(n, it, FourChannel.toUnit(Tensors.toPlanes(real)),
+                        FourChannel.toUnit(Tensors.toPlanes(shownRec)), FourChannel.toUnit(Tensors.toPlanes(fake)));
+            }
+            garbage.collectIfDue();
+        }
+        return new TrainedScale(h, w, settings.widthAt(n), noiseAmp, generator.parameters().dup(),
+                critic.parameters().dup(), zOpt, history);
+    }
+
+    /** True at most once per interval, first after one interval. */
+    private static final class PreviewTimer {
+        private final long intervalNanos;
+        private long last = System.nanoTime();
+
+        PreviewTimer(double seconds) {
+            this.intervalNanos = (long) (seconds * 1e9);
+        }
+
+        boolean due() {
+            long now = System.nanoTime();
+            if (now - last >= intervalNanos) {
+                last = now;
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.singanseg.studio.core.gan;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One finished scale: its size, network width, noise amplitude, the generator's and critic's
+ * parameters (flat), the fixed reconstruction noise z_opt [1, 4, h, w] and the loss history.
+ */
+public record TrainedScale(int height, int width, int networkWidth, double noiseAmp, INDArray generator,
+                           INDArray critic, INDArray reconstructionNoise, LossHistory losses) {
+}

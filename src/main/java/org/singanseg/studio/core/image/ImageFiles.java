@@ -1,0 +1,133 @@
+package org.singanseg.studio.core.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Reads image files of any bit depth and channel layout into planes scaled to [0, 1]:
+ * greyscale, grey + alpha, RGB, RGBA, and CMYK JPEGs (which Java's colour conversion refuses).
+ * Samples are scaled by their own bit depth, so 16-bit files lose nothing and are not
+ * gamma-shifted the way a colour-managed conversion of linear grey would be.
+ */
+public final class ImageFiles {
+    private ImageFiles() {
+    }
+
+    /** The decoded samples: 1 (grey), 2 (grey, alpha), 3 (RGB) or 4 (RGBA) planes in [0, 1]. */
+    public static Planes read(Path file) throws InvalidInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("The file " + file + " does not exist or is not a file.");
+        }
+        if (!Files.isReadable(file)) {
+            throw new InvalidInputException("The file " + file + " cannot be read: check its permissions.");
+        }
+        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
+            if (readers == null || !readers.hasNext()) {
+                throw new InvalidInputException(file.getFileName()
+                        + " is not an image this app can read. Use a JPEG, PNG, BMP or TIFF file.");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(input);
+                String format = reader.getFormatName().toLowerCase();
+                try {
+                    return fromImage(reader.read(0));
+                } catch (javax.imageio.IIOException colourProblem) {
+                    if (!format.contains("jpeg")) {
+                        throw colourProblem;
+                    }
+                    // CMYK or YCCK JPEGs: the decoder gives the raw raster, not a colour image.
+                    return fromCmyk(reader.readRaster(0, null), isAdobeInverted(reader));
+                }
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(file.getFileName()
+                    + " could not be decoded: the file is damaged, incomplete or in an unsupported variant ("
+                    + e.getMessage() + "). Re-export it as PNG or JPEG.", e);
+        }
+    }
+
+    private static Planes fromImage(BufferedImage image) {
+        Raster raster = image.getRaster();
+        int bands = raster.getNumBands();
+        boolean indexed = image.getColorModel() instanceof java.awt.image.IndexColorModel;
+        if (indexed || bands > 4 || (bands == 4 && !image.getColorModel().hasAlpha())) {
+            return fromRgb(image);
+        }
+        Planes planes = Planes.zeros(bands, image.getHeight(), image.getWidth());
+        for (int b = 0; b < bands; b++) {
+            double max = (1L << raster.getSampleModel().getSampleSize(b)) - 1;
+            float[] plane = planes.plane(b);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    plane[y * image.getWidth() + x] = (float) (raster.getSampleDouble(x, y, b) / max);
+                }
+            }
+        }
+        return planes;
+    }
+
+    /** Palette and other colour models: let Java convert to 8-bit sRGB (+ alpha). */
+    private static Planes fromRgb(BufferedImage image) {
+        boolean alpha = image.getColorModel().hasAlpha();
+        Planes planes = Planes.zeros(alpha ? 4 : 3, image.getHeight(), image.getWidth());
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int argb = image.getRGB(x, y);
+                int i = y * image.getWidth() + x;
+                planes.plane(0)[i] = ((argb >> 16) & 0xff) / 255f;
+                planes.plane(1)[i] = ((argb >> 8) & 0xff) / 255f;
+                planes.plane(2)[i] = (argb & 0xff) / 255f;
+                if (alpha) {
+                    planes.plane(3)[i] = ((argb >>> 24) & 0xff) / 255f;
+                }
+            }
+        }
+        return planes;
+    }
+
+    /** Naive CMYK to RGB; Adobe's JPEGs store CMYK inverted. No ICC profile is applied. */
+    private static Planes fromCmyk(Raster raster, boolean inverted) throws InvalidInputException {
+        if (raster.getNumBands() != 4) {
+            throw new InvalidInputException("This JPEG uses a colour layout the app cannot convert ("
+                    + raster.getNumBands() + " channels). Re-export it as an RGB JPEG or PNG.");
+        }
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        Planes planes = Planes.zeros(3, h, w);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double[] cmyk = new double[4];
+                for (int b = 0; b < 4; b++) {
+                    double v = raster.getSample(x, y, b) / 255.0;
+                    cmyk[b] = inverted ? 1 - v : v;
+                }
+                for (int c = 0; c < 3; c++) {
+                    planes.plane(c)[y * w + x] = (float) ((1 - cmyk[c]) * (1 - cmyk[3]));
+                }
+            }
+        }
+        return planes;
+    }
+
+    private static boolean isAdobeInverted(ImageReader reader) {
+        try {
+            var metadata = reader.getImageMetadata(0);
+            var tree = (org.w3c.dom.Element) metadata.getAsTree("javax_imageio_jpeg_image_1.0");
+            return tree.getElementsByTagName("app14Adobe").getLength() > 0;
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.singanseg.studio.core.image;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SinGAN's image pyramid (adjust_scales2image and creat_reals_pyramid): the image is first shrunk
+ * so its longer side is at most maxSize, then the scale factor is recomputed so that the coarsest
+ * scale's shorter side is minSize. Sizes round up, as MATLAB's imresize does.
+ *
+ * @param scaleFactor the recomputed factor between neighbouring scales
+ * @param heights     per scale, coarsest first
+ * @param widths      per scale, coarsest first
+ */
+public record Pyramid(double scaleFactor, int[] heights, int[] widths) {
+
+    public static Pyramid plan(int height, int width, int maxSize, int minSize, double initialScaleFactor) {
+        int shorter = Math.min(height, width);
+        int longer = Math.max(height, width);
+        int numScales = ceil(Math.log((double) minSize / shorter) / Math.log(initialScaleFactor)) + 1;
+        int scalesToStop = ceil(Math.log((double) Math.min(maxSize, longer) / longer) / Math.log(initialScaleFactor));
+        int stopScale = numScales - scalesToStop;
+        double firstScale = Math.min((double) maxSize / longer, 1.0);
+        int finestHeight = ceil(height * firstScale);
+        int finestWidth = ceil(width * firstScale);
+        double factor = stopScale == 0 ? 1.0
+                : Math.pow((double) minSize / Math.min(finestHeight, finestWidth), 1.0 / stopScale);
+        int[] heights = new int[stopScale + 1];
+        int[] widths = new int[stopScale + 1];
+        for (int i = 0; i <= stopScale; i++) {
+            double scale = Math.pow(factor, stopScale - i);
+            heights[i] = ceil(finestHeight * scale);
+            widths[i] = ceil(finestWidth * scale);
+        }
+        return new Pyramid(factor, heights, widths);
+    }
+
+    public int scales() {
+        return heights.length;
+    }
+
+    public int finestHeight() {
+        return heights[heights.length - 1];
+    }
+
+    public int finestWidth() {
+        return widths[widths.length - 1];
+    }
+
+    /** The image resized to every scale, coarsest first. */
+    public List<Planes> build(Planes image) {
+        List<Planes> levels = new ArrayList<>();
+        for (int i = 0; i < scales(); i++) {
+            levels.add(Resize.bicubic(image, heights[i], widths[i]));
+        }
+        return levels;
+    }
+
+    /** Ceiling that ignores floating-point dust (200.00000001 is 200). */
+    private static int ceil(double value) {
+        return (int) Math.ceil(value - 1e-9);
+    }
+}

@@ -1,0 +1,100 @@
+package org.singanseg.studio.core.image;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A real image (RGB in [0, 1]) and its binary polyp mask of the same size, validated for training.
+ * The mask comes from its own file (bright = polyp, thresholded at 128 over the maximum of its
+ * colour channels, which also removes JPEG ringing) or from the image's alpha channel.
+ */
+public record TrainingPair(Planes rgb, boolean[] mask, String imageName) {
+    public static final int MIN_SIDE = 25;
+    private static final float MASK_THRESHOLD = 128f / 255f;
+
+    public int height() {
+        return rgb.height();
+    }
+
+    public int width() {
+        return rgb.width();
+    }
+
+    /** Fraction of pixels inside the mask. */
+    public double coverage() {
+        int inside = 0;
+        for (boolean b : mask) {
+            if (b) {
+                inside++;
+            }
+        }
+        return (double) inside / mask.length;
+    }
+
+    /**
+     * @param maskFile the mask, or null to use the image's alpha channel (SinGAN-Seg's RGBA input)
+     */
+    public static TrainingPair load(Path imageFile, Path maskFile) throws InvalidInputException {
+        Planes image = ImageFiles.read(imageFile);
+        boolean[] mask;
+        if (maskFile == null) {
+            if (image.channels() != 2 && image.channels() != 4) {
+                throw new InvalidInputException(imageFile.getFileName() + " has no alpha channel to use as the mask. "
+                        + "Give a mask file as well, or an RGBA PNG whose alpha marks the polyp.");
+            }
+            mask = threshold(new Planes(1, image.height(), image.width(), new float[][]{image.plane(image.channels() - 1)}));
+        } else {
+            Planes maskPlanes = ImageFiles.read(maskFile);
+            if (maskPlanes.height() != image.height() || maskPlanes.width() != image.width()) {
+                throw new InvalidInputException(String.format(Locale.ROOT,
+                        "The mask is %dx%d pixels but the image is %dx%d. Use the mask made for this image, "
+                                + "or resize the mask to the image's size.",
+                        maskPlanes.width(), maskPlanes.height(), image.width(), image.height()));
+            }
+            int colour = maskPlanes.channels() == 2 || maskPlanes.channels() == 4 ? maskPlanes.channels() - 1 : maskPlanes.channels();
+            mask = threshold(new Planes(colour, maskPlanes.height(), maskPlanes.width(),
+                    java.util.Arrays.copyOf(maskPlanes.data(), colour)));
+        }
+        return validated(new TrainingPair(toRgb(image), mask, imageFile.getFileName().toString()));
+    }
+
+    /** Checks size and mask coverage; returns the pair unchanged when it is usable. */
+    public static TrainingPair validated(TrainingPair pair) throws InvalidInputException {
+        if (Math.min(pair.height(), pair.width()) < MIN_SIDE) {
+            throw new InvalidInputException(String.format(Locale.ROOT,
+                    "The image is %dx%d pixels; its shorter side must be at least %d pixels. Use a larger image.",
+                    pair.width(), pair.height(), MIN_SIDE));
+        }
+        double coverage = pair.coverage();
+        if (coverage == 0) {
+            throw new InvalidInputException("The mask is empty: no pixel is marked as polyp (bright). "
+                    + "Draw or import a mask that marks the polyp.");
+        }
+        if (coverage == 1) {
+            throw new InvalidInputException("The mask covers the whole image (100%): the model needs background "
+                    + "as well as polyp. Check that the mask is not inverted (polyp must be white).");
+        }
+        return pair;
+    }
+
+    private static boolean[] threshold(Planes planes) {
+        boolean[] mask = new boolean[planes.height() * planes.width()];
+        for (int i = 0; i < mask.length; i++) {
+            float max = 0;
+            for (int c = 0; c < planes.channels(); c++) {
+                max = Math.max(max, planes.plane(c)[i]);
+            }
+            mask[i] = max >= MASK_THRESHOLD;
+        }
+        return mask;
+    }
+
+    /** Grey becomes three equal channels; alpha is dropped. */
+    private static Planes toRgb(Planes image) {
+        if (image.channels() >= 3) {
+            return new Planes(3, image.height(), image.width(), java.util.Arrays.copyOf(image.data(), 3));
+        }
+        float[] grey = image.plane(0);
+        return new Planes(3, image.height(), image.width(), new float[][]{grey, grey.clone(), grey.clone()});
+    }
+}

@@ -1,0 +1,170 @@
+package org.singanseg.studio.core.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.engine.AppVersion;
+import org.singanseg.studio.core.gan.LossHistory;
+import org.singanseg.studio.core.gan.SinGanModel;
+import org.singanseg.studio.core.gan.SourceInfo;
+import org.singanseg.studio.core.gan.TrainedScale;
+import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.image.Pyramid;
+import org.singanseg.studio.core.io.AtomicFiles;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * One model per file: a zip holding {@code model.json} (format version, app version, settings,
+ * source, pyramid, per-scale size, width and noise amplitude) and per scale the generator's and
+ * critic's parameters and z_opt in ND4J's binary format, plus the loss history as CSV. No Java
+ * serialisation. Written atomically, so it doubles as the training checkpoint.
+ */
+public final class ModelFile {
+    public static final String FORMAT = "singan-seg-studio-model";
+    public static final int FORMAT_VERSION = 1;
+    private static final String DESCRIPTOR = "model.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ModelFile() {
+    }
+
+    /** The JSON descriptor. */
+    record Descriptor(String format, int formatVersion, String appVersion, TrainingSettings settings, SourceInfo source,
+                      Pyramid pyramid, List<ScaleEntry> scales) {
+    }
+
+    record ScaleEntry(int index, int height, int width, int networkWidth, double noiseAmp) {
+    }
+
+    public static void save(SinGanModel model, Path file) throws IOException {
+        List<ScaleEntry> entries = new ArrayList<>();
+        for (int i = 0; i < model.scales().size(); i++) {
+            TrainedScale s = model.scales().get(i);
+            entries.add(new ScaleEntry(i, s.height(), s.width(), s.networkWidth(), s.noiseAmp()));
+        }
+        Descriptor descriptor = new Descriptor(FORMAT, FORMAT_VERSION, AppVersion.get(), model.settings(),
+                model.source(), model.pyramid(), entries);
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            put(zip, DESCRIPTOR, JSON.writeValueAsBytes(descriptor));
+            for (int i = 0; i < model.scales().size(); i++) {
+                TrainedScale s = model.scales().get(i);
+                put(zip, entry(i, "generator.nd4j"), Nd4j.toByteArray(s.generator()));
+                put(zip, entry(i, "critic.nd4j"), Nd4j.toByteArray(s.critic()));
+                put(zip, entry(i, "z_opt.nd4j"), Nd4j.toByteArray(s.reconstructionNoise()));
+                put(zip, entry(i, "losses.csv"), s.losses().toCsv().getBytes(StandardCharsets.UTF_8));
+            }
+            zip.finish();
+        });
+    }
+
+    public static SinGanModel load(Path file) throws InvalidModelException {
+        Map<String, byte[]> entries = readEntries(file);
+        byte[] json = entries.get(DESCRIPTOR);
+        if (json == null) {
+            throw notAModel(file, null);
+        }
+        Descriptor d;
+        try {
+            d = JSON.readValue(json, Descriptor.class);
+        } catch (IOException e) {
+            throw notAModel(file, e);
+        }
+        if (!FORMAT.equals(d.format())) {
+            throw notAModel(file, null);
+        }
+        if (d.formatVersion() != FORMAT_VERSION) {
+            throw new InvalidModelException(file.getFileName() + " is a model of format version " + d.formatVersion()
+                    + " (made by SinGAN-Seg Studio " + d.appVersion() + "); this version reads format "
+                    + FORMAT_VERSION + ". " + (d.formatVersion() > FORMAT_VERSION
+                    ? "Update SinGAN-Seg Studio to open it." : "Train the model again with this version."));
+        }
+        if (d.settings() == null || d.pyramid() == null || d.scales() == null) {
+            throw damaged(file, "its description is incomplete", null);
+        }
+        List<TrainedScale> scales = new ArrayList<>();
+        for (ScaleEntry e : d.scales()) {
+            try {
+                INDArray generator = array(entries, entry(e.index(), "generator.nd4j"));
+                INDArray critic = array(entries, entry(e.index(), "critic.nd4j"));
+                INDArray zOpt = array(entries, entry(e.index(), "z_opt.nd4j"));
+                byte[] csv = entries.get(entry(e.index(), "losses.csv"));
+                LossHistory losses = csv == null ? new LossHistory()
+                        : LossHistory.fromCsv(new String(csv, StandardCharsets.UTF_8));
+                scales.add(new TrainedScale(e.height(), e.width(), e.networkWidth(), e.noiseAmp(), generator, critic,
+                        zOpt, losses));
+            } catch (RuntimeException ex) {
+                throw damaged(file, "the weights of scale " + e.index() + " cannot be read", ex);
+            }
+        }
+        return new SinGanModel(d.settings(), d.pyramid(), d.source(), scales);
+    }
+
+    private static INDArray array(Map<String, byte[]> entries, String name) {
+        byte[] bytes = entries.get(name);
+        if (bytes == null) {
+            throw new IllegalStateException("missing " + name);
+        }
+        return Nd4j.fromByteArray(bytes);
+    }
+
+    private static Map<String, byte[]> readEntries(Path file) throws InvalidModelException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                zip.transferTo(bytes);
+                entries.put(entry.getName(), bytes.toByteArray());
+            }
+        } catch (NoSuchFileException e) {
+            throw new InvalidModelException("The model file " + file + " does not exist.", e);
+        } catch (IOException e) {
+            throw damaged(file, "it is not a complete zip archive", e);
+        }
+        if (entries.isEmpty()) {
+            throw notAModel(file, null);
+        }
+        return entries;
+    }
+
+    private static String entry(int scale, String name) {
+        return String.format("scales/%02d/%s", scale, name);
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    private static InvalidModelException notAModel(Path file, Throwable cause) {
+        return new InvalidModelException(file.getFileName() + " is not a SinGAN-Seg Studio model file. "
+                + "Choose a .singan model that this app saved.", cause);
+    }
+
+    private static InvalidModelException damaged(Path file, String why, Throwable cause) {
+        return new InvalidModelException("The model file " + file.getFileName() + " is damaged (" + why
+                + "), for example by an interrupted copy or download. Use another copy or train again.", cause);
+    }
+}

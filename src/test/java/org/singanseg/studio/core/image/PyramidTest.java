@@ -1,0 +1,36 @@
+package org.singanseg.studio.core.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** SinGAN's adjust_scales2image / creat_reals_pyramid worked by hand for two frame sizes. */
+class PyramidTest {
+
+    @Test
+    void frameOf720x576AtPaperSettings() {
+        // num_scales = ceil(log(25/576)/log .75) + 1 = 12; scale2stop = ceil(log(250/720)/log .75) = 4;
+        // stop_scale = 8; finest 200x250; factor (25/200)^(1/8) = 0.7711.
+        Pyramid p = Pyramid.plan(576, 720, 250, 25, 0.75);
+        assertEquals(9, p.scales());
+        assertEquals(Math.pow(0.125, 1 / 8.0), p.scaleFactor(), 1e-12);
+        assertEquals(200, p.finestHeight());
+        assertEquals(250, p.finestWidth());
+        assertEquals(25, p.heights()[0]);
+        assertEquals(32, p.widths()[0]); // ceil(31.25)
+        for (int k = 1; k < p.scales(); k++) {
+            assertEquals((int) Math.ceil(200 * Math.pow(p.scaleFactor(), 8 - k) - 1e-9), p.heights()[k]);
+        }
+    }
+
+    @Test
+    void smallImageIsNotEnlarged() {
+        Pyramid p = Pyramid.plan(60, 80, 250, 25, 0.75);
+        // num_scales = ceil(log(25/60)/log .75) + 1 = 5; scale2stop = 0; stop_scale = 5, so 6 scales;
+        // factor (25/60)^(1/5) = 0.8394; heights ceil(60 f^k).
+        assertEquals(6, p.scales());
+        assertArrayEquals(new int[]{25, 30, 36, 43, 51, 60}, p.heights());
+        assertEquals(80, p.finestWidth());
+    }
+}

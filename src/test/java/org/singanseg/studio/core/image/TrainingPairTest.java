@@ -1,0 +1,99 @@
+package org.singanseg.studio.core.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.testing.TestData;
+
+class TrainingPairTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void realPairHasBinaryMaskWithPlausibleCoverage() throws Exception {
+        TrainingPair pair = TrainingPair.load(TestData.smallImage(), TestData.smallMask());
+        double coverage = pair.coverage();
+        assertTrue(coverage > 0.005 && coverage < 0.9, "polyp coverage " + coverage);
+        assertEquals(pair.width() * pair.height(), pair.mask().length);
+    }
+
+    @Test
+    void maskOfAnotherSizeIsRefusedWithBothSizes() throws Exception {
+        Path image = png("image.png", 40, 30, 0x808080, false);
+        Path mask = png("mask.png", 30, 40, 0xFFFFFF, false);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainingPair.load(image, mask));
+        assertTrue(e.getMessage().contains("30x40") && e.getMessage().contains("40x30"), e.getMessage());
+    }
+
+    @Test
+    void emptyAndFullMasksAreRefusedWithCoverage() throws Exception {
+        Path image = png("image.png", 40, 30, 0x808080, false);
+        InvalidInputException empty = assertThrows(InvalidInputException.class,
+                () -> TrainingPair.load(image, png("black.png", 40, 30, 0x000000, false)));
+        assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
+        InvalidInputException full = assertThrows(InvalidInputException.class,
+                () -> TrainingPair.load(image, png("white.png", 40, 30, 0xFFFFFF, false)));
+        assertTrue(full.getMessage().contains("100%"), full.getMessage());
+    }
+
+    @Test
+    void tooSmallImageIsRefused() throws Exception {
+        Path image = png("tiny.png", 40, 20, 0x808080, false);
+        Path mask = png("tinymask.png", 40, 20, 0x000000, false);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainingPair.load(image, mask));
+        assertTrue(e.getMessage().contains("at least 25"), e.getMessage());
+    }
+
+    @Test
+    void alphaChannelIsTheMaskWhenNoMaskFileIsGiven() throws Exception {
+        BufferedImage rgba = new BufferedImage(40, 30, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                rgba.setRGB(x, y, (x < 10 ? 0xFF000000 : 0x10000000) | 0x336699);
+            }
+        }
+        Path file = dir.resolve("rgba.png");
+        ImageIO.write(rgba, "png", file.toFile());
+        TrainingPair pair = TrainingPair.load(file, null);
+        assertEquals(0.25, pair.coverage(), 1e-9);
+        assertEquals(0x33 / 255.0, pair.rgb().get(0, 5, 5), 1e-6);
+
+        Path rgb = png("rgb.png", 40, 30, 0x808080, false);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainingPair.load(rgb, null));
+        assertTrue(e.getMessage().contains("no alpha"), e.getMessage());
+    }
+
+    @Test
+    void greyMaskIsThresholdedAt128OverTheBrightestChannel() throws Exception {
+        Path image = png("image.png", 30, 30, 0x808080, false);
+        BufferedImage mask = new BufferedImage(30, 30, BufferedImage.TYPE_INT_RGB);
+        mask.setRGB(0, 0, 0x000080); // blue 128: polyp
+        mask.setRGB(1, 0, 0x7F7F7F); // grey 127: background (JPEG ringing level)
+        Path file = dir.resolve("mask.png");
+        ImageIO.write(mask, "png", file.toFile());
+        TrainingPair pair = TrainingPair.load(image, file);
+        assertTrue(pair.mask()[0]);
+        assertTrue(!pair.mask()[1]);
+    }
+
+    private Path png(String name, int w, int h, int rgb, boolean alpha) throws Exception {
+        BufferedImage image = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        // A small bright square keeps an otherwise grey "mask" file from being empty where needed.
+        Path file = dir.resolve(name);
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+}

@@ -1,0 +1,40 @@
+package org.singanseg.studio.testing;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.singanseg.studio.core.gan.SinGanModel;
+import org.singanseg.studio.core.gan.SourceInfo;
+import org.singanseg.studio.core.gan.Trainer;
+import org.singanseg.studio.core.gan.TrainingListener;
+import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.image.TrainingPair;
+
+/** Small, fast training runs on a real frame for tests (3 scales, 30x40 px at the finest). */
+public final class TinyModels {
+    private static final AtomicReference<SinGanModel> SHARED = new AtomicReference<>();
+
+    private TinyModels() {
+    }
+
+    public static TrainingSettings settings() {
+        return new TrainingSettings("test", 40, 25, 0.75, 40, 2, 2, 5e-4, 5e-4, 0.5, 10, 0.1, 16, 16, 0, 0.1, 7);
+    }
+
+    public static TrainingPair pair() throws Exception {
+        return TrainingPair.load(TestData.smallImage(), TestData.smallMask());
+    }
+
+    public static SourceInfo source(TrainingPair pair) {
+        return new SourceInfo(pair.imageName(), "test", null, pair.width(), pair.height(), pair.coverage());
+    }
+
+    /** One trained model shared by the tests of a run (training it takes a few seconds). */
+    public static synchronized SinGanModel trained() throws Exception {
+        if (SHARED.get() == null) {
+            TrainingPair pair = pair();
+            SHARED.set(new Trainer(settings(), new TrainingListener() { }, () -> false)
+                    .train(pair, source(pair), null, m -> { }));
+        }
+        return SHARED.get();
+    }
+}
