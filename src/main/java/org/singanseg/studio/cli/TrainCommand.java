@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.singanseg.studio.core.gan.SinGanModel;
@@ -50,12 +52,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         describe(trainingPair, settings);
 
+        // Ctrl+C: ask the trainer to stop (within one iteration) and let it finish before the JVM exits.
         AtomicBoolean cancelled = new AtomicBoolean();
-        Thread worker = Thread.currentThread();
+        CountDownLatch stopped = new CountDownLatch(1);
         Thread onInterrupt = new Thread(() -> {
             cancelled.set(true);
             try {
-                worker.join(60_000);
+                stopped.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
@@ -71,6 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "; continue with the same command and --resume.");
             return CANCELLED;
         } finally {
+            stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
             } catch (IllegalStateException shuttingDown) {
@@ -104,7 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + " is already fully trained. Generate samples with it, "
                     + "or add --force (without --resume) to train again.");
         }
-        if (!model.settings().equals(settings) && settingsOptions.preset != null) {
+        if (!model.settings().equals(settings)) {
             System.out.println("Resuming with the settings saved in the checkpoint (" + model.settings().preset()
                     + "); options given now are ignored.");
         }

@@ -26,10 +26,6 @@ final class GeneratorPyramid {
         generators.add(generator);
     }
 
-    int size() {
-        return scales.size();
-    }
-
     /**
      * Runs scales 0 .. count-1 at their trained sizes and returns the last outputs upsampled to the
      * given size: the "previous image" inputs of scale {@code count}, [batch, 4, height, width];

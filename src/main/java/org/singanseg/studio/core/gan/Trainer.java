@@ -1,6 +1,5 @@
 package org.singanseg.studio.core.gan;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -86,14 +85,5 @@ public final class Trainer {
             listener.scaleFinished(n, (System.nanoTime() - start) / 1e9);
         }
         return model;
-    }
-
-    /** Network widths per scale for a pyramid, for display before training. */
-    public static List<Integer> networkWidths(TrainingSettings settings, Pyramid pyramid) {
-        List<Integer> widths = new ArrayList<>();
-        for (int k = 0; k < pyramid.scales(); k++) {
-            widths.add(settings.widthAt(k));
-        }
-        return widths;
     }
 }
