@@ -1,5 +1,6 @@
 package org.singanseg.studio.core.gan;
 
+import org.singanseg.studio.core.image.Masks;
 import org.singanseg.studio.core.image.Planes;
 
 /** A generated image (RGB in [0, 1]) and its binary mask, as plain data. */
@@ -13,12 +14,6 @@ public record SamplePair(Planes rgb, boolean[] mask) {
     }
 
     public double maskCoverage() {
-        int inside = 0;
-        for (boolean b : mask) {
-            if (b) {
-                inside++;
-            }
-        }
-        return (double) inside / mask.length;
+        return Masks.coverage(mask);
     }
 }

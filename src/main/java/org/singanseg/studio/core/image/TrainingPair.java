@@ -22,13 +22,7 @@ public record TrainingPair(Planes rgb, boolean[] mask, String imageName) {
 
     /** Fraction of pixels inside the mask. */
     public double coverage() {
-        int inside = 0;
-        for (boolean b : mask) {
-            if (b) {
-                inside++;
-            }
-        }
-        return (double) inside / mask.length;
+        return Masks.coverage(mask);
     }
 
     /**
