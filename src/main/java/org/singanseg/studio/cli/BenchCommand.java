@@ -95,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
         net.initialise(new Random(1));
         long paddedH = h + 2L * ScaleNets.PADDING;
         long paddedW = w + 2L * ScaleNets.PADDING;
-        INDArray input = Nd4j.rand(DataType.FLOAT, 1, CHANNELS, paddedH, paddedW).subi(0.5).muli(2);
+        INDArray input = Nd4j.rand(DataType.FLOAT, 1, paddedH, paddedW, CHANNELS).subi(0.5).muli(2);
         INDArray gradOut = Nd4j.rand(DataType.FLOAT, net.forward(input).shape());
         double stackMs = Stopwatch.medianMillis(() -> {
             net.forward(input);

@@ -46,10 +46,10 @@ final class MemoryCheck {
         MeanLoss onFake = MeanLoss.positive();
         MeanLoss adversarial = MeanLoss.negative();
         MseLoss reconstruction = new MseLoss(10);
-        INDArray noise = Nd4j.randn(DataType.FLOAT, 1, 4, HEIGHT, WIDTH_PX);
-        INDArray real = Nd4j.rand(DataType.FLOAT, 1, 4, 19, 25).subi(0.5).muli(2);
-        INDArray fake = Nd4j.create(DataType.FLOAT, 1, 4, 19, 25);
-        INDArray paddedReal = Nd4j.create(DataType.FLOAT, 1, 4, HEIGHT, WIDTH_PX);
+        INDArray noise = Nd4j.randn(DataType.FLOAT, 1, HEIGHT, WIDTH_PX, 4);
+        INDArray real = Nd4j.rand(DataType.FLOAT, 1, 19, 25, 4).subi(0.5).muli(2);
+        INDArray fake = Nd4j.create(DataType.FLOAT, 1, 19, 25, 4);
+        INDArray paddedReal = Nd4j.create(DataType.FLOAT, 1, HEIGHT, WIDTH_PX, 4);
 
         Runnable step = () -> {
             critic.zeroGradients();

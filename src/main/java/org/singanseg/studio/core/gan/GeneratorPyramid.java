@@ -28,12 +28,12 @@ final class GeneratorPyramid {
 
     /**
      * Runs scales 0 .. count-1 at their trained sizes and returns the last outputs upsampled to the
-     * given size: the "previous image" inputs of scale {@code count}, [batch, 4, height, width];
+     * given size: the "previous image" inputs of scale {@code count}, [batch, height, width, 4];
      * zeros when count is 0. With {@code noise} null every scale uses z_opt (the reconstruction).
      */
     INDArray previousFor(int count, int height, int width, NoiseSource noise, int batch) {
         if (count == 0) {
-            return Nd4j.zeros(DataType.FLOAT, batch, FourChannel.CHANNELS, height, width);
+            return Nd4j.zeros(DataType.FLOAT, batch, height, width, FourChannel.CHANNELS);
         }
         return Tensors.resize(run(count, 1, 1, noise, 0, batch), height, width);
     }
@@ -49,7 +49,7 @@ final class GeneratorPyramid {
             int h = Math.max(1, (int) Math.round(scale.height() * hScale));
             int w = Math.max(1, (int) Math.round(scale.width() * wScale));
             INDArray prev = previous == null
-                    ? Nd4j.zeros(DataType.FLOAT, batch, FourChannel.CHANNELS, h, w)
+                    ? Nd4j.zeros(DataType.FLOAT, batch, h, w, FourChannel.CHANNELS)
                     : Tensors.resize(previous, h, w);
             INDArray z = k < startScale || noise == null
                     ? Tensors.resize(scale.reconstructionNoise(), h, w).repeat(0, batch)

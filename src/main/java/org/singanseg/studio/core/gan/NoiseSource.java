@@ -24,11 +24,11 @@ final class NoiseSource {
         return new NoiseSource(seed * 1_000_003L + stream * 7_919L + 17);
     }
 
-    /** N(0, 1) noise of shape [batch, channels, height, width]; one map for all channels when {@code shared}. */
+    /** N(0, 1) noise of shape [batch, height, width, channels]; one map for all channels when {@code shared}. */
     INDArray gaussian(int batch, int channels, int height, int width, boolean shared) {
-        INDArray map = Nd4j.createUninitialized(DataType.FLOAT, batch, shared ? 1 : channels, height, width);
+        INDArray map = Nd4j.createUninitialized(DataType.FLOAT, batch, height, width, shared ? 1 : channels);
         Nd4j.getExecutioner().exec(new GaussianDistribution(map, 0.0, 1.0), random);
-        return shared ? map.repeat(1, channels) : map;
+        return shared ? map.repeat(3, channels) : map;
     }
 
     /** Uniform in [0, 1). */

@@ -39,22 +39,22 @@ final class ScaleTrainer {
 
     /**
      * @param n         the scale, 0 = coarsest
-     * @param real      the real image at this scale, [1, 4, h, w] in [-1, 1]
+     * @param real      the real image at this scale, [1, h, w, 4] in [-1, 1]
      * @param coarser   the trained generators of scales 0 .. n-1
      * @param generator initialised (or copied from the previous scale)
      * @param critic    likewise
      */
     TrainedScale train(int n, INDArray real, GeneratorPyramid coarser, Sequential generator, Sequential critic,
                        NoiseSource noise) {
-        int h = (int) real.size(2);
-        int w = (int) real.size(3);
+        int h = (int) real.size(1);
+        int w = (int) real.size(2);
         int c = FourChannel.CHANNELS;
         int pad = ScaleNets.PADDING;
 
         // Fixed reconstruction path: z_opt is noise at the coarsest scale and zero above it.
         INDArray reconstructionPrev = coarser.previousFor(n, h, w, null, 1);
         double noiseAmp = n == 0 ? 1.0 : settings.noiseAmpFactor() * Tensors.rmse(real, reconstructionPrev);
-        INDArray zOpt = n == 0 ? noise.gaussian(1, c, h, w, true) : Nd4j.zeros(DataType.FLOAT, 1, c, h, w);
+        INDArray zOpt = n == 0 ? noise.gaussian(1, c, h, w, true) : Nd4j.zeros(DataType.FLOAT, 1, h, w, c);
         INDArray reconstructionInput = Tensors.pad(zOpt.mul(noiseAmp).addi(reconstructionPrev), pad);
 
         Adam generatorAdam = Adam.singan(generator);

@@ -7,57 +7,66 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.singanseg.studio.core.image.Planes;
 import org.singanseg.studio.core.image.Resize;
 
-/** Conversions between plain planes and [1, C, H, W] float arrays, padding and resizing. */
+/**
+ * Conversions between plain planes and the engine's channels-last [B, H, W, C] float arrays,
+ * zero padding and resizing.
+ */
 final class Tensors {
     private Tensors() {
     }
 
+    /** One image: planes to [1, H, W, C]. */
     static INDArray fromPlanes(Planes planes) {
-        float[] flat = new float[planes.channels() * planes.height() * planes.width()];
+        return fromPlanes(planes, 1);
+    }
+
+    /** {@code images} images whose channels are stacked image-major in the planes. */
+    private static INDArray fromPlanes(Planes planes, long images) {
         int n = planes.height() * planes.width();
+        float[] flat = new float[planes.channels() * n];
         for (int c = 0; c < planes.channels(); c++) {
             System.arraycopy(planes.plane(c), 0, flat, c * n, n);
         }
-        return Nd4j.create(flat, new long[]{1, planes.channels(), planes.height(), planes.width()}, 'c');
+        long channels = planes.channels() / images;
+        return Nd4j.create(flat, new long[]{images, channels, planes.height(), planes.width()}, 'c')
+                .permute(0, 2, 3, 1).dup('c');
     }
 
+    /** One image [1, H, W, C] (or the first of a batch) to planes. */
     static Planes toPlanes(INDArray x) {
-        int channels = (int) x.size(1);
-        int height = (int) x.size(2);
-        int width = (int) x.size(3);
-        float[] flat = x.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        float[][] data = new float[channels][];
+        return planesOf(x.get(NDArrayIndex.interval(0, 1)));
+    }
+
+    /** All images' channels as planes, image-major. */
+    private static Planes planesOf(INDArray x) {
+        int images = (int) x.size(0);
+        int height = (int) x.size(1);
+        int width = (int) x.size(2);
+        int channels = (int) x.size(3);
+        float[] flat = x.castTo(DataType.FLOAT).permute(0, 3, 1, 2).dup('c').data().asFloat();
+        float[][] data = new float[images * channels][];
         int n = height * width;
-        for (int c = 0; c < channels; c++) {
+        for (int c = 0; c < data.length; c++) {
             data[c] = java.util.Arrays.copyOfRange(flat, c * n, (c + 1) * n);
         }
-        return new Planes(channels, height, width, data);
+        return new Planes(images * channels, height, width, data);
     }
 
     /** Zero padding of the same width on all four sides. */
     static INDArray pad(INDArray x, int padding) {
-        INDArray padded = Nd4j.zeros(x.dataType(), x.size(0), x.size(1), x.size(2) + 2L * padding, x.size(3) + 2L * padding);
-        interior(padded, padding).assign(x);
+        INDArray padded = Nd4j.zeros(x.dataType(), x.size(0), x.size(1) + 2L * padding, x.size(2) + 2L * padding,
+                x.size(3));
+        padded.get(NDArrayIndex.all(), NDArrayIndex.interval(padding, padding + x.size(1)),
+                NDArrayIndex.interval(padding, padding + x.size(2)), NDArrayIndex.all()).assign(x);
         return padded;
     }
 
-    /** A view of the unpadded part. */
-    static INDArray interior(INDArray padded, int padding) {
-        return padded.get(NDArrayIndex.all(), NDArrayIndex.all(),
-                NDArrayIndex.interval(padding, padded.size(2) - padding),
-                NDArrayIndex.interval(padding, padded.size(3) - padding));
-    }
-
-    /** Bicubic resize of every image and channel of a [B, C, H, W] array. */
+    /** Bicubic resize of every image and channel of a [B, H, W, C] array. */
     static INDArray resize(INDArray x, int height, int width) {
-        if (x.size(2) == height && x.size(3) == width) {
+        if (x.size(1) == height && x.size(2) == width) {
             return x.dup();
         }
-        long batch = x.size(0);
-        long channels = x.size(1);
-        INDArray planes = x.dup('c').reshape('c', new long[]{1, batch * channels, x.size(2), x.size(3)});
-        return fromPlanes(Resize.bicubic(toPlanes(planes), height, width))
-                .reshape('c', new long[]{batch, channels, height, width});
+        return fromPlanes(Resize.bicubic(planesOf(x), height, width), x.size(0));
     }
 
     /** Root mean square of the difference. */

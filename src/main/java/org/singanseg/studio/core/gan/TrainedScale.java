@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One finished scale: its size, network width, noise amplitude, the generator's and critic's
- * parameters (flat), the fixed reconstruction noise z_opt [1, 4, h, w] and the loss history.
+ * parameters (flat), the fixed reconstruction noise z_opt [1, h, w, 4] and the loss history.
  */
 public record TrainedScale(int height, int width, int networkWidth, double noiseAmp, INDArray generator,
                            INDArray critic, INDArray reconstructionNoise, LossHistory losses) {

@@ -18,7 +18,7 @@ final class WassersteinPair {
     INDArray forward(INDArray output) {
         if (gradient == null || !java.util.Arrays.equals(gradient.shape(), output.shape())) {
             gradient = Nd4j.create(DataType.FLOAT, output.shape());
-            double perPixel = 1.0 / (output.size(2) * (double) output.size(3));
+            double perPixel = 1.0 / (output.size(1) * (double) output.size(2));
             gradient.get(NDArrayIndex.point(0)).assign(-perPixel);
             gradient.get(NDArrayIndex.point(1)).assign(perPixel);
         }

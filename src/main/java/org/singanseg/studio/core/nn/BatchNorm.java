@@ -14,8 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Statistics are taken per image, so a batch of several images gives exactly what each would
  * give alone: independent passes can share one call. Gamma starts at N(1, 0.02), beta at 0.
  *
- * <p>Internally a [B, C, H, W] input is viewed as [1, B*C, H, W]: every (image, channel) pair is a
- * "channel" of its own, with gamma and beta repeated per image.
+ * <p>Both passes are per-(image, channel) affine maps of full-size arrays, y = s x + t, with the
+ * small coefficient algebra done in Java; libnd4j's batchnorm op was slower for per-image
+ * statistics in channels-last layout, and its batchnorm_bp was off by about 1e-5 relative in
+ * double-precision checks.
  */
 public final class BatchNorm implements Layer {
     static final double EPSILON = 1e-5;
@@ -27,23 +29,18 @@ public final class BatchNorm implements Layer {
     private INDArray betaGrad;
 
     private INDArray input;
+    private double[] means;
+    private double[] inverseStd;
     private final Buffer mean = new Buffer();
     private final Buffer variance = new Buffer();
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
     private final Buffer work = new Buffer();
+    private final ChannelVector scale = new ChannelVector();
+    private final ChannelVector shift = new ChannelVector();
     private final ChannelVector sumOfGrad = new ChannelVector();
     private final ChannelVector sumOfGradTimesInput = new ChannelVector();
-    private final ChannelVector gradScale = new ChannelVector();
-    private final ChannelVector inputScale = new ChannelVector();
-    private final ChannelVector shift = new ChannelVector();
-    private final ChannelVector tiledGamma = new ChannelVector();
-    private final ChannelVector tiledBeta = new ChannelVector();
-    private final ChannelVector zeros = new ChannelVector();
-    private final ChannelVector ones = new ChannelVector();
-    private final NativeOp moments = Ops.channelMoments();
-    private final NativeOp normalise = Ops.batchNorm(EPSILON);
-    private final NativeOp affineOfInput = Ops.batchNorm(EPSILON);
+    private final NativeOp moments = Ops.imageChannelMoments();
 
     public BatchNorm(int channels) {
         this.channels = channels;
@@ -68,89 +65,73 @@ public final class BatchNorm implements Layer {
         Init.constant(beta, 0.0);
     }
 
+    /** y = gamma (x - mean) / sqrt(var + eps) + beta = s x + t per image and channel. */
     @Override
     public INDArray forward(INDArray x) {
         input = x;
         DataType type = x.dataType();
-        int groups = groups(x);
-        INDArray xs = perImageChannels(x);
-        INDArray m = mean.get(type, groups);
-        INDArray v = variance.get(type, groups);
-        moments.run(xs, m, v);
-        INDArray out = output.like(xs);
-        normalise.run(xs, m, v, tiled(tiledGamma, gamma, x), tiled(tiledBeta, beta, x), out);
-        return out.reshape('c', x.shape());
+        int images = (int) x.size(0);
+        INDArray m = mean.get(type, images, channels);
+        INDArray v = variance.get(type, images, channels);
+        moments.run(x, m, v);
+        means = m.data().asDouble();
+        double[] variances = v.data().asDouble();
+        double[] gammas = gamma.toDoubleVector();
+        double[] betas = beta.toDoubleVector();
+        inverseStd = new double[means.length];
+        double[] s = new double[means.length];
+        double[] t = new double[means.length];
+        for (int i = 0; i < means.length; i++) {
+            int c = i % channels;
+            inverseStd[i] = 1 / Math.sqrt(variances[i] + EPSILON);
+            s[i] = gammas[c] * inverseStd[i];
+            t[i] = betas[c] - means[i] * s[i];
+        }
+        INDArray out = output.like(x);
+        Ops.scaleImageChannels(x, scale.set(type, images, channels, s), out);
+        Ops.shiftImageChannels(out, shift.set(type, images, channels, t));
+        return out;
     }
 
     /**
-     * With s = 1 / sqrt(var + eps), xh = (x - mean) s and N values per image and channel:
+     * With s = 1 / sqrt(var + eps), xh = (x - mean) s and N pixels per image and channel:
      * dBeta = sum(g), dGamma = s (sum(g x) - mean sum(g)), and
-     * dx = gamma s / N (N g - dBeta - xh dGamma), which is a g + b x + c per image and channel. The
-     * small per-channel algebra runs in Java; three full-size passes remain (libnd4j's batchnorm_bp
-     * was off by about 1e-5 relative in double-precision checks, and slower).
+     * dx = gamma s / N (N g - dBeta - xh dGamma) = a g + b x + c per image and channel.
      */
     @Override
     public INDArray backward(INDArray gradOutput) {
         DataType type = input.dataType();
-        int groups = groups(input);
-        long n = input.length() / groups;
-        INDArray xs = perImageChannels(input);
-        INDArray gs = perImageChannels(gradOutput);
-        INDArray products = work.like(xs);
-        Nd4j.exec(new MulOp(gs, xs, products));
-        double[] sumG = sumOfGrad.sum(gs);
-        double[] sumGX = sumOfGradTimesInput.sum(products);
-        double[] m = mean.get(type, groups).toDoubleVector();
-        double[] v = variance.get(type, groups).toDoubleVector();
+        int images = (int) input.size(0);
+        long n = input.size(1) * input.size(2);
+        INDArray products = work.like(input);
+        Nd4j.exec(new MulOp(gradOutput, input, products));
+        double[] sumG = sumOfGrad.sumOverSpace(gradOutput);
+        double[] sumGX = sumOfGradTimesInput.sumOverSpace(products);
         double[] gammas = gamma.toDoubleVector();
 
-        double[] a = new double[groups];
-        double[] b = new double[groups];
-        double[] c = new double[groups];
+        double[] a = new double[sumG.length];
+        double[] b = new double[sumG.length];
+        double[] c = new double[sumG.length];
         double[] dGamma = new double[channels];
         double[] dBeta = new double[channels];
-        for (int i = 0; i < groups; i++) {
+        for (int i = 0; i < sumG.length; i++) {
             int channel = i % channels;
-            double s = 1 / Math.sqrt(v[i] + EPSILON);
-            double dGammaHere = s * (sumGX[i] - m[i] * sumG[i]);
+            double s = inverseStd[i];
+            double dGammaHere = s * (sumGX[i] - means[i] * sumG[i]);
             dGamma[channel] += dGammaHere;
             dBeta[channel] += sumG[i];
             double k = gammas[channel] * s / n;
             a[i] = k * n;
             b[i] = -k * dGammaHere * s;
-            c[i] = -k * sumG[i] - b[i] * m[i];
-            // The batchnorm op below divides by sqrt(1 + eps) with variance 1: undo that.
-            b[i] *= Math.sqrt(1 + EPSILON);
+            c[i] = -k * sumG[i] - b[i] * means[i];
         }
-        INDArray gIn = gradInput.like(xs);
-        affineOfInput.run(xs, zeros.constant(type, groups, 0), ones.constant(type, groups, 1),
-                inputScale.set(type, b), shift.set(type, c), gIn);
-        Ops.scaleChannels(gs, gradScale.set(type, a), products);
+        INDArray gIn = gradInput.like(input);
+        Ops.scaleImageChannels(input, scale.set(type, images, channels, b), gIn);
+        Ops.shiftImageChannels(gIn, shift.set(type, images, channels, c));
+        Ops.scaleImageChannels(gradOutput, scale.set(type, images, channels, a), products);
         gIn.addi(products);
         ChannelVector.write(gammaGrad, dGamma);
         ChannelVector.write(betaGrad, dBeta);
-        return gIn.reshape('c', input.shape());
-    }
-
-    private int groups(INDArray x) {
-        return (int) (x.size(0) * channels);
-    }
-
-    /** [B, C, H, W] viewed as [1, B*C, H, W] (the layers' buffers are contiguous). */
-    private INDArray perImageChannels(INDArray x) {
-        return x.size(0) == 1 ? x : x.reshape('c', new long[]{1, x.size(0) * channels, x.size(2), x.size(3)});
-    }
-
-    /** The parameter itself for one image, else repeated once per image. */
-    private static INDArray tiled(ChannelVector target, INDArray parameter, INDArray x) {
-        if (x.size(0) == 1) {
-            return parameter;
-        }
-        double[] values = parameter.toDoubleVector();
-        double[] repeated = new double[(int) (values.length * x.size(0))];
-        for (int i = 0; i < repeated.length; i++) {
-            repeated[i] = values[i % values.length];
-        }
-        return target.set(parameter.dataType(), repeated);
+        return gIn;
     }
 }

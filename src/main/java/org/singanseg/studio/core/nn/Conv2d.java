@@ -74,13 +74,13 @@ public final class Conv2d implements Layer {
 
     @Override
     public INDArray forward(INDArray x) {
-        if (x.rank() != 4 || x.size(1) != inChannels) {
-            throw new IllegalArgumentException("Conv2d expects [batch, " + inChannels + ", h, w], got "
+        if (x.rank() != 4 || x.size(3) != inChannels) {
+            throw new IllegalArgumentException("Conv2d expects [batch, h, w, " + inChannels + "], got "
                     + java.util.Arrays.toString(x.shape()));
         }
         input = x;
-        INDArray out = output.get(x.dataType(), x.size(0), outChannels,
-                x.size(2) - kernel + 1, x.size(3) - kernel + 1);
+        INDArray out = output.get(x.dataType(), x.size(0), x.size(1) - kernel + 1, x.size(2) - kernel + 1,
+                outChannels);
         forwardOp.run(x, weights, bias, out);
         return out;
     }

@@ -52,7 +52,7 @@ public final class GradientPenalty {
         INDArray g = inputGradientAt(critic, xHat);
 
         // Per pixel: norm over channels, n = |g_pixel|, and dP/dg = 2 lambda / N * (n - 1) / n * g.
-        INDArray norms = Transforms.sqrt(g.mul(g).sum(true, 1), false);
+        INDArray norms = Transforms.sqrt(g.mul(g).sum(true, 3), false);
         long pixels = norms.length();
         INDArray excess = norms.sub(1.0);
         double penalty = lambda * excess.mul(excess).sumNumber().doubleValue() / pixels;
@@ -90,7 +90,7 @@ public final class GradientPenalty {
     public double value(Sequential critic, INDArray real, INDArray fake, double mix) {
         INDArray xHat = interpolated.like(real).assign(real).muli(mix).addi(fake.mul(1 - mix));
         INDArray g = inputGradientAt(critic, xHat);
-        INDArray excess = Transforms.sqrt(g.mul(g).sum(true, 1), false).subi(1.0);
+        INDArray excess = Transforms.sqrt(g.mul(g).sum(true, 3), false).subi(1.0);
         return lambda * excess.muli(excess).meanNumber().doubleValue();
     }
 

@@ -43,7 +43,7 @@ class TrainerTest {
         }
         // z_opt: noise shared by all channels at the coarsest scale, zero above.
         TrainedScale coarsest = model.scales().get(0);
-        assertEquals(coarsest.reconstructionNoise().getDouble(0, 0, 3, 4), coarsest.reconstructionNoise().getDouble(0, 3, 3, 4), 0);
+        assertEquals(coarsest.reconstructionNoise().getDouble(0, 3, 4, 0), coarsest.reconstructionNoise().getDouble(0, 3, 4, 3), 0);
         assertEquals(0.0, model.scales().get(1).reconstructionNoise().amaxNumber().doubleValue(), 0);
     }
 

@@ -22,24 +22,24 @@ class GradientPenaltyTest {
     @Test
     void valueIsLambdaTimesMeanSquaredExcessOfPerPixelNorms() {
         Sequential critic = critic(DataType.DOUBLE, 7);
-        INDArray real = Nd4j.randn(DataType.DOUBLE, 1, 4, 13, 12);
-        INDArray fake = Nd4j.randn(DataType.DOUBLE, 1, 4, 13, 12);
+        INDArray real = Nd4j.randn(DataType.DOUBLE, 1, 13, 12, 4);
+        INDArray fake = Nd4j.randn(DataType.DOUBLE, 1, 13, 12, 4);
         double mix = 0.3;
 
         INDArray xHat = real.mul(mix).addi(fake.mul(1 - mix));
         INDArray out = critic.forward(xHat);
         INDArray g = critic.backward(Nd4j.onesLike(out), false);
         double expected = 0;
-        for (int y = 0; y < g.size(2); y++) {
-            for (int x = 0; x < g.size(3); x++) {
+        for (int y = 0; y < g.size(1); y++) {
+            for (int x = 0; x < g.size(2); x++) {
                 double sumOfSquares = 0;
-                for (int c = 0; c < g.size(1); c++) {
-                    sumOfSquares += Math.pow(g.getDouble(0, c, y, x), 2);
+                for (int c = 0; c < g.size(3); c++) {
+                    sumOfSquares += Math.pow(g.getDouble(0, y, x, c), 2);
                 }
                 expected += Math.pow(Math.sqrt(sumOfSquares) - 1, 2);
             }
         }
-        expected *= LAMBDA / (g.size(2) * g.size(3));
+        expected *= LAMBDA / (g.size(1) * g.size(2));
         assertEquals(expected, new GradientPenalty(LAMBDA, 1e-5).value(critic, real, fake, mix), 1e-12);
     }
 
@@ -47,8 +47,8 @@ class GradientPenaltyTest {
     void parameterGradientMatchesNumericalDifferentiation() {
         Sequential critic = critic(DataType.DOUBLE, 11);
         // Scale the input so that the critic's input gradients are of order 1 and the penalty matters.
-        INDArray real = Nd4j.randn(DataType.DOUBLE, 1, 4, 13, 12);
-        INDArray fake = Nd4j.randn(DataType.DOUBLE, 1, 4, 13, 12);
+        INDArray real = Nd4j.randn(DataType.DOUBLE, 1, 13, 12, 4);
+        INDArray fake = Nd4j.randn(DataType.DOUBLE, 1, 13, 12, 4);
         GradientPenalty penalty = new GradientPenalty(LAMBDA, 1e-5);
         double mix = 0.6;
 
@@ -65,8 +65,8 @@ class GradientPenaltyTest {
     void singlePrecisionGradientStaysCloseToDoublePrecision() {
         Sequential exact = critic(DataType.DOUBLE, 5);
         Sequential single = critic(DataType.FLOAT, 5);
-        INDArray real = Nd4j.randn(DataType.DOUBLE, 1, 4, 30, 25);
-        INDArray fake = Nd4j.randn(DataType.DOUBLE, 1, 4, 30, 25);
+        INDArray real = Nd4j.randn(DataType.DOUBLE, 1, 30, 25, 4);
+        INDArray fake = Nd4j.randn(DataType.DOUBLE, 1, 30, 25, 4);
 
         exact.zeroGradients();
         new GradientPenalty(LAMBDA, 1e-5).accumulate(exact, real, fake, 0.4);

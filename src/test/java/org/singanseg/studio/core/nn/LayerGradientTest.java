@@ -14,24 +14,24 @@ import org.singanseg.studio.core.gan.ScaleNets;
 /**
  * Numerical gradient checks (double precision, central differences, relative error below 1e-5)
  * of every layer and of whole SinGAN generator and critic stacks, for the input and all parameters,
- * on the loss sum(output * R) with a random R.
+ * on the loss sum(output * R) with a random R. Shapes are channels-last, [batch, height, width, channels].
  */
 class LayerGradientTest {
     private static final double MAX_RELATIVE_ERROR = 1e-5;
 
     @Test
     void conv2d() {
-        checkNet(new Sequential(DataType.DOUBLE, List.of(new Conv2d(3, 4, 3))), 2, 3, 7, 6);
+        checkNet(new Sequential(DataType.DOUBLE, List.of(new Conv2d(3, 4, 3))), 2, 7, 6, 3);
     }
 
     @Test
     void batchNormUsesBatchStatistics() {
-        checkNet(new Sequential(DataType.DOUBLE, List.of(new BatchNorm(3))), 2, 3, 4, 5);
+        checkNet(new Sequential(DataType.DOUBLE, List.of(new BatchNorm(3))), 2, 4, 5, 3);
     }
 
     @Test
     void batchNormWithBatchOfOne() {
-        checkNet(new Sequential(DataType.DOUBLE, List.of(new BatchNorm(5))), 1, 5, 3, 4);
+        checkNet(new Sequential(DataType.DOUBLE, List.of(new BatchNorm(5))), 1, 3, 4, 5);
     }
 
     @Test
@@ -47,17 +47,17 @@ class LayerGradientTest {
     @Test
     void convBatchNormLeakyReluBlock() {
         checkNet(new Sequential(DataType.DOUBLE,
-                List.of(new Conv2d(4, 5, 3), new BatchNorm(5), new LeakyRelu(0.2))), 1, 4, 8, 7);
+                List.of(new Conv2d(4, 5, 3), new BatchNorm(5), new LeakyRelu(0.2))), 1, 8, 7, 4);
     }
 
     @Test
     void wholeGenerator() {
-        checkNet(ScaleNets.generator(DataType.DOUBLE, 4, 6), 1, 4, 14, 13);
+        checkNet(ScaleNets.generator(DataType.DOUBLE, 4, 6), 1, 14, 13, 4);
     }
 
     @Test
     void wholeCritic() {
-        checkNet(ScaleNets.critic(DataType.DOUBLE, 4, 6), 1, 4, 14, 13);
+        checkNet(ScaleNets.critic(DataType.DOUBLE, 4, 6), 1, 14, 13, 4);
     }
 
     private static void checkNet(Sequential net, long... inputShape) {

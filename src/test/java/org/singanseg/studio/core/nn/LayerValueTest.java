@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 import org.singanseg.studio.core.gan.ScaleNets;
 
 /** Forward values against definitions written out by hand (gradient checks only prove consistency). */
@@ -24,9 +26,9 @@ class LayerValueTest {
             net.initialise(new Random(3));
             INDArray w = net.parameters().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 54)).reshape(3, 3, 3, 2);
             INDArray b = net.parameters().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(54, 56));
-            INDArray x = Nd4j.randn(type, 1, 3, 6, 5);
+            INDArray x = Nd4j.randn(type, 1, 6, 5, 3);
             INDArray out = net.forward(x);
-            assertArrayEquals(new long[]{1, 2, 4, 3}, out.shape());
+            assertArrayEquals(new long[]{1, 4, 3, 2}, out.shape());
             for (int o = 0; o < 2; o++) {
                 for (int y = 0; y < 4; y++) {
                     for (int xx = 0; xx < 3; xx++) {
@@ -34,11 +36,11 @@ class LayerValueTest {
                         for (int i = 0; i < 3; i++) {
                             for (int ky = 0; ky < 3; ky++) {
                                 for (int kx = 0; kx < 3; kx++) {
-                                    expected += w.getDouble(ky, kx, i, o) * x.getDouble(0, i, y + ky, xx + kx);
+                                    expected += w.getDouble(ky, kx, i, o) * x.getDouble(0, y + ky, xx + kx, i);
                                 }
                             }
                         }
-                        assertEquals(expected, out.getDouble(0, o, y, xx), 1e-5, type + " at " + o + "," + y + "," + xx);
+                        assertEquals(expected, out.getDouble(0, y, xx, o), 1e-5, type + " at " + o + "," + y + "," + xx);
                     }
                 }
             }
@@ -50,17 +52,15 @@ class LayerValueTest {
         BatchNorm norm = new BatchNorm(2);
         Sequential net = new Sequential(DataType.DOUBLE, List.of(norm));
         net.parameters().assign(Nd4j.createFromArray(2.0, 0.5, 1.0, -3.0)); // gamma, then beta
-        INDArray x = Nd4j.randn(DataType.DOUBLE, 1, 2, 5, 4).muli(7).addi(3);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 1, 5, 4, 2).muli(7).addi(3);
         INDArray out = net.forward(x);
         double[] gamma = {2.0, 0.5};
         double[] beta = {1.0, -3.0};
         for (int c = 0; c < 2; c++) {
-            INDArray channel = out.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.point(c)).dup();
+            INDArray channel = out.get(all(), all(), all(), point(c)).dup();
             assertEquals(beta[c], channel.meanNumber().doubleValue(), 1e-9);
             double variance = populationVariance(channel);
-            double inputVariance = populationVariance(x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                    org.nd4j.linalg.indexing.NDArrayIndex.point(c)).dup());
+            double inputVariance = populationVariance(x.get(all(), all(), all(), point(c)).dup());
             // (x - m) / sqrt(v + eps) has variance v / (v + eps).
             assertEquals(gamma[c] * gamma[c] * inputVariance / (inputVariance + BatchNorm.EPSILON), variance, 1e-9);
         }
@@ -75,10 +75,10 @@ class LayerValueTest {
     void batchNormTreatsEveryImageOfABatchOnItsOwn() {
         Sequential net = new Sequential(DataType.DOUBLE, List.of(new BatchNorm(3)));
         net.initialise(new Random(4));
-        INDArray a = Nd4j.randn(DataType.DOUBLE, 1, 3, 4, 5);
-        INDArray b = Nd4j.randn(DataType.DOUBLE, 1, 3, 4, 5).muli(3).addi(1);
-        INDArray ga = Nd4j.randn(DataType.DOUBLE, 1, 3, 4, 5);
-        INDArray gb = Nd4j.randn(DataType.DOUBLE, 1, 3, 4, 5);
+        INDArray a = Nd4j.randn(DataType.DOUBLE, 1, 4, 5, 3);
+        INDArray b = Nd4j.randn(DataType.DOUBLE, 1, 4, 5, 3).muli(3).addi(1);
+        INDArray ga = Nd4j.randn(DataType.DOUBLE, 1, 4, 5, 3);
+        INDArray gb = Nd4j.randn(DataType.DOUBLE, 1, 4, 5, 3);
 
         net.zeroGradients();
         INDArray outA = net.forward(a).dup();
@@ -112,9 +112,9 @@ class LayerValueTest {
         Sequential critic = ScaleNets.critic(DataType.FLOAT, 4, 32);
         generator.initialise(new Random(1));
         critic.initialise(new Random(1));
-        INDArray padded = Nd4j.rand(DataType.FLOAT, 1, 4, 19 + 2 * ScaleNets.PADDING, 25 + 2 * ScaleNets.PADDING);
-        assertArrayEquals(new long[]{1, 4, 19, 25}, generator.forward(padded).shape());
-        assertArrayEquals(new long[]{1, 1, 19, 25}, critic.forward(padded).shape());
+        INDArray padded = Nd4j.rand(DataType.FLOAT, 1, 19 + 2 * ScaleNets.PADDING, 25 + 2 * ScaleNets.PADDING, 4);
+        assertArrayEquals(new long[]{1, 19, 25, 4}, generator.forward(padded).shape());
+        assertArrayEquals(new long[]{1, 19, 25, 1}, critic.forward(padded).shape());
         // head 4->32, three 32->32 bodies (conv + batch norm), tail 32->4 (or 32->1)
         long body = 3 * (9 * 32 * 32 + 32 + 2 * 32);
         assertEquals(9 * 4 * 32 + 32 + 2 * 32 + body + 9 * 32 * 4 + 4, generator.parameters().length());
