@@ -48,23 +48,4 @@ public final class Adam {
         scratch.rdivi(firstMoment).muli(learningRate / biasCorrection1);
         net.parameters().subi(scratch);
     }
-
-    public long steps() {
-        return step;
-    }
-
-    /** State for checkpoints: first moment, second moment, and the step count via {@link #steps}. */
-    public INDArray firstMoment() {
-        return firstMoment;
-    }
-
-    public INDArray secondMoment() {
-        return secondMoment;
-    }
-
-    public void restore(INDArray first, INDArray second, long steps) {
-        firstMoment.assign(first);
-        secondMoment.assign(second);
-        step = steps;
-    }
 }

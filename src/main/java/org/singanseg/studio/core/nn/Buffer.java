@@ -1,26 +1,37 @@
 package org.singanseg.studio.core.nn;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A reusable array that is reallocated only when the requested shape or type changes: training
- * repeats the same shapes thousands of times, and reusing buffers keeps native memory flat.
+ * A reusable array per shape: training repeats the same few shapes thousands of times (a layer
+ * sees batches of one and of two images in turn), and reusing arrays keeps native memory flat.
+ * Allocating anew at every change of shape made gigabytes of garbage per minute at the finer
+ * scales, faster than the garbage collector released it.
  */
 final class Buffer {
-    private INDArray array;
+    /** More shapes than one layer meets in a training iteration. */
+    private static final int SHAPES = 4;
 
-    boolean matches(DataType type, long... shape) {
-        return array != null && array.dataType() == type && Arrays.equals(array.shape(), shape);
-    }
+    private final List<INDArray> arrays = new ArrayList<>(SHAPES);
 
     INDArray get(DataType type, long... shape) {
-        if (!matches(type, shape)) {
-            array = Nd4j.createUninitialized(type, shape);
+        for (int i = 0; i < arrays.size(); i++) {
+            INDArray array = arrays.get(i);
+            if (array.dataType() == type && Arrays.equals(array.shape(), shape)) {
+                return array;
+            }
         }
+        if (arrays.size() == SHAPES) {
+            arrays.remove(0);
+        }
+        INDArray array = Nd4j.createUninitialized(type, shape);
+        arrays.add(array);
         return array;
     }
 

@@ -128,17 +128,6 @@ public final class Sequential {
         }
     }
 
-    /** How many pixels each side of the input the stack's valid convolutions remove. */
-    public int shrinkPerSide() {
-        int shrink = 0;
-        for (Layer layer : layers) {
-            if (layer instanceof Conv2d conv) {
-                shrink += (conv.kernel() - 1) / 2;
-            }
-        }
-        return shrink;
-    }
-
     /** FLOPs of one forward pass for an input of the given spatial size. */
     public double forwardFlops(long batch, long height, long width) {
         double flops = 0;
