@@ -92,6 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void row(String name, Sequential net, int w, int h, int width) {
+        // Release the previous rows' native arrays first: they go only when their Java objects are
+        // collected, and hundreds of megabytes of stale buffers slowed the later rows down.
+        System.gc();
         net.initialise(new Random(1));
         long paddedH = h + 2L * ScaleNets.PADDING;
         long paddedW = w + 2L * ScaleNets.PADDING;

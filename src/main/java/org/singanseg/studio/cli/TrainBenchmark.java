@@ -19,7 +19,8 @@ import org.singanseg.studio.core.image.PngFiles;
 import org.singanseg.studio.core.image.TrainingPair;
 
 /**
- * Trains a model on one pair and reports per scale: size, width, ms per iteration, minutes; then
+ * Trains a model on one pair and reports per scale: size, width, the median and mean ms per
+ * iteration and the minutes taken; then
  * writes a contact sheet of the real pair and 8 samples at start scales 0 and 3.
  */
 final class TrainBenchmark {
@@ -31,6 +32,17 @@ final class TrainBenchmark {
         this.out = out;
     }
 
+    /**
+     * Median time of iterations 5 onwards (as the PyTorch reference figures are measured), or of
+     * all iterations when there are fewer than 10.
+     */
+    static double medianAfterWarmUp(List<Double> millis) {
+        List<Double> sorted = new ArrayList<>(millis.size() >= 10 ? millis.subList(4, millis.size()) : millis);
+        java.util.Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
     void run(TrainingPair pair, TrainingSettings settings, Path contactSheet) throws Exception {
         out.println("Training on " + pair.imageName() + " (" + pair.width() + "x" + pair.height() + "), "
                 + settings.describe());
@@ -39,26 +51,38 @@ final class TrainBenchmark {
             private int height;
             private int width;
             private int networkWidth;
+            private final List<Double> iterationMillis = new ArrayList<>();
+            private long last;
 
             @Override
             public void scaleStarted(int scale, int h, int w, int nfc, int iterations) {
                 height = h;
                 width = w;
                 networkWidth = nfc;
+                iterationMillis.clear();
+                last = System.nanoTime();
                 out.printf(Locale.ROOT, "  scale %d: %dx%d ...%n", scale, w, h);
             }
 
             @Override
+            public void iteration(IterationStats stats) {
+                long now = System.nanoTime();
+                iterationMillis.add((now - last) / 1e6);
+                last = now;
+            }
+
+            @Override
             public void scaleFinished(int scale, double seconds) {
-                rows.add(String.format(Locale.ROOT, "%5d %9s %5d %12.1f %9.2f", scale, width + "x" + height, networkWidth,
-                        1000 * seconds / settings.iterations(), seconds / 60));
+                rows.add(String.format(Locale.ROOT, "%5d %9s %5d %12.1f %12.1f %9.2f", scale, width + "x" + height,
+                        networkWidth, medianAfterWarmUp(iterationMillis), 1000 * seconds / settings.iterations(),
+                        seconds / 60));
             }
         };
         long start = System.nanoTime();
         SinGanModel model = new Trainer(settings, timing, () -> false).train(pair, null, null, m -> { });
         double minutes = (System.nanoTime() - start) / 60e9;
         out.println();
-        out.printf("%5s %9s %5s %12s %9s%n", "scale", "size", "nfc", "ms/iter", "minutes");
+        out.printf("%5s %9s %5s %12s %12s %9s%n", "scale", "size", "nfc", "median ms", "mean ms", "minutes");
         rows.forEach(out::println);
         out.printf(Locale.ROOT, "total %.2f minutes for %d scales x %d iterations%n", minutes, model.scales().size(),
                 settings.iterations());
