@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.engine.EngineThreads;
 import org.singanseg.studio.core.image.Planes;
 import org.singanseg.studio.core.image.Pyramid;
 import org.singanseg.studio.core.image.TrainingPair;
@@ -77,8 +78,13 @@ public final class Trainer {
                 critic.parameters().assign(previous.critic());
             }
             INDArray real = Tensors.fromPlanes(levels.get(n));
-            TrainedScale trained = scaleTrainer.train(n, real, coarser, generator, critic,
-                    NoiseSource.forStream(settings.seed(), n));
+            int threads = EngineThreads.useFor(pyramid.heights()[n], pyramid.widths()[n]);
+            TrainedScale trained;
+            try {
+                trained = scaleTrainer.train(n, real, coarser, generator, critic, NoiseSource.forStream(settings.seed(), n));
+            } finally {
+                EngineThreads.set(threads);
+            }
             model = model.withScale(trained);
             coarser.add(trained);
             checkpoint.save(model);
