@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.singanseg.studio.core.engine.AppVersion;
 import org.singanseg.studio.core.engine.Backend;
+import org.singanseg.studio.core.engine.EngineThreads;
 import org.singanseg.studio.core.gan.ScaleNets;
 import org.singanseg.studio.core.nn.RawConvolutions;
 import org.singanseg.studio.core.nn.Sequential;
@@ -75,10 +76,11 @@ public final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         System.out.println("Per forward+backward pass, float32, batch 1, input padded by "
-                + ScaleNets.PADDING + " px; FLOPs are the convolutions' (3x forward).");
+                + ScaleNets.PADDING + " px; FLOPs are the convolutions' (3x forward); thr = threads "
+                + "(training uses one below " + EngineThreads.SINGLE_THREAD_BELOW_PIXELS + " px).");
         System.out.println();
-        System.out.printf("%-5s %-9s %4s %10s %9s %10s %9s %7s%n",
-                "net", "size", "nfc", "ms/pass", "GFLOP/s", "raw ms", "raw GF/s", "ratio");
+        System.out.printf("%-5s %-9s %4s %4s %10s %9s %10s %9s %7s%n",
+                "net", "size", "nfc", "thr", "ms/pass", "GFLOP/s", "raw ms", "raw GF/s", "ratio");
         for (String size : sizes) {
             String[] wh = size.toLowerCase().split("x");
             int w = Integer.parseInt(wh[0].trim());
@@ -93,21 +95,33 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void row(String name, Sequential net, int w, int h, int width) {
         // Release the previous rows' native arrays first: they go only when their Java objects are
-        // collected, and hundreds of megabytes of stale buffers slowed the later rows down.
+        // collected, and hundreds of megabytes of stale buffers slowed the later rows down. Then
+        // give ND4J's deallocator thread time to finish, so it does not compete with the timing.
         System.gc();
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         net.initialise(new Random(1));
         long paddedH = h + 2L * ScaleNets.PADDING;
         long paddedW = w + 2L * ScaleNets.PADDING;
         INDArray input = Nd4j.rand(DataType.FLOAT, 1, paddedH, paddedW, CHANNELS).subi(0.5).muli(2);
         INDArray gradOut = Nd4j.rand(DataType.FLOAT, net.forward(input).shape());
-        double stackMs = Stopwatch.medianMillis(() -> {
-            net.forward(input);
-            net.backward(gradOut, true);
-        }, 2, 3, seconds);
-        RawConvolutions raw = new RawConvolutions(net, 1, paddedH, paddedW);
-        double rawMs = Stopwatch.medianMillis(raw::run, 2, 3, seconds);
-        double flops = 3 * net.forwardFlops(1, paddedH, paddedW);
-        System.out.printf("%-5s %-9s %4d %10.2f %9.1f %10.2f %9.1f %6.0f%%%n", name, w + "x" + h, width,
-                stackMs, flops / stackMs / 1e6, rawMs, flops / rawMs / 1e6, 100 * rawMs / stackMs);
+        // The thread count training uses for this image size (one thread for the smallest).
+        int previousThreads = EngineThreads.useFor(h, w);
+        try {
+            double stackMs = Stopwatch.medianMillis(() -> {
+                net.forward(input);
+                net.backward(gradOut, true);
+            }, 2, 3, seconds);
+            RawConvolutions raw = new RawConvolutions(net, 1, paddedH, paddedW);
+            double rawMs = Stopwatch.medianMillis(raw::run, 2, 3, seconds);
+            double flops = 3 * net.forwardFlops(1, paddedH, paddedW);
+            System.out.printf("%-5s %-9s %4d %4d %10.2f %9.1f %10.2f %9.1f %6.0f%%%n", name, w + "x" + h, width,
+                    Backend.threads(), stackMs, flops / stackMs / 1e6, rawMs, flops / rawMs / 1e6, 100 * rawMs / stackMs);
+        } finally {
+            EngineThreads.set(previousThreads);
+        }
     }
 }

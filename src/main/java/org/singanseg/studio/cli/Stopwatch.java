@@ -12,7 +12,10 @@ final class Stopwatch {
      * @param minSeconds and at least this much timed work in total
      */
     static double medianMillis(Runnable action, int warmupRuns, int minRuns, double minSeconds) {
-        for (int i = 0; i < warmupRuns; i++) {
+        // Warm up for a number of runs and at least half a second, so the JIT has compiled the
+        // Java side and oneDNN has built its kernels before anything is timed.
+        long warmupEnd = System.nanoTime() + 500_000_000L;
+        for (int i = 0; i < warmupRuns || System.nanoTime() < warmupEnd; i++) {
             action.run();
         }
         double[] times = new double[1024];

@@ -19,7 +19,7 @@ class BenchCommandTest {
     void benchPrintsOneTimedRowPerNetSizeAndWidth() {
         String out = run("bench", "--sizes", "25x19,30x20", "--widths", "8", "--seconds", "0.01");
         assertTrue(out.contains("Engine: CPU"), out);
-        Pattern row = Pattern.compile("^([GD])\\s+(\\d+x\\d+)\\s+8\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+(\\d+)%$",
+        Pattern row = Pattern.compile("^([GD])\\s+(\\d+x\\d+)\\s+8\\s+\\d+\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+(\\d+)%$",
                 Pattern.MULTILINE);
         Matcher m = row.matcher(out);
         int rows = 0;

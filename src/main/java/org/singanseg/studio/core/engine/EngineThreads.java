@@ -10,7 +10,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 public final class EngineThreads {
     /** Images with fewer pixels than this train on one thread. */
-    static final int SINGLE_THREAD_BELOW_PIXELS = 1000;
+    public static final int SINGLE_THREAD_BELOW_PIXELS = 1000;
 
     private static final int DEFAULT = Backend.threads();
 
