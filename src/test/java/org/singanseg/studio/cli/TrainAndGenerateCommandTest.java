@@ -34,11 +34,11 @@ class TrainAndGenerateCommandTest {
     void trainsAndResumesAndRefusesToOverwrite() throws Exception {
         Path model = dir.resolve("polyp.singan");
         String[] train = {"train", "--image", TestData.smallImage().toString(), "--mask", TestData.smallMask().toString(),
-                "--out", model.toString(), "--max-size", "30", "--iterations", "3", "--width", "8", "--width-max", "8"};
+                "--out", model.toString(), "--max-size", "34", "--iterations", "3", "--width", "8", "--width-max", "8"};
         Result first = run(train);
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains("Settings: preset quick"), first.out());
-        assertTrue(first.out().contains("scaled down to 40x30") || first.out().contains("scaled down"), first.out());
+        assertTrue(first.out().contains("scaled down to 34x26 px"), first.out());
         assertTrue(first.out().contains("Model saved"), first.out());
         assertTrue(ModelFile.load(model).complete());
 
@@ -69,6 +69,11 @@ class TrainAndGenerateCommandTest {
                 "--out", dir.resolve("c.singan").toString());
         assertEquals(2, emptyMask.exit());
         assertTrue(emptyMask.err().contains("empty"), emptyMask.err());
+
+        Result tooSmall = run("train", "--image", TestData.largeImage().toString(), "--mask",
+                TestData.largeMask().toString(), "--out", dir.resolve("e.singan").toString(), "--max-size", "40");
+        assertEquals(2, tooSmall.exit());
+        assertTrue(tooSmall.err().contains("at least 45 px"), tooSmall.err());
 
         Result badPreset = run("train", "--image", TestData.smallImage().toString(), "--mask",
                 TestData.smallMask().toString(), "--out", dir.resolve("d.singan").toString(), "--preset", "fast");

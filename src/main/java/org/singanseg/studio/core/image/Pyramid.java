@@ -23,6 +23,13 @@ public record Pyramid(double scaleFactor, int[] heights, int[] widths) {
         double firstScale = Math.min((double) maxSize / longer, 1.0);
         int finestHeight = ceil(height * firstScale);
         int finestWidth = ceil(width * firstScale);
+        if (Math.min(finestHeight, finestWidth) < minSize) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "With a max size of %d px this %dx%d image would be %dx%d at its finest scale, below the min size "
+                            + "of %d px. Use a max size of at least %d px (or a smaller min size).",
+                    maxSize, width, height, finestWidth, finestHeight, minSize,
+                    (int) Math.ceil((double) minSize * longer / shorter)));
+        }
         double factor = stopScale == 0 ? 1.0
                 : Math.pow((double) minSize / Math.min(finestHeight, finestWidth), 1.0 / stopScale);
         int[] heights = new int[stopScale + 1];

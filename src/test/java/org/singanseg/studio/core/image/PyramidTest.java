@@ -25,6 +25,15 @@ class PyramidTest {
     }
 
     @Test
+    void maxSizeTooSmallForTheAspectRatioIsRefused() {
+        // 1920x1080 at max size 40 would be 40x23: under the min size, the factor would exceed 1.
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Pyramid.plan(1080, 1920, 40, 25, 0.75));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("at least 45 px"), e.getMessage());
+        assertEquals(25, Pyramid.plan(1080, 1920, 45, 25, 0.75).heights()[0]);
+    }
+
+    @Test
     void smallImageIsNotEnlarged() {
         Pyramid p = Pyramid.plan(60, 80, 250, 25, 0.75);
         // num_scales = ceil(log(25/60)/log .75) + 1 = 5; scale2stop = 0; stop_scale = 5, so 6 scales;
