@@ -104,6 +104,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + (model.source() == null ? "unknown" : model.source().imageName())
                     + "). Resume with that image, or train a new model with another --out.");
         }
+        if (!java.util.Objects.equals(source.maskSha256(), model.source().maskSha256())) {
+            throw new IllegalArgumentException(out + " was trained with another mask for this image. "
+                    + "Resume with the same mask, or train a new model with another --out.");
+        }
         if (model.complete()) {
             throw new IllegalArgumentException(out + " is already fully trained. Generate samples with it, "
                     + "or add --force (without --resume) to train again.");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.singanseg.studio.core.nn.Sequential;
 
 /**
@@ -35,7 +36,7 @@ final class GeneratorPyramid {
         if (count == 0) {
             return Nd4j.zeros(DataType.FLOAT, batch, height, width, FourChannel.CHANNELS);
         }
-        return Tensors.resize(run(count, 1, 1, noise, 0, batch), height, width);
+        return Tensors.resize(clamped(run(count, 1, 1, noise, 0, batch)), height, width);
     }
 
     /**
@@ -50,13 +51,18 @@ final class GeneratorPyramid {
             int w = Math.max(1, (int) Math.round(scale.width() * wScale));
             INDArray prev = previous == null
                     ? Nd4j.zeros(DataType.FLOAT, batch, h, w, FourChannel.CHANNELS)
-                    : Tensors.resize(previous, h, w);
+                    : Tensors.resize(clamped(previous), h, w);
             INDArray z = k < startScale || noise == null
                     ? Tensors.resize(scale.reconstructionNoise(), h, w).repeat(0, batch)
                     : noise.gaussian(batch, FourChannel.CHANNELS, h, w, k == 0);
             previous = step(k, z, prev);
         }
         return previous;
+    }
+
+    /** Into [-1, 1], as the reference's imresize between scales does (the residual sum can exceed it). */
+    private static INDArray clamped(INDArray x) {
+        return Transforms.min(Transforms.max(x, -1.0, false), 1.0, false);
     }
 
     /** One scale: G_k(pad(amp * z + prev)) + prev. */

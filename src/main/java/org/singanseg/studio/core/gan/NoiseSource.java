@@ -19,9 +19,17 @@ final class NoiseSource {
         this.scalars = new java.util.Random(seed ^ 0x5DEECE66DL);
     }
 
-    /** For training scale {@code scale} (or sample {@code index}) of a run with the given seed. */
-    static NoiseSource forStream(long seed, long stream) {
-        return new NoiseSource(seed * 1_000_003L + stream * 7_919L + 17);
+    /** For training scale {@code scale} of a run with the given seed. */
+    static NoiseSource forTraining(long seed, int scale) {
+        return new NoiseSource(seed * 1_000_003L + scale * 7_919L + 17);
+    }
+
+    /**
+     * For sample {@code index} of a generation run. A stream space of its own: with the training
+     * seed, sample 0 would otherwise redraw the coarsest scale's z_opt and copy the real layout.
+     */
+    static NoiseSource forSample(long seed, long index) {
+        return new NoiseSource((seed * 1_000_003L + index * 7_919L + 17) ^ 0x9E3779B97F4A7C15L);
     }
 
     /** N(0, 1) noise of shape [batch, height, width, channels]; one map for all channels when {@code shared}. */

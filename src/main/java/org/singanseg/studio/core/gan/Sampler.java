@@ -40,7 +40,7 @@ public final class Sampler {
         if (hScale <= 0 || wScale <= 0 || hScale > 8 || wScale > 8) {
             throw new IllegalArgumentException("Size factors must be above 0 and at most 8.");
         }
-        INDArray out = generators.run(scales(), hScale, wScale, NoiseSource.forStream(seed, index), startScale, 1);
+        INDArray out = generators.run(scales(), hScale, wScale, NoiseSource.forSample(seed, index), startScale, 1);
         return Tensors.toPlanes(out);
     }
 

@@ -39,6 +39,14 @@ public final class ScaleNets {
         return new Sequential(type, layers);
     }
 
+    /** Number of parameters of a generator (or critic) of this width for 4-channel images. */
+    public static long parameterCount(int width, boolean critic) {
+        long head = 9L * FourChannel.CHANNELS * width + width + 2L * width;
+        long body = 3 * (9L * width * width + width + 2L * width);
+        int out = critic ? 1 : FourChannel.CHANNELS;
+        return head + body + 9L * width * out + out;
+    }
+
     private static List<Layer> body(int channels, int width) {
         List<Layer> layers = new ArrayList<>();
         int in = channels;

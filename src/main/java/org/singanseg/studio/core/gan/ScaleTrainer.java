@@ -51,11 +51,13 @@ final class ScaleTrainer {
         int c = FourChannel.CHANNELS;
         int pad = ScaleNets.PADDING;
 
-        // Fixed reconstruction path: z_opt is noise at the coarsest scale and zero above it.
+        // Reconstruction path: z_opt is zero above the coarsest scale. At the coarsest scale the
+        // reference draws a new z_opt every iteration (and keeps the last one), so the
+        // reconstruction loss pulls G_0 towards the real image for any noise.
         INDArray reconstructionPrev = coarser.previousFor(n, h, w, null, 1);
         double noiseAmp = n == 0 ? 1.0 : settings.noiseAmpFactor() * Tensors.rmse(real, reconstructionPrev);
-        INDArray zOpt = n == 0 ? noise.gaussian(1, c, h, w, true) : Nd4j.zeros(DataType.FLOAT, 1, h, w, c);
-        INDArray reconstructionInput = Tensors.pad(zOpt.mul(noiseAmp).addi(reconstructionPrev), pad);
+        INDArray zOpt = Nd4j.zeros(DataType.FLOAT, 1, h, w, c);
+        INDArray reconstructionInput = Tensors.pad(reconstructionPrev, pad);
 
         Adam generatorAdam = Adam.singan(generator);
         Adam criticAdam = Adam.singan(critic);
@@ -75,6 +77,10 @@ final class ScaleTrainer {
         for (int it = 0; it < settings.iterations(); it++) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("Training cancelled at scale " + n + ", iteration " + it);
+            }
+            if (n == 0) {
+                zOpt = noise.gaussian(1, c, h, w, true);
+                reconstructionInput = Tensors.pad(zOpt.mul(noiseAmp).addi(reconstructionPrev), pad);
             }
             // The generator does not change during the critic steps, so the images they need (each
             // from a fresh random draw through the coarser scales) are made in one batch.

@@ -81,7 +81,7 @@ public final class Trainer {
             int threads = EngineThreads.useFor(pyramid.heights()[n], pyramid.widths()[n]);
             TrainedScale trained;
             try {
-                trained = scaleTrainer.train(n, real, coarser, generator, critic, NoiseSource.forStream(settings.seed(), n));
+                trained = scaleTrainer.train(n, real, coarser, generator, critic, NoiseSource.forTraining(settings.seed(), n));
             } finally {
                 EngineThreads.set(threads);
             }

@@ -18,6 +18,9 @@ import javax.imageio.stream.ImageInputStream;
  * gamma-shifted the way a colour-managed conversion of linear grey would be.
  */
 public final class ImageFiles {
+    /** 100 megapixels: an 8000x6000 frame opens; decoding far larger ones would exhaust memory. */
+    static final long MAX_PIXELS = 100_000_000L;
+
     private ImageFiles() {
     }
 
@@ -38,6 +41,13 @@ public final class ImageFiles {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(input);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+                            "%s is %dx%d pixels (%.0f megapixels); this app opens images up to %d megapixels. "
+                                    + "Scale it down first.", file.getFileName(), reader.getWidth(0), reader.getHeight(0),
+                            pixels / 1e6, MAX_PIXELS / 1_000_000));
+                }
                 String format = reader.getFormatName().toLowerCase();
                 try {
                     return fromImage(reader.read(0));
@@ -51,6 +61,9 @@ public final class ImageFiles {
             } finally {
                 reader.dispose();
             }
+        } catch (OutOfMemoryError e) {
+            throw new InvalidInputException(file.getFileName() + " is too large for the memory available. "
+                    + "Scale it down, or give the app more memory (-Xmx).", e);
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(file.getFileName()
                     + " could not be decoded: the file is damaged, incomplete or in an unsupported variant ("

@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.singanseg.studio.core.engine.AppVersion;
 import org.singanseg.studio.core.gan.LossHistory;
+import org.singanseg.studio.core.gan.ScaleNets;
 import org.singanseg.studio.core.gan.SinGanModel;
 import org.singanseg.studio.core.gan.SourceInfo;
 import org.singanseg.studio.core.gan.TrainedScale;
@@ -74,7 +75,7 @@ public final class ModelFile {
                 put(zip, entry(i, "z_opt.nd4j"), Nd4j.toByteArray(s.reconstructionNoise()));
                 put(zip, entry(i, "losses.csv"), s.losses().toCsv().getBytes(StandardCharsets.UTF_8));
             }
-            zip.finish();
+            zip.close();
         });
     }
 
@@ -111,6 +112,10 @@ public final class ModelFile {
                 byte[] csv = entries.get(entry(e.index(), "losses.csv"));
                 LossHistory losses = csv == null ? new LossHistory()
                         : LossHistory.fromCsv(new String(csv, StandardCharsets.UTF_8));
+                if (generator.length() != ScaleNets.parameterCount(e.networkWidth(), false)
+                        || critic.length() != ScaleNets.parameterCount(e.networkWidth(), true)) {
+                    throw new IllegalStateException("weights do not match width " + e.networkWidth());
+                }
                 scales.add(new TrainedScale(e.height(), e.width(), e.networkWidth(), e.noiseAmp(), generator, critic,
                         zOpt, losses));
             } catch (RuntimeException ex) {

@@ -43,6 +43,15 @@ class SamplerTest {
     }
 
     @Test
+    void sampleWithTheTrainingSeedDoesNotReuseTheReconstructionNoise() throws Exception {
+        SinGanModel model = TinyModels.trained();
+        Sampler sampler = new Sampler(model);
+        Planes sample = sampler.sample(model.settings().seed(), 0, 0, 1, 1);
+        assertTrue(meanAbsDiff(sample, sampler.reconstruction()) > 0.01,
+                "sample 0 with the training seed must not be the reconstruction");
+    }
+
+    @Test
     void masksAreBinaryAndNotEmptyForSamplesNearTheRealLayout() throws Exception {
         Sampler sampler = new Sampler(TinyModels.trained());
         for (int i = 0; i < 4; i++) {

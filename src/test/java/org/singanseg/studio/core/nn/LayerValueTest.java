@@ -119,6 +119,8 @@ class LayerValueTest {
         long body = 3 * (9 * 32 * 32 + 32 + 2 * 32);
         assertEquals(9 * 4 * 32 + 32 + 2 * 32 + body + 9 * 32 * 4 + 4, generator.parameters().length());
         assertEquals(9 * 4 * 32 + 32 + 2 * 32 + body + 9 * 32 + 1, critic.parameters().length());
+        assertEquals(generator.parameters().length(), ScaleNets.parameterCount(32, false));
+        assertEquals(critic.parameters().length(), ScaleNets.parameterCount(32, true));
         INDArray generated = generator.forward(padded);
         assertTrue(generated.amaxNumber().doubleValue() < 1.0, "tanh output");
     }
