@@ -27,27 +27,27 @@ class TrainingPairTest {
 
     @Test
     void maskOfAnotherSizeIsRefusedWithBothSizes() throws Exception {
-        Path image = png("image.png", 40, 30, 0x808080, false);
-        Path mask = png("mask.png", 30, 40, 0xFFFFFF, false);
+        Path image = png("image.png", 40, 30, 0x808080);
+        Path mask = png("mask.png", 30, 40, 0xFFFFFF);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainingPair.load(image, mask));
         assertTrue(e.getMessage().contains("30x40") && e.getMessage().contains("40x30"), e.getMessage());
     }
 
     @Test
     void emptyAndFullMasksAreRefusedWithCoverage() throws Exception {
-        Path image = png("image.png", 40, 30, 0x808080, false);
+        Path image = png("image.png", 40, 30, 0x808080);
         InvalidInputException empty = assertThrows(InvalidInputException.class,
-                () -> TrainingPair.load(image, png("black.png", 40, 30, 0x000000, false)));
+                () -> TrainingPair.load(image, png("black.png", 40, 30, 0x000000)));
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
         InvalidInputException full = assertThrows(InvalidInputException.class,
-                () -> TrainingPair.load(image, png("white.png", 40, 30, 0xFFFFFF, false)));
+                () -> TrainingPair.load(image, png("white.png", 40, 30, 0xFFFFFF)));
         assertTrue(full.getMessage().contains("100%"), full.getMessage());
     }
 
     @Test
     void tooSmallImageIsRefused() throws Exception {
-        Path image = png("tiny.png", 40, 20, 0x808080, false);
-        Path mask = png("tinymask.png", 40, 20, 0x000000, false);
+        Path image = png("tiny.png", 40, 20, 0x808080);
+        Path mask = png("tinymask.png", 40, 20, 0x000000);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainingPair.load(image, mask));
         assertTrue(e.getMessage().contains("at least 25"), e.getMessage());
     }
@@ -66,14 +66,14 @@ class TrainingPairTest {
         assertEquals(0.25, pair.coverage(), 1e-9);
         assertEquals(0x33 / 255.0, pair.rgb().get(0, 5, 5), 1e-6);
 
-        Path rgb = png("rgb.png", 40, 30, 0x808080, false);
+        Path rgb = png("rgb.png", 40, 30, 0x808080);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainingPair.load(rgb, null));
         assertTrue(e.getMessage().contains("no alpha"), e.getMessage());
     }
 
     @Test
     void greyMaskIsThresholdedAt128OverTheBrightestChannel() throws Exception {
-        Path image = png("image.png", 30, 30, 0x808080, false);
+        Path image = png("image.png", 30, 30, 0x808080);
         BufferedImage mask = new BufferedImage(30, 30, BufferedImage.TYPE_INT_RGB);
         mask.setRGB(0, 0, 0x000080); // blue 128: polyp
         mask.setRGB(1, 0, 0x7F7F7F); // grey 127: background (JPEG ringing level)
@@ -84,14 +84,14 @@ class TrainingPairTest {
         assertTrue(!pair.mask()[1]);
     }
 
-    private Path png(String name, int w, int h, int rgb, boolean alpha) throws Exception {
-        BufferedImage image = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    /** A uniformly coloured RGB PNG. */
+    private Path png(String name, int w, int h, int rgb) throws Exception {
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 image.setRGB(x, y, rgb);
             }
         }
-        // A small bright square keeps an otherwise grey "mask" file from being empty where needed.
         Path file = dir.resolve(name);
         ImageIO.write(image, "png", file.toFile());
         return file;
