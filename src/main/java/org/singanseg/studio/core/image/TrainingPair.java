@@ -10,7 +10,6 @@ import java.util.Locale;
  */
 public record TrainingPair(Planes rgb, boolean[] mask, String imageName) {
     public static final int MIN_SIDE = 25;
-    private static final float MASK_THRESHOLD = 128f / 255f;
 
     public int height() {
         return rgb.height();
@@ -32,11 +31,11 @@ public record TrainingPair(Planes rgb, boolean[] mask, String imageName) {
         Planes image = ImageFiles.read(imageFile);
         boolean[] mask;
         if (maskFile == null) {
-            if (image.channels() != 2 && image.channels() != 4) {
+            if (!Masks.hasAlpha(image)) {
                 throw new InvalidInputException(imageFile.getFileName() + " has no alpha channel to use as the mask. "
                         + "Give a mask file as well, or an RGBA PNG whose alpha marks the polyp.");
             }
-            mask = threshold(new Planes(1, image.height(), image.width(), new float[][]{image.plane(image.channels() - 1)}));
+            mask = Masks.fromAlpha(image);
         } else {
             Planes maskPlanes = ImageFiles.read(maskFile);
             if (maskPlanes.height() != image.height() || maskPlanes.width() != image.width()) {
@@ -45,9 +44,7 @@ public record TrainingPair(Planes rgb, boolean[] mask, String imageName) {
                                 + "or resize the mask to the image's size.",
                         maskPlanes.width(), maskPlanes.height(), image.width(), image.height()));
             }
-            int colour = maskPlanes.channels() == 2 || maskPlanes.channels() == 4 ? maskPlanes.channels() - 1 : maskPlanes.channels();
-            mask = threshold(new Planes(colour, maskPlanes.height(), maskPlanes.width(),
-                    java.util.Arrays.copyOf(maskPlanes.data(), colour)));
+            mask = Masks.fromMaskImage(maskPlanes);
         }
         return validated(new TrainingPair(toRgb(image), mask, imageFile.getFileName().toString()));
     }
@@ -71,20 +68,8 @@ public record TrainingPair(Planes rgb, boolean[] mask, String imageName) {
         return pair;
     }
 
-    private static boolean[] threshold(Planes planes) {
-        boolean[] mask = new boolean[planes.height() * planes.width()];
-        for (int i = 0; i < mask.length; i++) {
-            float max = 0;
-            for (int c = 0; c < planes.channels(); c++) {
-                max = Math.max(max, planes.plane(c)[i]);
-            }
-            mask[i] = max >= MASK_THRESHOLD;
-        }
-        return mask;
-    }
-
     /** Grey becomes three equal channels; alpha is dropped. */
-    private static Planes toRgb(Planes image) {
+    public static Planes toRgb(Planes image) {
         if (image.channels() >= 3) {
             return new Planes(3, image.height(), image.width(), java.util.Arrays.copyOf(image.data(), 3));
         }

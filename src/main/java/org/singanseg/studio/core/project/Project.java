@@ -1,0 +1,36 @@
+package org.singanseg.studio.core.project;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * A project folder: the real image (converted to 8-bit RGB PNG on import), its mask, and the
+ * models, samples and exports made from them, described by {@code project.json}.
+ */
+public record Project(Path folder, String name, String sourceFileName, int width, int height, Instant created) {
+    public static final String DESCRIPTOR = "project.json";
+
+    public Path descriptor() {
+        return folder.resolve(DESCRIPTOR);
+    }
+
+    public Path imageFile() {
+        return folder.resolve("image.png");
+    }
+
+    public Path maskFile() {
+        return folder.resolve("mask.png");
+    }
+
+    public Path modelsFolder() {
+        return folder.resolve("models");
+    }
+
+    public Path samplesFolder() {
+        return folder.resolve("samples");
+    }
+
+    public Path exportsFolder() {
+        return folder.resolve("exports");
+    }
+}

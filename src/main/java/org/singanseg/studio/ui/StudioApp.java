@@ -1,0 +1,142 @@
+package org.singanseg.studio.ui;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.singanseg.studio.core.engine.Backend;
+import org.singanseg.studio.ui.common.BackgroundTasks;
+import org.singanseg.studio.ui.common.Dialogs;
+import org.singanseg.studio.ui.common.StatusModel;
+import org.singanseg.studio.ui.main.MainWindow;
+import org.singanseg.studio.ui.main.ProjectController;
+import org.singanseg.studio.ui.mask.MaskAutosave;
+import org.singanseg.studio.ui.mask.MaskEditorModel;
+import org.singanseg.studio.ui.mask.MaskView;
+import org.singanseg.studio.ui.prefs.StudioHome;
+import org.singanseg.studio.ui.prefs.StudioPreferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+
+/**
+ * Wires the desktop app: threads, models, views. Three background threads: "engine" for all ND4J
+ * work (one thread, as ND4J wants), "files" for reading and writing, "mask-figures" for the live
+ * mask counts. The JavaFX thread never waits on any of them.
+ */
+public final class StudioApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(StudioApp.class);
+    private static final long AUTOSAVE_DELAY_MILLIS = 1500;
+
+    private final ExecutorService engine = Executors.newSingleThreadExecutor(daemon("engine"));
+    private final ScheduledExecutorService files = Executors.newSingleThreadScheduledExecutor(daemon("files"));
+    private final ExecutorService figures = Executors.newSingleThreadExecutor(daemon("mask-figures"));
+    private final StatusModel status = new StatusModel();
+    private StudioPreferences preferences;
+    private MaskEditorModel editor;
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("Unexpected error on {}", thread.getName(), error);
+            Platform.runLater(() -> Dialogs.error(stage, "Unexpected error", error));
+        });
+        preferences = StudioPreferences.load(StudioHome.preferencesFile());
+        editor = new MaskEditorModel(figures, Platform::runLater);
+        applyPreferences();
+        MaskAutosave autosave = new MaskAutosave(editor, files, Platform::runLater, AUTOSAVE_DELAY_MILLIS,
+                problem -> status.messageProperty().set(problem));
+        MaskView maskView = new MaskView(editor);
+        ProjectController projects = new ProjectController(stage, preferences, editor, autosave, maskView.canvas(),
+                new BackgroundTasks(files, Platform::runLater, status), status);
+        window = new MainWindow(stage, projects, editor, maskView, preferences, status);
+        projects.projectProperty().addListener((obs, old, project) -> savePreferences());
+
+        Scene scene = new Scene(window, preferences.windowWidth(), preferences.windowHeight(), Color.web("#2b2b2b"));
+        scene.getStylesheets().add(StudioApp.class.getResource("studio.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setMaximized(preferences.windowMaximized());
+        stage.setOnCloseRequest(e -> {
+            if (projects.saveBeforeLeaving()) {
+                rememberWindow(stage);
+                savePreferences();
+            } else {
+                e.consume();
+            }
+        });
+        stage.show();
+        describeEngine();
+        projects.openStartProject();
+    }
+
+    /** The main window, for UI tests. */
+    MainWindow window() {
+        return window;
+    }
+
+    @Override
+    public void stop() {
+        engine.shutdownNow();
+        files.shutdown();
+        figures.shutdownNow();
+    }
+
+    /** Loading ND4J's natives takes seconds: on the engine thread, shown when ready. */
+    private void describeEngine() {
+        engine.execute(() -> {
+            String description;
+            try {
+                description = Backend.describe();
+            } catch (Throwable e) {
+                LOG.error("The compute engine could not start", e);
+                description = "Engine unavailable: " + e.getClass().getSimpleName();
+            }
+            String shown = description;
+            Platform.runLater(() -> status.backendProperty().set(shown));
+        });
+    }
+
+    private void applyPreferences() {
+        editor.brushSizeProperty().set(preferences.brushSize());
+        editor.overlayOpacityProperty().set(preferences.overlayOpacity());
+        editor.outlineModeProperty().set(preferences.outlineMode());
+        try {
+            editor.overlayColorProperty().set(Color.web(preferences.overlayColor()));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Ignoring overlay colour {} from the preferences", preferences.overlayColor());
+        }
+    }
+
+    private void rememberWindow(Stage stage) {
+        preferences.setWindow(stage.getWidth(), stage.getHeight(), stage.isMaximized());
+        preferences.setBrushSize(editor.brushSizeProperty().get());
+        preferences.setOverlayOpacity(editor.overlayOpacityProperty().get());
+        preferences.setOutlineMode(editor.outlineModeProperty().get());
+        Color colour = editor.overlayColorProperty().get();
+        preferences.setOverlayColor(String.format("#%02x%02x%02x", Math.round(colour.getRed() * 255),
+                Math.round(colour.getGreen() * 255), Math.round(colour.getBlue() * 255)));
+    }
+
+    private void savePreferences() {
+        try {
+            preferences.save(StudioHome.preferencesFile());
+        } catch (IOException e) {
+            LOG.warn("Could not save the preferences", e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
