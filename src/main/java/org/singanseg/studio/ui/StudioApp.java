@@ -1,6 +1,8 @@
 package org.singanseg.studio.ui;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +14,7 @@ import org.singanseg.studio.ui.common.StatusModel;
 import org.singanseg.studio.ui.main.MainWindow;
 import org.singanseg.studio.ui.main.ProjectController;
 import org.singanseg.studio.ui.mask.MaskAutosave;
+import org.singanseg.studio.ui.mask.MaskCanvas;
 import org.singanseg.studio.ui.mask.MaskEditorModel;
 import org.singanseg.studio.ui.mask.MaskView;
 import org.singanseg.studio.ui.prefs.StudioHome;
@@ -40,7 +43,8 @@ public final class StudioApp extends Application {
     private final StatusModel status = new StatusModel();
     private StudioPreferences preferences;
     private MaskEditorModel editor;
-    private MainWindow window;
+    private ProjectController projects;
+    private MaskView maskView;
 
     @Override
     public void start(Stage stage) {
@@ -53,10 +57,10 @@ public final class StudioApp extends Application {
         applyPreferences();
         MaskAutosave autosave = new MaskAutosave(editor, files, Platform::runLater, AUTOSAVE_DELAY_MILLIS,
                 problem -> status.messageProperty().set(problem));
-        MaskView maskView = new MaskView(editor);
-        ProjectController projects = new ProjectController(stage, preferences, editor, autosave, maskView.canvas(),
+        maskView = new MaskView(editor);
+        projects = new ProjectController(stage, preferences, editor, autosave, maskView.canvas(),
                 new BackgroundTasks(files, Platform::runLater, status), status);
-        window = new MainWindow(stage, projects, editor, maskView, preferences, status);
+        MainWindow window = new MainWindow(stage, projects, editor, maskView, preferences, status);
         projects.projectProperty().addListener((obs, old, project) -> savePreferences());
 
         Scene scene = new Scene(window, preferences.windowWidth(), preferences.windowHeight(), Color.web("#2b2b2b"));
@@ -73,12 +77,26 @@ public final class StudioApp extends Application {
         });
         stage.show();
         describeEngine();
-        projects.openStartProject();
+        // A file given on the command line (an image or a project) opens instead of the last project.
+        List<String> files = getParameters().getUnnamed();
+        if (files.isEmpty()) {
+            projects.openStartProject();
+        } else {
+            projects.openDropped(Path.of(files.get(0)));
+        }
     }
 
-    /** The main window, for UI tests. */
-    MainWindow window() {
-        return window;
+    // For UI tests, which drive the window and check the model behind it.
+    MaskEditorModel editor() {
+        return editor;
+    }
+
+    ProjectController projects() {
+        return projects;
+    }
+
+    MaskCanvas maskCanvas() {
+        return maskView.canvas();
     }
 
     @Override

@@ -95,6 +95,8 @@ public final class MaskCanvas extends Region {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouseDragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::mouseReleased);
         addEventHandler(MouseEvent.MOUSE_MOVED, this::mouseMoved);
+        // Keys (space to pan, Enter / Esc for polygons) go to the canvas while the pointer is over it.
+        addEventHandler(MouseEvent.MOUSE_ENTERED, e -> requestFocus());
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
             pointerInside = false;
             updateRing();
@@ -151,6 +153,11 @@ public final class MaskCanvas extends Region {
     /** Screen (local) coordinates to continuous image coordinates. */
     public Point2D toImage(double localX, double localY) {
         return new Point2D((localX - pan.getX()) / zoom.get(), (localY - pan.getY()) / zoom.get());
+    }
+
+    /** Continuous image coordinates to screen (local) coordinates. */
+    public Point2D fromImage(double imageX, double imageY) {
+        return new Point2D(pan.getX() + imageX * zoom.get(), pan.getY() + imageY * zoom.get());
     }
 
     @Override
