@@ -13,8 +13,8 @@ import javafx.scene.paint.Color;
 /**
  * The mask overlay as a grid of small images: JavaFX re-uploads a whole image when any pixel of
  * it changes, so tiles keep a brush stroke on a 48-megapixel image to a few small uploads.
- * Opacity and visibility are those of the group; pixels are the colour (filled mode) or only the
- * border pixels of the mask (outline mode).
+ * Pixels are the colour (filled mode) or only the border pixels of the mask (outline mode). Each
+ * tile carries the opacity itself: opacity on the group would make JavaFX render it offscreen.
  */
 final class OverlayTiles extends Group {
     private static final int TILE = 512;
@@ -27,7 +27,6 @@ final class OverlayTiles extends Group {
         this.model = model;
         setMouseTransparent(true);
         visibleProperty().bind(model.overlayVisibleProperty());
-        opacityProperty().bind(model.overlayOpacityProperty());
         model.overlayColorProperty().addListener((obs, old, colour) -> repaintAll());
         model.outlineModeProperty().addListener((obs, old, outline) -> repaintAll());
     }
@@ -46,6 +45,7 @@ final class OverlayTiles extends Group {
                 view.setLayoutX(column * TILE);
                 view.setLayoutY(row * TILE);
                 view.setSmooth(false);
+                view.opacityProperty().bind(model.overlayOpacityProperty());
                 getChildren().add(view);
             }
         }
