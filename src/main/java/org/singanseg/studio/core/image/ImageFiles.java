@@ -49,8 +49,16 @@ public final class ImageFiles {
                             pixels / 1e6, MAX_PIXELS / 1_000_000));
                 }
                 String format = reader.getFormatName().toLowerCase();
+                // A JPEG cut short decodes without an exception, grey below the cut; only a warning tells.
+                java.util.List<String> warnings = new java.util.ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 try {
-                    return fromImage(reader.read(0));
+                    Planes planes = fromImage(reader.read(0));
+                    if (warnings.stream().anyMatch(w -> w.toLowerCase().contains("premature end"))) {
+                        throw new InvalidInputException(file.getFileName() + " is incomplete: the file ends before the "
+                                + "image does (an interrupted copy or download?). Copy or export it again.");
+                    }
+                    return planes;
                 } catch (javax.imageio.IIOException colourProblem) {
                     if (!format.contains("jpeg")) {
                         throw colourProblem;

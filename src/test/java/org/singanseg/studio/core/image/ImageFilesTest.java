@@ -108,6 +108,11 @@ class ImageFilesTest {
         assertTrue(broken.getMessage().contains("damaged") || broken.getMessage().contains("not an image"),
                 broken.getMessage());
 
+        Path halfJpeg = dir.resolve("half.jpg");
+        Files.write(halfJpeg, java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
+        InvalidInputException half = assertThrows(InvalidInputException.class, () -> ImageFiles.read(halfJpeg));
+        assertTrue(half.getMessage().contains("half.jpg is incomplete"), half.getMessage());
+
         InvalidInputException missing = assertThrows(InvalidInputException.class,
                 () -> ImageFiles.read(dir.resolve("nothing.png")));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
