@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.singanseg.studio.core.image.InvalidInputException;
 import org.singanseg.studio.core.mask.MaskFiles;
@@ -69,15 +71,8 @@ public final class ProjectController {
     // Opening ----------------------------------------------------------------------------------
 
     public void chooseImageForNewProject() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("New project from an image");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", IMAGE_PATTERNS));
-        setInitialFolder(chooser, preferences.lastImageFolder());
-        File file = chooser.showOpenDialog(owner);
-        if (file != null) {
-            preferences.setLastImageFolder(file.toPath().getParent());
-            newProject(file.toPath());
-        }
+        chooseImage("New project from an image", preferences.lastImageFolder(), preferences::setLastImageFolder)
+                .ifPresent(this::newProject);
     }
 
     /** Makes a project in the projects folder from an image (also what dropping an image does). */
@@ -169,15 +164,7 @@ public final class ProjectController {
         if (project.get() == null) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import mask");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", IMAGE_PATTERNS));
-        setInitialFolder(chooser, preferences.lastMaskFolder());
-        File file = chooser.showOpenDialog(owner);
-        if (file != null) {
-            preferences.setLastMaskFolder(file.toPath().getParent());
-            importMask(file.toPath());
-        }
+        chooseImage("Import mask", preferences.lastMaskFolder(), preferences::setLastMaskFolder).ifPresent(this::importMask);
     }
 
     /** Reads a mask file (threshold 128 over the brightest channel) and puts it in as one undoable step. */
@@ -249,6 +236,20 @@ public final class ProjectController {
                     UserMessages.saveFailed(project.get().maskFile(), e) + "\n\nGo on and lose the latest mask edits?",
                     "Discard edits", "Keep working");
         }
+    }
+
+    /** An image file from an open dialog that starts in the last folder, which it then remembers. */
+    private Optional<Path> chooseImage(String title, Path lastFolder, Consumer<Path> rememberFolder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", IMAGE_PATTERNS));
+        setInitialFolder(chooser, lastFolder);
+        File file = chooser.showOpenDialog(owner);
+        if (file == null) {
+            return Optional.empty();
+        }
+        rememberFolder.accept(file.toPath().getParent());
+        return Optional.of(file.toPath());
     }
 
     private static void setInitialFolder(FileChooser chooser, Path folder) {
