@@ -23,7 +23,6 @@ final class PairOptions {
     }
 
     SourceInfo source(TrainingPair pair) throws IOException {
-        return new SourceInfo(image.getFileName().toString(), FileHash.sha256(image),
-                mask == null ? null : FileHash.sha256(mask), pair.width(), pair.height(), pair.coverage());
+        return SourceInfo.of(image, mask, pair);
     }
 }

@@ -19,11 +19,17 @@ import org.singanseg.studio.ui.mask.MaskEditorModel;
 import org.singanseg.studio.ui.mask.MaskView;
 import org.singanseg.studio.ui.prefs.StudioHome;
 import org.singanseg.studio.ui.prefs.StudioPreferences;
+import org.singanseg.studio.ui.train.TrainView;
+import org.singanseg.studio.ui.train.TrainingController;
+import org.singanseg.studio.ui.train.TrainingService;
+import org.singanseg.studio.ui.train.TrainingViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Scene;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -45,6 +51,9 @@ public final class StudioApp extends Application {
     private MaskEditorModel editor;
     private ProjectController projects;
     private MaskView maskView;
+    private TrainingService training;
+    private TrainingViewModel trainingModel;
+    private TrainingController trainingController;
 
     @Override
     public void start(Stage stage) {
@@ -60,7 +69,15 @@ public final class StudioApp extends Application {
         maskView = new MaskView(editor);
         projects = new ProjectController(stage, preferences, editor, autosave, maskView.canvas(),
                 new BackgroundTasks(files, Platform::runLater, status), status);
-        MainWindow window = new MainWindow(stage, projects, editor, maskView, preferences, status);
+        trainingModel = new TrainingViewModel();
+        training = new TrainingService(engine, trainingModel);
+        trainingController = new TrainingController(stage, training, trainingModel, projects.projectProperty(),
+                () -> editor.figuresProperty().get(), projects::save);
+        projects.setLeaveCheck(trainingController::mayLeave);
+        TrainView trainView = new TrainView(trainingModel, training, trainingController::start);
+        BooleanBinding modelReady = Bindings.createBooleanBinding(
+                () -> training.savedProperty().get() != null && training.savedProperty().get().complete(), training.savedProperty());
+        MainWindow window = new MainWindow(stage, projects, editor, maskView, trainView, modelReady, preferences, status);
         projects.projectProperty().addListener((obs, old, project) -> savePreferences());
 
         Scene scene = new Scene(window, preferences.windowWidth(), preferences.windowHeight(), Color.web("#2b2b2b"));
@@ -68,7 +85,7 @@ public final class StudioApp extends Application {
         stage.setScene(scene);
         stage.setMaximized(preferences.windowMaximized());
         stage.setOnCloseRequest(e -> {
-            if (projects.saveBeforeLeaving()) {
+            if (trainingController.mayLeave() && projects.saveBeforeLeaving()) {
                 rememberWindow(stage);
                 savePreferences();
             } else {
@@ -97,6 +114,14 @@ public final class StudioApp extends Application {
 
     MaskCanvas maskCanvas() {
         return maskView.canvas();
+    }
+
+    TrainingService training() {
+        return training;
+    }
+
+    TrainingViewModel trainingModel() {
+        return trainingModel;
     }
 
     @Override

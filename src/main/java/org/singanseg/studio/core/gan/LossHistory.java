@@ -19,6 +19,12 @@ public final class LossHistory {
         return rows.size();
     }
 
+    /** The rows as iteration statistics (timing fields 0), oldest first. */
+    public List<TrainingListener.IterationStats> stats(int scale) {
+        return rows.stream().map(r -> new TrainingListener.IterationStats(scale, (int) r[0], 0, r[1], r[2], r[3], r[4],
+                r[5], 0, 0)).toList();
+    }
+
     /** Reconstruction loss per iteration. */
     public double[] reconstruction() {
         return rows.stream().mapToDouble(r -> r[5]).toArray();

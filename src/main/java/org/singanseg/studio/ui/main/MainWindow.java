@@ -10,7 +10,6 @@ import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.action.Action;
 import org.controlsfx.control.action.ActionUtils;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.singanseg.studio.core.mask.MaskFigures;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.ui.common.AboutDialog;
 import org.singanseg.studio.ui.common.Dialogs;
@@ -19,8 +18,10 @@ import org.singanseg.studio.ui.mask.MaskEditorModel;
 import org.singanseg.studio.ui.mask.MaskTool;
 import org.singanseg.studio.ui.mask.MaskView;
 import org.singanseg.studio.ui.prefs.StudioPreferences;
+import org.singanseg.studio.ui.train.TrainingReadiness;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
@@ -65,8 +66,11 @@ public final class MainWindow extends BorderPane {
     private final Map<WorkflowStep, Node> stepViews = new EnumMap<>(WorkflowStep.class);
     private final Menu recentMenu = new Menu("Open Recent");
 
-    public MainWindow(Stage stage, ProjectController projects, MaskEditorModel editor, MaskView maskView,
-                      StudioPreferences preferences, StatusModel status) {
+    /**
+     * @param modelReady true when the project has a trained model: Gallery and Compare open then
+     */
+    public MainWindow(Stage stage, ProjectController projects, MaskEditorModel editor, MaskView maskView, Node trainView,
+                      BooleanExpression modelReady, StudioPreferences preferences, StatusModel status) {
         this.stage = stage;
         this.projects = projects;
         this.editor = editor;
@@ -79,14 +83,15 @@ public final class MainWindow extends BorderPane {
         maskView.addTools(maskToolButtons(actions));
 
         stepViews.put(WorkflowStep.MASK, maskView);
-        for (WorkflowStep later : List.of(WorkflowStep.TRAIN, WorkflowStep.GALLERY, WorkflowStep.COMPARE)) {
-            stepViews.put(later, new StepPlaceholder(later, editor));
+        stepViews.put(WorkflowStep.TRAIN, trainView);
+        for (WorkflowStep later : List.of(WorkflowStep.GALLERY, WorkflowStep.COMPARE)) {
+            stepViews.put(later, new StepPlaceholder(later));
         }
         StackPane content = new StackPane(stepViews.values().toArray(Node[]::new));
         step.addListener((obs, old, current) -> showStep(current));
         showStep(step.get());
 
-        setTop(new VBox(menuBar(), toolBar()));
+        setTop(new VBox(menuBar(), toolBar(modelReady)));
         setCenter(content);
         setBottom(statusBar());
         acceptDroppedFiles();
@@ -146,7 +151,7 @@ public final class MainWindow extends BorderPane {
         return bar;
     }
 
-    private ToolBar toolBar() {
+    private ToolBar toolBar(BooleanExpression modelReady) {
         SegmentedButton steps = new SegmentedButton();
         steps.setId("workflow-steps");
         for (WorkflowStep s : WorkflowStep.values()) {
@@ -155,6 +160,9 @@ public final class MainWindow extends BorderPane {
             button.setUserData(s);
             button.setTooltip(new Tooltip(s.title() + " (Alt+" + (s.ordinal() + 1) + ")"));
             button.setSelected(s == step.get());
+            if (s == WorkflowStep.GALLERY || s == WorkflowStep.COMPARE) {
+                button.disableProperty().bind(modelReady.not());
+            }
             steps.getButtons().add(button);
         }
         steps.getToggleGroup().selectedToggleProperty().addListener((obs, old, selected) -> {
@@ -266,7 +274,7 @@ public final class MainWindow extends BorderPane {
 
     /** Placeholder for steps that later issues fill; says what will be there. */
     private static final class StepPlaceholder extends VBox {
-        StepPlaceholder(WorkflowStep s, MaskEditorModel editor) {
+        StepPlaceholder(WorkflowStep s) {
             super(14);
             setId("placeholder-" + s.name().toLowerCase(java.util.Locale.ROOT));
             setAlignment(Pos.CENTER);
@@ -281,18 +289,6 @@ public final class MainWindow extends BorderPane {
             text.setMaxWidth(560);
             text.getStyleClass().add("placeholder-text");
             getChildren().addAll(icon, title, text);
-            if (s == WorkflowStep.TRAIN) {
-                Label warning = new Label();
-                warning.setWrapText(true);
-                warning.setMaxWidth(560);
-                warning.getStyleClass().add("warning-banner");
-                warning.textProperty().bind(Bindings.createStringBinding(() -> {
-                    MaskFigures figures = editor.figuresProperty().get();
-                    return TrainingReadiness.problem(figures).orElse("");
-                }, editor.figuresProperty()));
-                warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
-                getChildren().add(warning);
-            }
             getStyleClass().add("step-placeholder");
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.singanseg.studio.core.image.InvalidInputException;
@@ -48,6 +49,7 @@ public final class ProjectController {
     private final BackgroundTasks tasks;
     private final StatusModel status;
     private final ObjectProperty<Project> project = new SimpleObjectProperty<>();
+    private BooleanSupplier leaveCheck = () -> true;
 
     public ProjectController(Window owner, StudioPreferences preferences, MaskEditorModel editor, MaskAutosave autosave,
                              MaskCanvas canvas, BackgroundTasks tasks, StatusModel status) {
@@ -141,8 +143,13 @@ public final class ProjectController {
         return new Loaded(project, mask, image, note);
     }
 
+    /** Asked before another project replaces this one (a training run may need stopping). */
+    public void setLeaveCheck(BooleanSupplier check) {
+        leaveCheck = check;
+    }
+
     private void load(String description, java.util.concurrent.Callable<Loaded> work, String errorTitle) {
-        if (!saveBeforeLeaving()) {
+        if (!leaveCheck.getAsBoolean() || !saveBeforeLeaving()) {
             return;
         }
         tasks.run(description, work, this::show, error -> Dialogs.error(owner, errorTitle, error));
@@ -211,15 +218,20 @@ public final class ProjectController {
         }
     }
 
-    /** Save now (File > Save): the mask is autosaved anyway; this makes sure it is on disk. */
-    public void save() {
+    /**
+     * Save now (File > Save, and before training): the mask is autosaved anyway; this makes sure it
+     * is on disk. False, after telling the user why, when it could not be written.
+     */
+    public boolean save() {
         try {
             autosave.saveNow();
             if (project.get() != null) {
                 status.messageProperty().set("Mask saved to " + project.get().maskFile());
             }
+            return true;
         } catch (IOException e) {
             Dialogs.message(owner, Alert.AlertType.ERROR, "Could not save the mask", UserMessages.saveFailed(project.get().maskFile(), e));
+            return false;
         }
     }
 

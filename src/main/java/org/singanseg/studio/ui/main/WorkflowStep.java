@@ -11,11 +11,11 @@ public enum WorkflowStep {
     MASK("Mask", MaterialDesignB.BRUSH,
             "Mark the polyp on the real image."),
     TRAIN("Train", MaterialDesignS.SCHOOL_OUTLINE,
-            "Training will run here: the SinGAN-Seg pyramid is trained on this image and mask in the background, "
-                    + "with live loss charts and previews for every scale, a time estimate, and cancel and resume."),
+            "Train the SinGAN-Seg pyramid on this image and mask, and watch it scale by scale."),
     GALLERY("Gallery", MaterialDesignI.IMAGE_MULTIPLE_OUTLINE,
-            "Synthetic image/mask pairs will appear here once a model is trained: generate as many as you need, "
-                    + "browse them, pick the good ones and export them as a dataset."),
+            "The model is trained. Generating, browsing, picking and exporting synthetic image/mask pairs "
+                    + "arrives here in the next version; until then use the command line: "
+                    + "generate --model <project>/models/model.singan --count N --out DIR."),
     COMPARE("Compare", MaterialDesignC.COMPARE,
             "Here you will compare the real image with synthetic ones side by side, with their masks.");
 

@@ -1,15 +1,15 @@
-package org.singanseg.studio.ui.main;
+package org.singanseg.studio.ui.train;
 
 import java.util.Optional;
 
 import org.singanseg.studio.core.mask.MaskFigures;
 
 /** Whether a mask can be trained on; the same rules as the engine's input check, said in advance. */
-final class TrainingReadiness {
+public final class TrainingReadiness {
     private TrainingReadiness() {
     }
 
-    static Optional<String> problem(MaskFigures figures) {
+    public static Optional<String> problem(MaskFigures figures) {
         if (figures == null) {
             return Optional.empty();
         }

@@ -1,0 +1,220 @@
+package org.singanseg.studio.ui.train;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.singanseg.studio.core.gan.SinGanModel;
+import org.singanseg.studio.core.gan.SourceInfo;
+import org.singanseg.studio.core.gan.TrainedScale;
+import org.singanseg.studio.core.gan.Trainer;
+import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.image.TrainingPair;
+import org.singanseg.studio.core.model.ModelFile;
+import org.singanseg.studio.core.project.Project;
+import org.singanseg.studio.ui.common.UserMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * Runs training on the engine thread for the Train step: start, pause, resume, cancel, and a look
+ * at the project's model file (finished, or a checkpoint to resume). Control methods are called on
+ * the UI thread and only set flags; the engine reports back through the view model's queue.
+ */
+public final class TrainingService {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
+    private static final String MODEL_FILE = "model.singan";
+
+    private final Executor engine;
+    private final TrainingViewModel view;
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private final Object pauseLock = new Object();
+    private boolean pauseRequested;
+    private volatile boolean running;
+    private final ObjectProperty<SavedRun> saved = new SimpleObjectProperty<>();
+
+    public TrainingService(Executor engine, TrainingViewModel view) {
+        this.engine = engine;
+        this.view = view;
+    }
+
+    public static Path modelFile(Project project) {
+        return project.modelsFolder().resolve(MODEL_FILE);
+    }
+
+    /** The project's model on disk (null when there is none); updated after every scale. */
+    public ObjectProperty<SavedRun> savedProperty() {
+        return saved;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Trains on the project's image and mask files with the view model's settings, or continues
+     * the project's checkpoint ({@code resume}) with the settings saved in it.
+     */
+    public void start(Project project, boolean resume) {
+        if (running) {
+            return;
+        }
+        running = true;
+        cancelRequested.set(false);
+        setPaused(false);
+        TrainingSettings chosen = view.settingsProperty().get();
+        view.stateProperty().set(TrainingViewModel.RunState.RUNNING);
+        view.messageProperty().set(resume ? "Resuming…" : "Preparing the image pyramid…");
+        engine.execute(() -> train(project, resume, chosen));
+    }
+
+    public void pause() {
+        if (running) {
+            setPaused(true);
+            view.stateProperty().set(TrainingViewModel.RunState.PAUSED);
+            view.messageProperty().set("Paused. Resume continues from the same iteration.");
+        }
+    }
+
+    public void resume() {
+        if (running) {
+            setPaused(false);
+            view.stateProperty().set(TrainingViewModel.RunState.RUNNING);
+        }
+    }
+
+    /** Stops within one iteration; finished scales stay saved and can be resumed. */
+    public void cancel() {
+        if (running) {
+            cancelRequested.set(true);
+            setPaused(false);
+            view.stateProperty().set(TrainingViewModel.RunState.STOPPING);
+            view.messageProperty().set("Stopping after this iteration…");
+        }
+    }
+
+    /** Reads the project's model file on the engine thread and shows its finished scales and curves. */
+    public void inspect(Project project) {
+        saved.set(null);
+        engine.execute(() -> {
+            Path file = modelFile(project);
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            try {
+                SinGanModel model = ModelFile.load(file);
+                SourceInfo current = currentSource(project);
+                showSaved(model, model.source() != null && model.source().sameFilesAs(current));
+            } catch (Exception e) {
+                LOG.warn("Model {} not usable", file, e);
+                view.post(() -> view.messageProperty().set("The project's model cannot be used: "
+                        + UserMessages.describe(e) + " Train again to replace it."));
+            }
+        });
+    }
+
+    private void train(Project project, boolean resume, TrainingSettings chosen) {
+        Path file = modelFile(project);
+        try {
+            TrainingPair pair = TrainingPair.load(project.imageFile(), project.maskFile());
+            SourceInfo source = SourceInfo.of(project.imageFile(), project.maskFile(), pair);
+            SinGanModel checkpoint = resume ? checkpoint(file, source) : null;
+            TrainingSettings settings = checkpoint != null ? checkpoint.settings() : chosen;
+            if (checkpoint != null) {
+                showSaved(checkpoint, true);
+            }
+            new Trainer(settings, view.listener(), this::shouldStop).train(pair, source, checkpoint, model -> {
+                ModelFile.save(model, file);
+                showSaved(model, true);
+            });
+            finish(TrainingViewModel.RunState.FINISHED, "Training finished. The model is saved in " + file.getFileName()
+                    + "; go to the Gallery to generate synthetic pairs.");
+        } catch (CancellationException e) {
+            finish(TrainingViewModel.RunState.CANCELLED, "Training stopped. Finished scales are saved: Resume continues from there.");
+        } catch (Throwable e) {
+            LOG.error("Training failed", e);
+            finish(TrainingViewModel.RunState.FAILED, "Training stopped: " + UserMessages.describe(e));
+        }
+    }
+
+    private SinGanModel checkpoint(Path file, SourceInfo source) throws Exception {
+        SinGanModel model = ModelFile.load(file);
+        if (model.source() == null || !model.source().sameFilesAs(source)) {
+            throw new InvalidInputException("The image or mask changed since this training started, so it cannot be "
+                    + "resumed. Start a new training.");
+        }
+        return model;
+    }
+
+    private void showSaved(SinGanModel model, boolean matches) {
+        int finished = model.scales().size();
+        SavedRun run = new SavedRun(finished, model.pyramid().scales(), model.settings(), matches);
+        int[] networkWidths = new int[model.pyramid().scales()];
+        for (int k = 0; k < networkWidths.length; k++) {
+            networkWidths[k] = model.settings().widthAt(k);
+        }
+        var histories = model.scales().stream().map(TrainedScale::losses).toList();
+        view.post(() -> {
+            saved.set(run);
+            if (!running || view.tiles().size() != networkWidths.length) {
+                view.showPyramid(model.pyramid().heights(), model.pyramid().widths(), networkWidths, finished,
+                        model.settings().iterations());
+            }
+            for (int k = 0; k < histories.size(); k++) {
+                if (view.losses(k).size() == 0) {
+                    view.restoreLosses(k, histories.get(k).stats(k));
+                }
+            }
+            if (!running) {
+                view.messageProperty().set(run.complete()
+                        ? "A trained model is ready (" + finished + " scales). Train again to replace it."
+                        : String.format(Locale.ROOT, "An unfinished training was found: %d of %d scales done.%s", finished,
+                        run.scales(), run.matchesCurrentMask() ? " Resume continues it." : " The mask has changed since, so it cannot be resumed."));
+            }
+        });
+    }
+
+    private SourceInfo currentSource(Project project) throws Exception {
+        TrainingPair pair = TrainingPair.load(project.imageFile(), project.maskFile());
+        return SourceInfo.of(project.imageFile(), project.maskFile(), pair);
+    }
+
+    private void finish(TrainingViewModel.RunState state, String message) {
+        view.post(() -> {
+            running = false;
+            view.tiles().stream().filter(t -> t.stateProperty().get() == ScaleTile.State.TRAINING)
+                    .forEach(t -> t.stateProperty().set(ScaleTile.State.WAITING));
+            view.stateProperty().set(state);
+            view.messageProperty().set(message);
+        });
+    }
+
+    /** Checked by the trainer every iteration: blocks the engine thread while paused. */
+    private boolean shouldStop() {
+        synchronized (pauseLock) {
+            while (pauseRequested && !cancelRequested.get()) {
+                try {
+                    pauseLock.wait(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return true;
+                }
+            }
+        }
+        return cancelRequested.get();
+    }
+
+    private void setPaused(boolean paused) {
+        synchronized (pauseLock) {
+            pauseRequested = paused;
+            pauseLock.notifyAll();
+        }
+    }
+}

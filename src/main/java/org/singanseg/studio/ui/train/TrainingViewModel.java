@@ -1,0 +1,214 @@
+package org.singanseg.studio.ui.train;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.singanseg.studio.core.gan.TrainingListener;
+import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.image.Planes;
+import org.singanseg.studio.core.image.Pyramid;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * What the Train step shows, as plain properties: the pyramid's scales and their states, overall
+ * progress, speed and time left, loss curves per scale, the latest previews, and the run's state.
+ *
+ * <p>The engine reports through {@link #listener()} on its own thread; those reports only queue
+ * updates. {@link #applyPending()} applies them on the UI thread, a few times a second (the view
+ * calls it from a timer, tests call it directly), so the UI thread never waits on the engine and
+ * a burst of fast iterations costs one chart refresh.
+ */
+public final class TrainingViewModel {
+    /** Where the run stands. */
+    public enum RunState { IDLE, RUNNING, PAUSED, STOPPING, FINISHED, CANCELLED, FAILED }
+
+    private final ConcurrentLinkedQueue<Runnable> pending = new ConcurrentLinkedQueue<>();
+    private final ObservableList<ScaleTile> tiles = FXCollections.observableArrayList();
+    private final Map<Integer, ScaleLosses> losses = new HashMap<>();
+    private final IntegerProperty selectedScale = new SimpleIntegerProperty(-1);
+    private final IntegerProperty currentScale = new SimpleIntegerProperty(-1);
+    private final LongProperty lossesRevision = new SimpleLongProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final DoubleProperty secondsLeft = new SimpleDoubleProperty(Double.NaN);
+    private final DoubleProperty iterationsPerSecond = new SimpleDoubleProperty(Double.NaN);
+    private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.IDLE);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<TrainingPreview> preview = new SimpleObjectProperty<>();
+    private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.quick());
+
+    private int iterationsPerScale;
+    private final TrainingListener listener = new Reports();
+
+    /** The engine's listener: queues, never touches a property itself. */
+    public TrainingListener listener() {
+        return listener;
+    }
+
+    /** Applies the queued engine reports; call on the UI thread. Returns how many were applied. */
+    public int applyPending() {
+        int applied = 0;
+        Runnable update;
+        while ((update = pending.poll()) != null) {
+            update.run();
+            applied++;
+        }
+        if (applied > 0) {
+            lossesRevision.set(lossesRevision.get() + 1);
+        }
+        return applied;
+    }
+
+    /** Queues an update from another thread (the service's outcome reports). */
+    void post(Runnable update) {
+        pending.add(update);
+    }
+
+    /** The loss curves of a scale (empty when it has not started). */
+    public ScaleLosses losses(int scale) {
+        return losses.computeIfAbsent(scale, k -> new ScaleLosses());
+    }
+
+    /** Shows a pyramid with its first {@code finished} scales done (a fresh run or a checkpoint). */
+    void showPyramid(int[] heights, int[] widths, int[] networkWidths, int finished, int iterations) {
+        iterationsPerScale = iterations;
+        losses.keySet().removeIf(scale -> scale >= finished);
+        List<ScaleTile> scales = new java.util.ArrayList<>();
+        for (int k = 0; k < heights.length; k++) {
+            ScaleTile tile = new ScaleTile(k, heights[k], widths[k], networkWidths[k]);
+            tile.stateProperty().set(k < finished ? ScaleTile.State.DONE : ScaleTile.State.WAITING);
+            scales.add(tile);
+        }
+        tiles.setAll(scales);
+        progress.set(heights.length == 0 ? 0 : (double) finished / heights.length);
+        currentScale.set(-1);
+        if (selectedScale.get() >= heights.length || selectedScale.get() < 0) {
+            selectedScale.set(Math.max(0, finished - 1));
+        }
+    }
+
+    /** Shows the pyramid the current settings would train for an image of this size, all scales waiting. */
+    public void showPlan(int imageHeight, int imageWidth) {
+        TrainingSettings planned = settings.get();
+        Pyramid pyramid = Pyramid.plan(imageHeight, imageWidth, planned.maxSize(), planned.minSize(), planned.scaleFactor());
+        int[] networkWidths = new int[pyramid.scales()];
+        for (int k = 0; k < networkWidths.length; k++) {
+            networkWidths[k] = planned.widthAt(k);
+        }
+        losses.clear();
+        showPyramid(pyramid.heights(), pyramid.widths(), networkWidths, 0, planned.iterations());
+        lossesRevision.set(lossesRevision.get() + 1);
+    }
+
+    /** Puts the loss history of a finished scale back (from a checkpoint). */
+    void restoreLosses(int scale, List<TrainingListener.IterationStats> history) {
+        ScaleLosses restored = new ScaleLosses();
+        history.forEach(restored::add);
+        losses.put(scale, restored);
+    }
+
+    private final class Reports implements TrainingListener {
+        @Override
+        public void trainingStarted(TrainingSettings used, int[] heights, int[] widths, int[] networkWidths, int firstScale) {
+            pending.add(() -> {
+                settings.set(used);
+                showPyramid(heights, widths, networkWidths, firstScale, used.iterations());
+                state.set(RunState.RUNNING);
+            });
+        }
+
+        @Override
+        public void scaleStarted(int scale, int height, int width, int networkWidth, int iterations) {
+            pending.add(() -> {
+                losses.put(scale, new ScaleLosses());
+                tiles.get(scale).stateProperty().set(ScaleTile.State.TRAINING);
+                currentScale.set(scale);
+                selectedScale.set(scale);
+                message.set(String.format(java.util.Locale.ROOT, "Training scale %d of %d (%dx%d px, width %d)",
+                        scale + 1, tiles.size(), width, height, networkWidth));
+            });
+        }
+
+        @Override
+        public void iteration(IterationStats stats) {
+            pending.add(() -> {
+                losses(stats.scale()).add(stats);
+                double done = stats.scale() * (double) iterationsPerScale + stats.iteration() + 1;
+                progress.set(done / (tiles.size() * (double) iterationsPerScale));
+                secondsLeft.set(stats.secondsLeft());
+                iterationsPerSecond.set(stats.secondsPerIteration() > 0 ? 1 / stats.secondsPerIteration() : Double.NaN);
+            });
+        }
+
+        @Override
+        public void preview(int scale, int iteration, Planes real, Planes reconstruction, Planes sample) {
+            TrainingPreview shown = new TrainingPreview(scale, iteration, real, reconstruction, sample);
+            pending.add(() -> preview.set(shown));
+        }
+
+        @Override
+        public void scaleFinished(int scale, double seconds) {
+            pending.add(() -> tiles.get(scale).stateProperty().set(ScaleTile.State.DONE));
+        }
+    }
+
+    public ObservableList<ScaleTile> tiles() {
+        return tiles;
+    }
+
+    /** The scale whose curves the chart shows; follows the training unless the user picks another. */
+    public IntegerProperty selectedScaleProperty() {
+        return selectedScale;
+    }
+
+    public IntegerProperty currentScaleProperty() {
+        return currentScale;
+    }
+
+    /** Goes up whenever curves may have changed; the chart redraws on it. */
+    public LongProperty lossesRevisionProperty() {
+        return lossesRevision;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public DoubleProperty secondsLeftProperty() {
+        return secondsLeft;
+    }
+
+    public DoubleProperty iterationsPerSecondProperty() {
+        return iterationsPerSecond;
+    }
+
+    public ObjectProperty<RunState> stateProperty() {
+        return state;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObjectProperty<TrainingPreview> previewProperty() {
+        return preview;
+    }
+
+    /** The settings the next run uses (preset plus the user's changes). */
+    public ObjectProperty<TrainingSettings> settingsProperty() {
+        return settings;
+    }
+}

@@ -1,0 +1,149 @@
+package org.singanseg.studio.ui.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.core.mask.MaskFiles;
+import org.singanseg.studio.core.model.ModelFile;
+import org.singanseg.studio.core.project.Project;
+import org.singanseg.studio.core.project.ProjectStore;
+import org.singanseg.studio.testing.TestData;
+import org.singanseg.studio.testing.TinyModels;
+import org.singanseg.studio.ui.train.TrainingViewModel.RunState;
+
+/**
+ * The training service and view model with real, tiny training runs on a PolypGen pair; this test
+ * thread plays the UI thread (it applies the queued reports).
+ */
+class TrainingServiceTest {
+    private final ExecutorService engine = Executors.newSingleThreadExecutor();
+    private final TrainingViewModel view = new TrainingViewModel();
+    private final TrainingService service = new TrainingService(engine, view);
+    private Project project;
+
+    @BeforeEach
+    void project(@TempDir Path dir) throws Exception {
+        project = ProjectStore.create(TestData.smallImage(), dir.resolve("p")).project();
+        ProjectStore.saveMask(project, MaskFiles.read(TestData.smallMask()));
+        view.settingsProperty().set(TinyModels.settings());
+        view.showPlan(project.height(), project.width());
+    }
+
+    @AfterEach
+    void stop() {
+        engine.shutdownNow();
+    }
+
+    @Test
+    void aRunAdvancesScaleByScaleFillsTheChartsAndSavesTheModel() throws Exception {
+        assertEquals(3, view.tiles().size(), "the plan shows the pyramid before training");
+        service.start(project, false);
+        boolean sawTwoStates = false;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (view.stateProperty().get() != RunState.FINISHED && System.nanoTime() < deadline) {
+            view.applyPending();
+            assertFalse(view.stateProperty().get() == RunState.FAILED, view.messageProperty().get());
+            sawTwoStates |= view.tiles().get(0).stateProperty().get() == ScaleTile.State.DONE
+                    && view.tiles().get(1).stateProperty().get() == ScaleTile.State.TRAINING;
+            Thread.sleep(20);
+        }
+        assertEquals(RunState.FINISHED, view.stateProperty().get(), view.messageProperty().get());
+        assertTrue(sawTwoStates, "scale 1 was done while scale 2 trained");
+        for (ScaleTile tile : view.tiles()) {
+            assertEquals(ScaleTile.State.DONE, tile.stateProperty().get());
+            assertEquals(TinyModels.settings().iterations(), view.losses(tile.index()).size(), "one chart point per iteration");
+        }
+        assertEquals(1.0, view.progressProperty().get(), 1e-9);
+        assertNotNull(view.previewProperty().get());
+        assertEquals(2, view.previewProperty().get().scale(), "the last preview is of the finest scale");
+        assertTrue(service.savedProperty().get().complete());
+        assertTrue(ModelFile.load(TrainingService.modelFile(project)).complete());
+        assertFalse(service.isRunning());
+    }
+
+    @Test
+    void cancelStopsWithinAnIterationAndResumeContinuesWithTheCurvesOfFinishedScales() throws Exception {
+        service.start(project, false);
+        runUntil(() -> view.tiles().get(1).stateProperty().get() == ScaleTile.State.TRAINING);
+        service.cancel();
+        assertEquals(RunState.STOPPING, view.stateProperty().get());
+        runUntil(() -> view.stateProperty().get() == RunState.CANCELLED);
+        int lastIteration = view.losses(1).points().isEmpty() ? -1
+                : view.losses(1).points().get(view.losses(1).size() - 1).iteration();
+        assertTrue(lastIteration < TinyModels.settings().iterations() - 1, "stopped before the scale's end");
+        assertEquals(1, ModelFile.load(TrainingService.modelFile(project)).scales().size(), "scale 1 checkpointed");
+        assertTrue(service.savedProperty().get().resumable());
+        assertEquals(ScaleTile.State.WAITING, view.tiles().get(1).stateProperty().get());
+
+        // As after a restart: a fresh view model sees the checkpoint and its curves.
+        TrainingViewModel reopened = new TrainingViewModel();
+        TrainingService again = new TrainingService(engine, reopened);
+        again.inspect(project);
+        runUntil(reopened, () -> again.savedProperty().get() != null);
+        assertEquals(ScaleTile.State.DONE, reopened.tiles().get(0).stateProperty().get());
+        assertEquals(TinyModels.settings().iterations(), reopened.losses(0).size(), "finished scale's curves come back");
+        assertTrue(reopened.messageProperty().get().contains("1 of 3 scales done"), reopened.messageProperty().get());
+
+        again.start(project, true);
+        runUntil(reopened, () -> reopened.stateProperty().get() == RunState.FINISHED);
+        assertTrue(again.savedProperty().get().complete());
+        assertEquals(TinyModels.settings().iterations(), reopened.losses(2).size());
+    }
+
+    @Test
+    void pauseHoldsTheEngineUntilResumed() throws Exception {
+        service.start(project, false);
+        runUntil(() -> view.losses(0).size() > 3);
+        service.pause();
+        Thread.sleep(300); // the iteration under way finishes
+        view.applyPending();
+        int paused = view.losses(0).size() + view.losses(1).size();
+        Thread.sleep(1000);
+        view.applyPending();
+        assertEquals(paused, view.losses(0).size() + view.losses(1).size(), "no iteration while paused");
+        assertEquals(RunState.PAUSED, view.stateProperty().get());
+        service.resume();
+        runUntil(() -> view.stateProperty().get() == RunState.FINISHED);
+    }
+
+    @Test
+    void aChangedMaskCannotBeResumed() throws Exception {
+        service.start(project, false);
+        runUntil(() -> view.tiles().get(1).stateProperty().get() == ScaleTile.State.TRAINING);
+        service.cancel();
+        runUntil(() -> view.stateProperty().get() == RunState.CANCELLED);
+        var mask = ProjectStore.loadMask(project);
+        mask.invert();
+        ProjectStore.saveMask(project, mask);
+        service.start(project, true);
+        runUntil(() -> view.stateProperty().get() == RunState.FAILED);
+        assertTrue(view.messageProperty().get().contains("changed since this training started"), view.messageProperty().get());
+        assertTrue(Files.exists(TrainingService.modelFile(project)), "the checkpoint is kept");
+    }
+
+    private void runUntil(BooleanSupplier done) throws InterruptedException {
+        runUntil(view, done);
+    }
+
+    private static void runUntil(TrainingViewModel model, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            model.applyPending();
+            Thread.sleep(10);
+        }
+        assertTrue(done.getAsBoolean(), "timed out; " + model.messageProperty().get());
+    }
+}
