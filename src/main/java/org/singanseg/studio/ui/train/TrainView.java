@@ -219,7 +219,11 @@ public final class TrainView extends BorderPane {
     }
 
     private Node previews() {
-        VBox box = new VBox(8, captioned("Real image at this scale", realView),
+        Label waiting = new Label("Previews of the scale in training appear here a few seconds after it starts.");
+        waiting.setWrapText(true);
+        waiting.visibleProperty().bind(model.previewProperty().isNull());
+        waiting.managedProperty().bind(waiting.visibleProperty());
+        VBox box = new VBox(8, waiting, captioned("Real image at this scale", realView),
                 captioned("Reconstruction (fixed noise)", reconstructionView), captioned("Random sample", sampleView));
         box.setPadding(new Insets(8));
         box.setAlignment(Pos.TOP_CENTER);
