@@ -17,9 +17,13 @@ public final class UserMessages {
         return "Could not save " + file.getFileName() + ": " + reason(e);
     }
 
-    /** The message of our own input errors; a short explanation for everything else. */
+    /**
+     * The message of our own input errors (and of invalid settings, which the engine reports as
+     * IllegalArgumentException in words); a short explanation for everything else.
+     */
     public static String describe(Throwable error) {
-        if (error instanceof InvalidInputException || error instanceof InvalidModelException) {
+        if (error instanceof InvalidInputException || error instanceof InvalidModelException
+                || error instanceof IllegalArgumentException) {
             return error.getMessage();
         }
         if (error instanceof IOException io) {

@@ -113,7 +113,12 @@ public final class TrainView extends BorderPane {
         presetButtons.getStyleClass().add("preset-buttons");
         for (String name : TrainingSettings.PRESETS) {
             TrainingSettings preset = TrainingSettings.preset(name);
-            ToggleButton button = new ToggleButton(name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1));
+            String title = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+            ToggleButton button = new ToggleButton(title);
+            button.textProperty().bind(Bindings.createStringBinding(() -> {
+                Double seconds = model.presetDurationsProperty().get().get(name);
+                return seconds == null ? title : title + " · about " + Durations.describe(seconds);
+            }, model.presetDurationsProperty()));
             button.setId("preset-" + name);
             button.setToggleGroup(presets);
             button.setTooltip(new Tooltip(describe(preset)));

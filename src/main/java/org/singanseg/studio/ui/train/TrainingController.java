@@ -42,7 +42,9 @@ public final class TrainingController {
             if (opened != null) {
                 model.messageProperty().set("");
                 model.showPlan(opened.height(), opened.width());
+                model.presetDurationsProperty().set(java.util.Map.of());
                 service.inspect(opened);
+                service.estimateDurations(opened);
             }
         });
         // A preset picked while idle: show the pyramid it would train.

@@ -2,17 +2,22 @@ package org.singanseg.studio.ui.train;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.singanseg.studio.core.gan.DurationEstimator;
 import org.singanseg.studio.core.gan.SinGanModel;
 import org.singanseg.studio.core.gan.SourceInfo;
 import org.singanseg.studio.core.gan.TrainedScale;
 import org.singanseg.studio.core.gan.Trainer;
 import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.image.ImageFiles;
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.image.Planes;
 import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.project.Project;
@@ -98,6 +103,32 @@ public final class TrainingService {
             view.stateProperty().set(TrainingViewModel.RunState.STOPPING);
             view.messageProperty().set("Stopping after this iteration…");
         }
+    }
+
+    /**
+     * Times a few real iterations on the project's image (a few seconds of engine time) and shows
+     * each preset's expected duration on this machine.
+     */
+    public void estimateDurations(Project project) {
+        engine.execute(() -> {
+            if (running) {
+                return;
+            }
+            try {
+                // The timing needs the image only: the mask may still be empty.
+                Planes image = ImageFiles.read(project.imageFile());
+                TrainingPair pair = new TrainingPair(TrainingPair.toRgb(image), new boolean[image.width() * image.height()],
+                        project.name());
+                DurationEstimator estimator = DurationEstimator.calibrate(pair);
+                Map<String, Double> seconds = new HashMap<>();
+                for (String preset : TrainingSettings.PRESETS) {
+                    seconds.put(preset, estimator.seconds(TrainingSettings.preset(preset), project.height(), project.width()));
+                }
+                view.post(() -> view.presetDurationsProperty().set(Map.copyOf(seconds)));
+            } catch (Exception e) {
+                LOG.info("No duration estimate for {}: {}", project.name(), e.getMessage());
+            }
+        });
     }
 
     /** Reads the project's model file on the engine thread and shows its finished scales and curves. */

@@ -49,6 +49,7 @@ public final class TrainingViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<TrainingPreview> preview = new SimpleObjectProperty<>();
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.quick());
+    private final ObjectProperty<Map<String, Double>> presetDurations = new SimpleObjectProperty<>(Map.of());
 
     private int iterationsPerScale;
     private final TrainingListener listener = new Reports();
@@ -100,10 +101,20 @@ public final class TrainingViewModel {
         }
     }
 
-    /** Shows the pyramid the current settings would train for an image of this size, all scales waiting. */
+    /**
+     * Shows the pyramid the current settings would train for an image of this size, all scales
+     * waiting; or, when the settings do not fit the image, says why.
+     */
     public void showPlan(int imageHeight, int imageWidth) {
         TrainingSettings planned = settings.get();
-        Pyramid pyramid = Pyramid.plan(imageHeight, imageWidth, planned.maxSize(), planned.minSize(), planned.scaleFactor());
+        Pyramid pyramid;
+        try {
+            pyramid = Pyramid.plan(imageHeight, imageWidth, planned.maxSize(), planned.minSize(), planned.scaleFactor());
+        } catch (IllegalArgumentException unfit) {
+            tiles.clear();
+            message.set(unfit.getMessage());
+            return;
+        }
         int[] networkWidths = new int[pyramid.scales()];
         for (int k = 0; k < networkWidths.length; k++) {
             networkWidths[k] = planned.widthAt(k);
@@ -205,6 +216,11 @@ public final class TrainingViewModel {
 
     public ObjectProperty<TrainingPreview> previewProperty() {
         return preview;
+    }
+
+    /** Expected seconds per preset name on this machine for the open project (empty until timed). */
+    public ObjectProperty<Map<String, Double>> presetDurationsProperty() {
+        return presetDurations;
     }
 
     /** The settings the next run uses (preset plus the user's changes). */

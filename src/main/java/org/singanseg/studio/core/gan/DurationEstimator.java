@@ -1,0 +1,95 @@
+package org.singanseg.studio.core.gan;
+
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+
+import org.singanseg.studio.core.image.Pyramid;
+import org.singanseg.studio.core.image.TrainingPair;
+
+/**
+ * How long a training would take on this machine, from a short timing of real iterations: a few
+ * at the image's coarsest scale, where per-operation overhead dominates, and a few at about 96 px,
+ * where the convolutions do. An iteration is modelled as (critic + generator steps) / 4 times
+ * (overhead + cost x pixels x width squared), fitted to the two timings. An estimate: the finest
+ * scales of wide presets are extrapolated.
+ */
+public final class DurationEstimator {
+    private static final int PROBE_ITERATIONS = 5;
+    private static final int PROBE_STEPS = 4;
+    private static final int PROBE_WIDTH = 32;
+
+    private final double overheadSeconds;
+    private final double secondsPerUnit;
+
+    private DurationEstimator(double overheadSeconds, double secondsPerUnit) {
+        this.overheadSeconds = overheadSeconds;
+        this.secondsPerUnit = secondsPerUnit;
+    }
+
+    /** Times real iterations on the pair (a few seconds on the engine thread). */
+    public static DurationEstimator calibrate(TrainingPair pair) throws Exception {
+        Probe coarse = probe(pair, 96, TrainingSettings.quick().minSize());
+        Pyramid large = Pyramid.plan(pair.height(), pair.width(), 96, 25, 0.75);
+        int shorter = Math.min(large.finestHeight(), large.finestWidth());
+        Probe fine = probe(pair, 96, shorter);
+        double slope = fine.units() > coarse.units()
+                ? Math.max(0, (fine.seconds() - coarse.seconds()) / (fine.units() - coarse.units())) : 0;
+        double overhead = Math.max(0, coarse.seconds() - slope * coarse.units());
+        return new DurationEstimator(overhead, slope);
+    }
+
+    /** Expected seconds to train these settings on an image of this size. */
+    public double seconds(TrainingSettings settings, int imageHeight, int imageWidth) {
+        Pyramid pyramid = Pyramid.plan(imageHeight, imageWidth, settings.maxSize(), settings.minSize(), settings.scaleFactor());
+        double stepsShare = (settings.criticSteps() + settings.generatorSteps()) / (double) PROBE_STEPS;
+        double total = 0;
+        for (int k = 0; k < pyramid.scales(); k++) {
+            double width = settings.widthAt(k);
+            double units = (double) pyramid.heights()[k] * pyramid.widths()[k] * width * width;
+            total += settings.iterations() * stepsShare * (overheadSeconds + secondsPerUnit * units);
+        }
+        return total;
+    }
+
+    private record Probe(double seconds, double units) {
+    }
+
+    /** Median seconds per iteration of the coarsest scale of a pyramid from maxSize down to minSize. */
+    private static Probe probe(TrainingPair pair, int maxSize, int minSize) throws Exception {
+        TrainingSettings quick = TrainingSettings.quick();
+        TrainingSettings settings = new TrainingSettings("probe", maxSize, minSize, quick.scaleFactor(), 1000, 2, 2,
+                quick.learningRateG(), quick.learningRateD(), quick.beta1(), quick.alpha(), quick.lambda(), PROBE_WIDTH,
+                PROBE_WIDTH, 0, quick.noiseAmpFactor(), 1);
+        long[] times = new long[PROBE_ITERATIONS + 1];
+        int[] size = new int[2];
+        int[] seen = {0};
+        TrainingListener timer = new TrainingListener() {
+            @Override
+            public void scaleStarted(int scale, int height, int width, int networkWidth, int iterations) {
+                size[0] = height;
+                size[1] = width;
+                times[0] = System.nanoTime();
+            }
+
+            @Override
+            public void iteration(IterationStats stats) {
+                if (seen[0] < PROBE_ITERATIONS) {
+                    times[++seen[0]] = System.nanoTime();
+                }
+            }
+        };
+        try {
+            new Trainer(settings, timer, () -> seen[0] >= PROBE_ITERATIONS)
+                    .train(pair, new SourceInfo("probe", "probe", null, pair.width(), pair.height(), 0), null, model -> { });
+        } catch (CancellationException expected) {
+            // Stopped after the probe iterations, as intended.
+        }
+        // The first iteration pays for warm-up; the median of the rest is the steady pace.
+        double[] gaps = new double[PROBE_ITERATIONS - 1];
+        for (int i = 2; i <= PROBE_ITERATIONS; i++) {
+            gaps[i - 2] = (times[i] - times[i - 1]) / 1e9;
+        }
+        Arrays.sort(gaps);
+        return new Probe(gaps[gaps.length / 2], (double) size[0] * size[1] * PROBE_WIDTH * PROBE_WIDTH);
+    }
+}
