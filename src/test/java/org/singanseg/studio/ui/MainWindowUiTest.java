@@ -16,7 +16,6 @@ import org.singanseg.studio.core.mask.MaskFiles;
 import org.singanseg.studio.core.mask.MaskRaster;
 import org.singanseg.studio.testing.TestData;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.geometry.Point2D;
@@ -32,38 +31,32 @@ import javafx.stage.Stage;
  * an empty mask warns before training.
  */
 class MainWindowUiTest {
-    private static Path home;
+    private static StudioAppFixture fixture;
     private static StudioApp app;
     private static Stage stage;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void launch() throws Exception {
-        home = Files.createTempDirectory("studio-ui-test");
-        System.setProperty("studio.home", home.resolve("home").toString());
-        System.setProperty("studio.projects", home.resolve("projects").toString());
-        stage = FxToolkit.registerPrimaryStage();
-        app = (StudioApp) FxToolkit.setupApplication(StudioApp.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.projects().projectProperty().get() != null
-                && app.editor().figuresProperty().get() != null);
+        fixture = StudioAppFixture.launch();
+        app = fixture.app;
+        stage = fixture.stage;
     }
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        fixture.close();
     }
 
     @BeforeEach
     void closeDialogs() {
-        robot.interact(() -> robot.listTargetWindows().stream()
-                .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()));
+        fixture.closeDialogs(robot);
     }
 
     @Test
     void theDemoProjectOpensWithItsMask() throws Exception {
         assertTrue(stage.getTitle().startsWith("Demo polyp (PolypGen)"), stage.getTitle());
-        Path folder = home.resolve("projects").resolve("Demo polyp (PolypGen)");
+        Path folder = fixture.home.resolve("projects").resolve("Demo polyp (PolypGen)");
         assertTrue(Files.isRegularFile(folder.resolve("project.json")));
         MaskRaster demoMask = MaskFiles.read(Path.of("assets", "demo", "polyp-mask.jpg"));
         robot.interact(() -> app.editor().load(demoMask.copy()));
@@ -142,8 +135,9 @@ class MainWindowUiTest {
         DialogPane dialog = waitForDialog();
         assertTrue(((Label) dialog.getContent()).getText().startsWith("The mask is empty"));
         robot.clickOn("OK");
+        assertTrue(robot.lookup(".train-view").query().isVisible());
         robot.clickOn("#step-mask");
-        assertFalse(robot.lookup("#placeholder-train").query().isVisible());
+        assertFalse(robot.lookup(".train-view").query().isVisible());
     }
 
     private DialogPane waitForDialog() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.singanseg.studio.testing.TinyModels;
 import org.singanseg.studio.ui.train.TrainingViewModel.RunState;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.lang.management.ManagementFactory;
@@ -34,28 +32,24 @@ import javafx.scene.control.Button;
  * a free core, which is not the app's doing.
  */
 class TrainViewUiTest {
+    private static StudioAppFixture fixture;
     private static StudioApp app;
     private final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void launch() throws Exception {
-        Path home = Files.createTempDirectory("studio-train-ui");
-        System.setProperty("studio.home", home.resolve("home").toString());
-        System.setProperty("studio.projects", home.resolve("projects").toString());
-        FxToolkit.registerPrimaryStage();
-        app = (StudioApp) FxToolkit.setupApplication(StudioApp.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.projects().projectProperty().get() != null
-                && app.editor().figuresProperty().get() != null);
+        fixture = StudioAppFixture.launch();
+        app = fixture.app;
     }
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        fixture.close();
     }
 
     @Test
     void aTinyTrainingRunsInTheWindowWithoutBlockingIt() throws Exception {
+        fixture.closeDialogs(robot);
         robot.clickOn("#step-train");
         assertTrue(robot.lookup("#step-gallery").query().isDisabled(), "no model yet: no gallery");
         robot.interact(() -> app.trainingModel().settingsProperty().set(TinyModels.settings()));

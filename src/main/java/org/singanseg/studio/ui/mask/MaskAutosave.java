@@ -78,7 +78,8 @@ public final class MaskAutosave {
     }
 
     private void schedule() {
-        if (file == null || !isUnsaved()) {
+        // A shut-down writer means the app is closing, and closing saved already.
+        if (file == null || !isUnsaved() || writer.isShutdown()) {
             return;
         }
         cancelPending();
@@ -86,7 +87,7 @@ public final class MaskAutosave {
     }
 
     private void saveInBackground() {
-        if (!isUnsaved()) {
+        if (!isUnsaved() || writer.isShutdown()) {
             return;
         }
         long revision = editor.revisionProperty().get();

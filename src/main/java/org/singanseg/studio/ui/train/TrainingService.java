@@ -43,6 +43,8 @@ public final class TrainingService {
     private final Object pauseLock = new Object();
     private boolean pauseRequested;
     private volatile boolean running;
+    /** The project the view shows (UI thread); reports of a run for another project are dropped. */
+    private Project shown;
     private final ObjectProperty<SavedRun> saved = new SimpleObjectProperty<>();
 
     public TrainingService(Executor engine, TrainingViewModel view) {
@@ -72,6 +74,7 @@ public final class TrainingService {
             return;
         }
         running = true;
+        shown = project;
         cancelRequested.set(false);
         setPaused(false);
         TrainingSettings chosen = view.settingsProperty().get();
@@ -133,6 +136,7 @@ public final class TrainingService {
 
     /** Reads the project's model file on the engine thread and shows its finished scales and curves. */
     public void inspect(Project project) {
+        shown = project;
         saved.set(null);
         engine.execute(() -> {
             Path file = modelFile(project);
@@ -142,7 +146,7 @@ public final class TrainingService {
             try {
                 SinGanModel model = ModelFile.load(file);
                 SourceInfo current = currentSource(project);
-                showSaved(model, model.source() != null && model.source().sameFilesAs(current));
+                showSaved(project, model, model.source() != null && model.source().sameFilesAs(current));
             } catch (Exception e) {
                 LOG.warn("Model {} not usable", file, e);
                 view.post(() -> view.messageProperty().set("The project's model cannot be used: "
@@ -159,19 +163,19 @@ public final class TrainingService {
             SinGanModel checkpoint = resume ? checkpoint(file, source) : null;
             TrainingSettings settings = checkpoint != null ? checkpoint.settings() : chosen;
             if (checkpoint != null) {
-                showSaved(checkpoint, true);
+                showSaved(project, checkpoint, true);
             }
             new Trainer(settings, view.listener(), this::shouldStop).train(pair, source, checkpoint, model -> {
                 ModelFile.save(model, file);
-                showSaved(model, true);
+                showSaved(project, model, true);
             });
-            finish(TrainingViewModel.RunState.FINISHED, "Training finished. The model is saved in " + file.getFileName()
+            finish(project, TrainingViewModel.RunState.FINISHED, "Training finished. The model is saved in " + file.getFileName()
                     + "; go to the Gallery to generate synthetic pairs.");
         } catch (CancellationException e) {
-            finish(TrainingViewModel.RunState.CANCELLED, "Training stopped. Finished scales are saved: Resume continues from there.");
+            finish(project, TrainingViewModel.RunState.CANCELLED, "Training stopped. Finished scales are saved: Resume continues from there.");
         } catch (Throwable e) {
             LOG.error("Training failed", e);
-            finish(TrainingViewModel.RunState.FAILED, "Training stopped: " + UserMessages.describe(e));
+            finish(project, TrainingViewModel.RunState.FAILED, "Training stopped: " + UserMessages.describe(e));
         }
     }
 
@@ -184,7 +188,7 @@ public final class TrainingService {
         return model;
     }
 
-    private void showSaved(SinGanModel model, boolean matches) {
+    private void showSaved(Project project, SinGanModel model, boolean matches) {
         int finished = model.scales().size();
         SavedRun run = new SavedRun(finished, model.pyramid().scales(), model.settings(), matches);
         int[] networkWidths = new int[model.pyramid().scales()];
@@ -193,6 +197,9 @@ public final class TrainingService {
         }
         var histories = model.scales().stream().map(TrainedScale::losses).toList();
         view.post(() -> {
+            if (project != shown) {
+                return;
+            }
             saved.set(run);
             if (!running || view.tiles().size() != networkWidths.length) {
                 view.showPyramid(model.pyramid().heights(), model.pyramid().widths(), networkWidths, finished,
@@ -217,9 +224,12 @@ public final class TrainingService {
         return SourceInfo.of(project.imageFile(), project.maskFile(), pair);
     }
 
-    private void finish(TrainingViewModel.RunState state, String message) {
+    private void finish(Project project, TrainingViewModel.RunState state, String message) {
         view.post(() -> {
             running = false;
+            if (project != shown) {
+                return;
+            }
             view.tiles().stream().filter(t -> t.stateProperty().get() == ScaleTile.State.TRAINING)
                     .forEach(t -> t.stateProperty().set(ScaleTile.State.WAITING));
             view.stateProperty().set(state);

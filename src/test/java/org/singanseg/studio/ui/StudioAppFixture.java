@@ -1,0 +1,49 @@
+package org.singanseg.studio.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.stage.Stage;
+
+/**
+ * The real app, started headless for a UI test class with its own preferences and projects
+ * folders, opened on the demo project; closed again with every window it left.
+ */
+final class StudioAppFixture {
+    final Path home;
+    final Stage stage;
+    final StudioApp app;
+
+    private StudioAppFixture(Path home, Stage stage, StudioApp app) {
+        this.home = home;
+        this.stage = stage;
+        this.app = app;
+    }
+
+    static StudioAppFixture launch() throws Exception {
+        Path home = Files.createTempDirectory("studio-ui-test");
+        System.setProperty("studio.home", home.resolve("home").toString());
+        System.setProperty("studio.projects", home.resolve("projects").toString());
+        Stage stage = FxToolkit.registerPrimaryStage();
+        StudioApp app = (StudioApp) FxToolkit.setupApplication(StudioApp.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.projects().projectProperty().get() != null
+                && app.editor().figuresProperty().get() != null);
+        return new StudioAppFixture(home, stage, app);
+    }
+
+    /** Closes dialogs a test left open. */
+    void closeDialogs(FxRobot robot) {
+        robot.interact(() -> robot.listTargetWindows().stream()
+                .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()));
+    }
+
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+}
