@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.singanseg.studio.core.gan.SourceInfo;
-import org.singanseg.studio.core.image.FileHash;
 import org.singanseg.studio.core.image.InvalidInputException;
 import org.singanseg.studio.core.image.TrainingPair;
 
