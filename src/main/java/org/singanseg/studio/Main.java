@@ -4,7 +4,6 @@ import org.singanseg.studio.cli.StudioCommand;
 import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.ui.StudioLauncher;
 
-
 /** Entry point: the desktop app without arguments, the command line with them. A plain class so
  * that the class path, not the module path, is used: DL4J's module descriptors are broken. */
 public final class Main {
