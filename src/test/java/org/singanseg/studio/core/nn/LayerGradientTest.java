@@ -35,6 +35,20 @@ class LayerGradientTest {
     }
 
     @Test
+    void batchNormInInferenceMode() {
+        Sequential net = new Sequential(DataType.DOUBLE, List.of(new BatchNorm(3)));
+        withRandomRunningStatistics(net);
+        checkNet(net, 2, 4, 5, 3);
+    }
+
+    @Test
+    void wholeGeneratorInInferenceMode() {
+        Sequential net = ScaleNets.generator(DataType.DOUBLE, 4, 6);
+        withRandomRunningStatistics(net);
+        checkNet(net, 1, 14, 13, 4);
+    }
+
+    @Test
     void leakyRelu() {
         checkNet(new Sequential(DataType.DOUBLE, List.of(new LeakyRelu(0.2))), 2, 3, 4, 5);
     }
@@ -58,6 +72,12 @@ class LayerGradientTest {
     @Test
     void wholeCritic() {
         checkNet(ScaleNets.critic(DataType.DOUBLE, 4, 6), 1, 14, 13, 4);
+    }
+
+    /** Running means and variances all in [0.5, 1.5), as a trained net might have. */
+    private static void withRandomRunningStatistics(Sequential net) {
+        net.loadRunningStatistics(Nd4j.rand(DataType.DOUBLE, net.runningStatistics().length()).addi(0.5));
+        net.useRunningStatistics(true);
     }
 
     private static void checkNet(Sequential net, long... inputShape) {
