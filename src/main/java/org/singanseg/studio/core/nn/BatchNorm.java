@@ -3,10 +3,7 @@ package org.singanseg.studio.core.nn;
 import java.util.List;
 import java.util.Random;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * SinGAN's batch normalisation, per channel over space. In training mode it uses the statistics
@@ -17,9 +14,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Gamma starts at N(1, 0.02), beta at 0.
  *
  * <p>Both passes are per-(image, channel) affine maps of full-size arrays, y = s x + t, with the
- * small coefficient algebra done in Java; libnd4j's batchnorm op was slower for per-image
- * statistics in channels-last layout, and its batchnorm_bp was off by about 1e-5 relative in
- * double-precision checks.
+ * small coefficient algebra done in Java and the full-size work in single Java passes
+ * ({@link ChannelPasses}); libnd4j's batchnorm op was slower for per-image statistics in
+ * channels-last layout, and its batchnorm_bp was off by about 1e-5 relative in double-precision
+ * checks.
  */
 public final class BatchNorm implements Layer {
     static final double EPSILON = 1e-5;
@@ -37,16 +35,9 @@ public final class BatchNorm implements Layer {
     private double[] means;
     private double[] variances;
     private double[] inverseStd;
-    private final Buffer mean = new Buffer();
-    private final Buffer variance = new Buffer();
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
-    private final Buffer work = new Buffer();
-    private final ChannelVector scale = new ChannelVector();
-    private final ChannelVector shift = new ChannelVector();
-    private final ChannelVector sumOfGrad = new ChannelVector();
-    private final ChannelVector sumOfGradTimesInput = new ChannelVector();
-    private final NativeOp moments = Ops.imageChannelMoments();
+    private final ChannelPasses passes = new ChannelPasses();
 
     public BatchNorm(int channels) {
         this.channels = channels;
@@ -93,16 +84,13 @@ public final class BatchNorm implements Layer {
     @Override
     public INDArray forward(INDArray x) {
         input = x;
-        DataType type = x.dataType();
         int images = (int) x.size(0);
         if (inference) {
             runningMoments(images);
         } else {
-            INDArray m = mean.get(type, images, channels);
-            INDArray v = variance.get(type, images, channels);
-            moments.run(x, m, v);
-            means = m.data().asDouble();
-            variances = v.data().asDouble();
+            means = new double[images * channels];
+            variances = new double[images * channels];
+            passes.moments(x, means, variances);
         }
         double[] gammas = gamma.toDoubleVector();
         double[] betas = beta.toDoubleVector();
@@ -116,8 +104,7 @@ public final class BatchNorm implements Layer {
             t[i] = betas[c] - means[i] * s[i];
         }
         INDArray out = output.like(x);
-        Ops.scaleImageChannels(x, scale.set(type, images, channels, s), out);
-        Ops.shiftImageChannels(out, shift.set(type, images, channels, t));
+        passes.affine(x, s, t, out);
         return out;
     }
 
@@ -139,13 +126,10 @@ public final class BatchNorm implements Layer {
      */
     @Override
     public INDArray backward(INDArray gradOutput) {
-        DataType type = input.dataType();
-        int images = (int) input.size(0);
         long n = input.size(1) * input.size(2);
-        INDArray products = work.like(input);
-        Nd4j.exec(new MulOp(gradOutput, input, products));
-        double[] sumG = sumOfGrad.sumOverSpace(gradOutput);
-        double[] sumGX = sumOfGradTimesInput.sumOverSpace(products);
+        double[] sumG = new double[means.length];
+        double[] sumGX = new double[means.length];
+        passes.gradientSums(gradOutput, input, sumG, sumGX);
         double[] gammas = gamma.toDoubleVector();
 
         double[] a = new double[sumG.length];
@@ -161,20 +145,22 @@ public final class BatchNorm implements Layer {
             dBeta[channel] += sumG[i];
             double k = gammas[channel] * s / n;
             a[i] = k * n;
-            b[i] = -k * dGammaHere * s;
-            c[i] = -k * sumG[i] - b[i] * means[i];
+            if (!inference) {
+                b[i] = -k * dGammaHere * s;
+                c[i] = -k * sumG[i] - b[i] * means[i];
+            }
         }
         INDArray gIn = gradInput.like(input);
-        if (inference) {
-            Ops.scaleImageChannels(gradOutput, scale.set(type, images, channels, a), gIn);
-        } else {
-            Ops.scaleImageChannels(input, scale.set(type, images, channels, b), gIn);
-            Ops.shiftImageChannels(gIn, shift.set(type, images, channels, c));
-            Ops.scaleImageChannels(gradOutput, scale.set(type, images, channels, a), products);
-            gIn.addi(products);
-        }
-        ChannelVector.write(gammaGrad, dGamma);
-        ChannelVector.write(betaGrad, dBeta);
+        passes.combine(gradOutput, input, a, b, c, gIn);
+        write(gammaGrad, dGamma);
+        write(betaGrad, dBeta);
         return gIn;
+    }
+
+    /** Writes values in order into a contiguous parameter-gradient view. */
+    private static void write(INDArray target, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            target.putScalar(i, values[i]);
+        }
     }
 }
