@@ -24,6 +24,15 @@ final class Ops {
         return new NativeOp("conv2d_bp", 4, convArgs(kernel));
     }
 
+    /**
+     * The input gradient of conv2d alone: a transposed convolution (deconv2d, whose weights
+     * [kH, kW, its outC, its inC] are conv2d's [kH, kW, inC, outC]). Inputs: gradOut, weights;
+     * output: gradIn.
+     */
+    static NativeOp conv2dInputGradient(int kernel) {
+        return new NativeOp("deconv2d", 2, convArgs(kernel));
+    }
+
     private static int[] convArgs(int kernel) {
         // kH, kW, sH, sW, pH, pW, dH, dW, paddingMode, dataFormat, weightsFormat
         return new int[]{kernel, kernel, 1, 1, 0, 0, 1, 1, VALID, NHWC, WEIGHTS_YXIO};

@@ -105,7 +105,8 @@ public final class Sequential {
     public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
+            Layer layer = layers.get(i);
+            g = accumulateParamGrads ? layer.backward(g) : layer.inputGradient(g);
         }
         if (accumulateParamGrads && passGradients.length() > 0) {
             // A libnd4j pairwise add: OpenBLAS's saxpy took 9% of a coarse-scale iteration here.

@@ -74,6 +74,21 @@ class LayerGradientTest {
         checkNet(ScaleNets.critic(DataType.DOUBLE, 4, 6), 1, 14, 13, 4);
     }
 
+    @Test
+    void inputGradientOnlyMatchesTheFullBackward() {
+        for (Sequential net : List.of(new Sequential(DataType.DOUBLE, List.of(new Conv2d(3, 4, 3))),
+                ScaleNets.critic(DataType.DOUBLE, 4, 6), ScaleNets.generator(DataType.DOUBLE, 4, 5))) {
+            net.initialise(new Random(5));
+            INDArray input = Nd4j.randn(DataType.DOUBLE, 2, 13, 12, net.layers().get(0) instanceof Conv2d conv
+                    ? conv.inChannels() : 4);
+            INDArray gradOutput = Nd4j.randn(DataType.DOUBLE, net.forward(input).shape());
+            INDArray full = net.backward(gradOutput, true).dup();
+            net.forward(input);
+            INDArray inputOnly = net.backward(gradOutput, false);
+            assertTrue(full.equalsWithEps(inputOnly, 1e-12), "input gradient without parameter gradients");
+        }
+    }
+
     /** Running means and variances all in [0.5, 1.5), as a trained net might have. */
     private static void withRandomRunningStatistics(Sequential net) {
         net.loadRunningStatistics(Nd4j.rand(DataType.DOUBLE, net.runningStatistics().length()).addi(0.5));
