@@ -96,6 +96,9 @@ class LayerGradientTest {
     }
 
     private static void checkNet(Sequential net, long... inputShape) {
+        // Fixed inputs: with random ones a leaky ReLU kink within the difference step now and then
+        // made a parameter's numerical gradient off by ~0.5% (seen once in wholeCritic).
+        Nd4j.getRandom().setSeed(42);
         Random random = new Random(42);
         net.initialise(random);
         INDArray input = Nd4j.randn(DataType.DOUBLE, inputShape);
