@@ -54,6 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--mask", description = "With --train: its mask (default: the bundled demo mask).")
     Path mask;
 
+    @Option(names = "--scales", description = "With --train: time only this many of the coarsest scales "
+            + "(0: all; no contact sheet when fewer).")
+    int scales;
+
     @Option(names = "--contact-sheet", defaultValue = "bench-contact-sheet.png",
             description = "With --train: where to write the contact sheet (default: ${DEFAULT-VALUE}).")
     Path contactSheet;
@@ -72,7 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (train) {
             Path img = image != null ? image : DemoPair.image();
             Path msk = image != null ? mask : DemoPair.mask();
-            new TrainBenchmark(System.out).run(TrainingPair.load(img, msk), settings.resolve(), contactSheet);
+            new TrainBenchmark(System.out).run(TrainingPair.load(img, msk), settings.resolve(), scales,
+                    contactSheet);
             return 0;
         }
         System.out.println("Per forward+backward pass, float32, batch 1, input padded by "

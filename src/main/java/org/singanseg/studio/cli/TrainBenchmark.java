@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 
 import org.singanseg.studio.core.gan.FourChannel;
 import org.singanseg.studio.core.gan.SamplePair;
@@ -43,7 +44,8 @@ final class TrainBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    void run(TrainingPair pair, TrainingSettings settings, Path contactSheet) throws Exception {
+    /** @param scales how many of the coarsest scales to train (0: all, then the contact sheet) */
+    void run(TrainingPair pair, TrainingSettings settings, int scales, Path contactSheet) throws Exception {
         out.println("Training on " + pair.imageName() + " (" + pair.width() + "x" + pair.height() + "), "
                 + settings.describe());
         List<String> rows = new ArrayList<>();
@@ -79,13 +81,22 @@ final class TrainBenchmark {
             }
         };
         long start = System.nanoTime();
-        SinGanModel model = new Trainer(settings, timing, () -> false).train(pair, null, null, m -> { });
+        SinGanModel model;
+        try {
+            model = new Trainer(settings, timing, () -> scales > 0 && rows.size() >= scales)
+                    .train(pair, null, null, m -> { });
+        } catch (CancellationException stoppedAfterTheRequestedScales) {
+            model = null;
+        }
         double minutes = (System.nanoTime() - start) / 60e9;
         out.println();
         out.printf("%5s %9s %5s %12s %12s %9s%n", "scale", "size", "nfc", "median ms", "mean ms", "minutes");
         rows.forEach(out::println);
-        out.printf(Locale.ROOT, "total %.2f minutes for %d scales x %d iterations%n", minutes, model.scales().size(),
+        out.printf(Locale.ROOT, "total %.2f minutes for %d scales x %d iterations%n", minutes, rows.size(),
                 settings.iterations());
+        if (model == null) {
+            return;
+        }
 
         Sampler sampler = new Sampler(model);
         int coarseStart = Math.min(3, sampler.scales() - 1);

@@ -14,15 +14,24 @@ import org.singanseg.studio.core.nn.Sequential;
  * amp_k * z_k + x_{k-1} (upsampled previous output), zero-padded, and the output is
  * G_k(input) + x_{k-1}. Noise is fresh per scale, or the fixed reconstruction noise z_opt below
  * the start scale (the reconstruction uses z_opt everywhere). Several independent images can be
- * made in one batch.
+ * made in one batch. The generators run in inference mode (batch norm with running statistics),
+ * as SinGAN's finished scales do after G.eval().
  */
 final class GeneratorPyramid {
+    private final double upsamplingFactor;
     private final List<TrainedScale> scales = new ArrayList<>();
     private final List<Sequential> generators = new ArrayList<>();
+
+    /** @param scaleFactor the pyramid's factor between neighbouring scales (below 1) */
+    GeneratorPyramid(double scaleFactor) {
+        this.upsamplingFactor = 1 / scaleFactor;
+    }
 
     void add(TrainedScale scale) {
         Sequential generator = ScaleNets.generator(DataType.FLOAT, FourChannel.CHANNELS, scale.networkWidth());
         generator.parameters().assign(scale.generator());
+        generator.loadRunningStatistics(scale.generatorStatistics());
+        generator.useRunningStatistics(true);
         scales.add(scale);
         generators.add(generator);
     }
@@ -36,7 +45,7 @@ final class GeneratorPyramid {
         if (count == 0) {
             return Nd4j.zeros(DataType.FLOAT, batch, height, width, FourChannel.CHANNELS);
         }
-        return Tensors.resize(clamped(run(count, 1, 1, noise, 0, batch)), height, width);
+        return upsampled(run(count, 1, 1, noise, 0, batch), height, width);
     }
 
     /**
@@ -51,7 +60,7 @@ final class GeneratorPyramid {
             int w = Math.max(1, (int) Math.round(scale.width() * wScale));
             INDArray prev = previous == null
                     ? Nd4j.zeros(DataType.FLOAT, batch, h, w, FourChannel.CHANNELS)
-                    : Tensors.resize(clamped(previous), h, w);
+                    : upsampled(previous, h, w);
             INDArray z = k < startScale || noise == null
                     ? Tensors.resize(scale.reconstructionNoise(), h, w).repeat(0, batch)
                     : noise.gaussian(batch, FourChannel.CHANNELS, h, w, k == 0);
@@ -60,9 +69,13 @@ final class GeneratorPyramid {
         return previous;
     }
 
-    /** Into [-1, 1], as the reference's imresize between scales does (the residual sum can exceed it). */
-    private static INDArray clamped(INDArray x) {
-        return Transforms.min(Transforms.max(x, -1.0, false), 1.0, false);
+    /**
+     * The next scale's "previous image" as SinGAN's draw_concat makes it: clamped into [-1, 1] (the
+     * residual sum can exceed it), enlarged by 1 / scale factor and cropped top-left to the next size.
+     */
+    private INDArray upsampled(INDArray previous, int height, int width) {
+        INDArray clamped = Transforms.min(Transforms.max(previous, -1.0, true), 1.0, false);
+        return Tensors.resizeByFactor(clamped, upsamplingFactor, height, width);
     }
 
     /** One scale: G_k(pad(amp * z + prev)) + prev. */

@@ -11,7 +11,7 @@ import org.singanseg.studio.core.image.Planes;
  */
 public final class Sampler {
     private final SinGanModel model;
-    private final GeneratorPyramid generators = new GeneratorPyramid();
+    private final GeneratorPyramid generators;
 
     public Sampler(SinGanModel model) {
         if (!model.complete()) {
@@ -19,6 +19,7 @@ public final class Sampler {
                     + model.pyramid().scales() + " scales. Resume training first.");
         }
         this.model = model;
+        this.generators = new GeneratorPyramid(model.pyramid().scaleFactor());
         model.scales().forEach(generators::add);
     }
 

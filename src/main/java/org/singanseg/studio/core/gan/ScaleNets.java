@@ -47,6 +47,11 @@ public final class ScaleNets {
         return head + body + 9L * width * out + out;
     }
 
+    /** Number of batch-norm running statistics (means and variances) of a generator of this width. */
+    public static long runningStatisticsCount(int width) {
+        return 2L * (BLOCKS - 1) * width;
+    }
+
     private static List<Layer> body(int channels, int width) {
         List<Layer> layers = new ArrayList<>();
         int in = channels;

@@ -88,6 +88,8 @@ final class ScaleTrainer {
             INDArray prevs = coarser.previousFor(n, h, w, noise, criticSteps);
             INDArray inputs = Tensors.pad(prevs.add(baseNoise.mul(noiseAmp)), pad);
             INDArray fakes = generator.forward(inputs).add(prevs);
+            // The reference runs G once per critic step, in this order, in training mode.
+            generator.trackRunningStatistics(0, criticSteps);
 
             double gp = 0;
             for (int j = 0; j < criticSteps; j++) {
@@ -110,6 +112,10 @@ final class ScaleTrainer {
             for (int j = 0; j < settings.generatorSteps(); j++) {
                 generator.zeroGradients();
                 INDArray out = generator.forward(generatorBatch);
+                if (reconstruct) {
+                    // The reference's generator step runs G on the reconstruction only (it reuses the fake).
+                    generator.trackRunningStatistics(1, 1);
+                }
                 fake = out.get(NDArrayIndex.interval(0, 1)).add(lastPrev);
                 adversarialLoss = adversarial.forward(critic.forward(fake));
                 INDArray gradFake = critic.backward(adversarial.gradient(), false);
@@ -139,7 +145,7 @@ final class ScaleTrainer {
             garbage.collectIfDue();
         }
         return new TrainedScale(h, w, settings.widthAt(n), noiseAmp, generator.parameters().dup(),
-                critic.parameters().dup(), zOpt, history);
+                generator.runningStatistics(), critic.parameters().dup(), zOpt, history);
     }
 
     /** True at most once per interval, first after one interval. */

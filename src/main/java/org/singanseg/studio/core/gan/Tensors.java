@@ -69,6 +69,14 @@ final class Tensors {
         return fromPlanes(Resize.bicubic(planesOf(x), height, width), x.size(0));
     }
 
+    /**
+     * Bicubic resize of every image and channel by a factor, keeping the top-left height x width of
+     * the result (see {@link Resize#byFactor}).
+     */
+    static INDArray resizeByFactor(INDArray x, double factor, int height, int width) {
+        return fromPlanes(Resize.byFactor(planesOf(x), factor, height, width), x.size(0));
+    }
+
     /** Root mean square of the difference. */
     static double rmse(INDArray a, INDArray b) {
         double norm = a.sub(b).norm2Number().doubleValue();

@@ -3,9 +3,10 @@ package org.singanseg.studio.core.gan;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One finished scale: its size, network width, noise amplitude, the generator's and critic's
- * parameters (flat), the fixed reconstruction noise z_opt [1, h, w, 4] and the loss history.
+ * One finished scale: its size, network width, noise amplitude, the generator's parameters (flat)
+ * and batch-norm running statistics (flat, see Sequential#runningStatistics), the critic's
+ * parameters, the fixed reconstruction noise z_opt [1, h, w, 4] and the loss history.
  */
 public record TrainedScale(int height, int width, int networkWidth, double noiseAmp, INDArray generator,
-                           INDArray critic, INDArray reconstructionNoise, LossHistory losses) {
+                           INDArray generatorStatistics, INDArray critic, INDArray reconstructionNoise, LossHistory losses) {
 }

@@ -58,7 +58,7 @@ public final class Trainer {
         }
         int first = model.scales().size();
         listener.trainingStarted(settings, pyramid.heights(), pyramid.widths(), networkWidths, first);
-        GeneratorPyramid coarser = new GeneratorPyramid();
+        GeneratorPyramid coarser = new GeneratorPyramid(pyramid.scaleFactor());
         model.scales().forEach(coarser::add);
         EtaModel eta = new EtaModel(pyramid.heights(), pyramid.widths(), networkWidths, settings.iterations());
         ScaleTrainer scaleTrainer = new ScaleTrainer(settings, listener, cancelled, eta);
@@ -75,6 +75,7 @@ public final class Trainer {
                 // SinGAN starts a scale from the previous one's weights when the width is unchanged.
                 TrainedScale previous = model.scales().get(n - 1);
                 generator.parameters().assign(previous.generator());
+                generator.loadRunningStatistics(previous.generatorStatistics()); // part of PyTorch's state_dict
                 critic.parameters().assign(previous.critic());
             }
             INDArray real = Tensors.fromPlanes(levels.get(n));

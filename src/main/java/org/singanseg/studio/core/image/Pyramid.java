@@ -5,14 +5,15 @@ import java.util.List;
 
 /**
  * SinGAN's image pyramid (adjust_scales2image and creat_reals_pyramid): the image is first shrunk
- * so its longer side is at most maxSize, then the scale factor is recomputed so that the coarsest
- * scale's shorter side is minSize. Sizes round up, as MATLAB's imresize does.
+ * by firstScale so its longer side is at most maxSize, then the scale factor is recomputed so that
+ * the coarsest scale's shorter side is minSize. Sizes round up, as MATLAB's imresize does.
  *
+ * @param firstScale  the factor from the image to the finest scale (at most 1)
  * @param scaleFactor the recomputed factor between neighbouring scales
  * @param heights     per scale, coarsest first
  * @param widths      per scale, coarsest first
  */
-public record Pyramid(double scaleFactor, int[] heights, int[] widths) {
+public record Pyramid(double firstScale, double scaleFactor, int[] heights, int[] widths) {
 
     public static Pyramid plan(int height, int width, int maxSize, int minSize, double initialScaleFactor) {
         int shorter = Math.min(height, width);
@@ -39,7 +40,7 @@ public record Pyramid(double scaleFactor, int[] heights, int[] widths) {
             heights[i] = ceil(finestHeight * scale);
             widths[i] = ceil(finestWidth * scale);
         }
-        return new Pyramid(factor, heights, widths);
+        return new Pyramid(firstScale, factor, heights, widths);
     }
 
     public int scales() {
@@ -54,12 +55,18 @@ public record Pyramid(double scaleFactor, int[] heights, int[] widths) {
         return widths[widths.length - 1];
     }
 
-    /** The image resized to every scale, coarsest first. */
+    /**
+     * The image resized to every scale, coarsest first: as the reference, the finest scale from the
+     * image, every other scale from the finest by its power of the scale factor.
+     */
     public List<Planes> build(Planes image) {
+        Planes finest = Resize.byFactor(image, firstScale, finestHeight(), finestWidth());
         List<Planes> levels = new ArrayList<>();
-        for (int i = 0; i < scales(); i++) {
-            levels.add(Resize.bicubic(image, heights[i], widths[i]));
+        int last = scales() - 1;
+        for (int i = 0; i < last; i++) {
+            levels.add(Resize.byFactor(finest, Math.pow(scaleFactor, last - i), heights[i], widths[i]));
         }
+        levels.add(finest);
         return levels;
     }
 

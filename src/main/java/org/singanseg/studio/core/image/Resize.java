@@ -8,12 +8,27 @@ public final class Resize {
     private Resize() {
     }
 
+    /** Resizes to the given size (each axis by its own ratio of output to input size). */
     public static Planes bicubic(Planes in, int outHeight, int outWidth) {
+        return resize(in, outHeight, outWidth, (double) outHeight / in.height(), (double) outWidth / in.width());
+    }
+
+    /**
+     * Resizes by {@code factor} on both axes and keeps the top-left outHeight x outWidth of the
+     * result, as SinGAN's imresize(x, factor) followed by a crop: the sampling positions follow the
+     * factor, not the ratio of the sizes (which differ by the rounding up of sizes). A size beyond
+     * ceil(input * factor) continues the same grid with mirrored borders.
+     */
+    public static Planes byFactor(Planes in, double factor, int outHeight, int outWidth) {
+        return resize(in, outHeight, outWidth, factor, factor);
+    }
+
+    private static Planes resize(Planes in, int outHeight, int outWidth, double heightScale, double widthScale) {
         if (outHeight < 1 || outWidth < 1) {
             throw new IllegalArgumentException("Output size must be positive: " + outWidth + "x" + outHeight);
         }
-        Contributions columns = new Contributions(in.width(), outWidth);
-        Contributions rows = new Contributions(in.height(), outHeight);
+        Contributions columns = new Contributions(in.width(), outWidth, widthScale);
+        Contributions rows = new Contributions(in.height(), outHeight, heightScale);
         Planes out = Planes.zeros(in.channels(), outHeight, outWidth);
         float[] temp = new float[in.height() * outWidth];
         for (int c = 0; c < in.channels(); c++) {
@@ -34,8 +49,7 @@ public final class Resize {
         private final int[][] indices;
         private final double[][] weights;
 
-        Contributions(int inLength, int outLength) {
-            double scale = (double) outLength / inLength;
+        Contributions(int inLength, int outLength, double scale) {
             boolean antialias = scale < 1;
             double kernelWidth = antialias ? 4 / scale : 4;
             int taps = (int) Math.ceil(kernelWidth) + 2;

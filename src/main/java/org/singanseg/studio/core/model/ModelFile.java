@@ -33,13 +33,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * One model per file: a zip holding {@code model.json} (format version, app version, settings,
- * source, pyramid, per-scale size, width and noise amplitude) and per scale the generator's and
- * critic's parameters and z_opt in ND4J's binary format, plus the loss history as CSV. No Java
- * serialisation. Written atomically, so it doubles as the training checkpoint.
+ * source, pyramid, per-scale size, width and noise amplitude) and per scale the generator's
+ * parameters and batch-norm running statistics, the critic's parameters and z_opt in ND4J's
+ * binary format, plus the loss history as CSV. No Java serialisation. Written atomically, so it
+ * doubles as the training checkpoint.
+ *
+ * <p>Format 2 added the running statistics; format 1 models cannot be sampled as SinGAN does.
  */
 public final class ModelFile {
     public static final String FORMAT = "singan-seg-studio-model";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     private static final String DESCRIPTOR = "model.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -71,6 +74,7 @@ public final class ModelFile {
             for (int i = 0; i < model.scales().size(); i++) {
                 TrainedScale s = model.scales().get(i);
                 put(zip, entry(i, "generator.nd4j"), Nd4j.toByteArray(s.generator()));
+                put(zip, entry(i, "generator-running-statistics.nd4j"), Nd4j.toByteArray(s.generatorStatistics()));
                 put(zip, entry(i, "critic.nd4j"), Nd4j.toByteArray(s.critic()));
                 put(zip, entry(i, "z_opt.nd4j"), Nd4j.toByteArray(s.reconstructionNoise()));
                 put(zip, entry(i, "losses.csv"), s.losses().toCsv().getBytes(StandardCharsets.UTF_8));
@@ -94,11 +98,16 @@ public final class ModelFile {
         if (!FORMAT.equals(d.format())) {
             throw notAModel(file, null);
         }
-        if (d.formatVersion() != FORMAT_VERSION) {
+        if (d.formatVersion() < FORMAT_VERSION) {
+            throw new InvalidModelException(file.getFileName() + " was made by an older version of SinGAN-Seg Studio ("
+                    + d.appVersion() + ", model format version " + d.formatVersion() + "), which did not keep the "
+                    + "statistics this version generates with; this version reads format " + FORMAT_VERSION
+                    + ". Train the model again with this version.");
+        }
+        if (d.formatVersion() > FORMAT_VERSION) {
             throw new InvalidModelException(file.getFileName() + " is a model of format version " + d.formatVersion()
                     + " (made by SinGAN-Seg Studio " + d.appVersion() + "); this version reads format "
-                    + FORMAT_VERSION + ". " + (d.formatVersion() > FORMAT_VERSION
-                    ? "Update SinGAN-Seg Studio to open it." : "Train the model again with this version."));
+                    + FORMAT_VERSION + ". Update SinGAN-Seg Studio to open it.");
         }
         if (d.settings() == null || d.pyramid() == null || d.scales() == null) {
             throw damaged(file, "its description is incomplete", null);
@@ -107,16 +116,18 @@ public final class ModelFile {
         for (ScaleEntry e : d.scales()) {
             try {
                 INDArray generator = array(entries, entry(e.index(), "generator.nd4j"));
+                INDArray statistics = array(entries, entry(e.index(), "generator-running-statistics.nd4j"));
                 INDArray critic = array(entries, entry(e.index(), "critic.nd4j"));
                 INDArray zOpt = array(entries, entry(e.index(), "z_opt.nd4j"));
                 byte[] csv = entries.get(entry(e.index(), "losses.csv"));
                 LossHistory losses = csv == null ? new LossHistory()
                         : LossHistory.fromCsv(new String(csv, StandardCharsets.UTF_8));
                 if (generator.length() != ScaleNets.parameterCount(e.networkWidth(), false)
-                        || critic.length() != ScaleNets.parameterCount(e.networkWidth(), true)) {
+                        || critic.length() != ScaleNets.parameterCount(e.networkWidth(), true)
+                        || statistics.length() != ScaleNets.runningStatisticsCount(e.networkWidth())) {
                     throw new IllegalStateException("weights do not match width " + e.networkWidth());
                 }
-                scales.add(new TrainedScale(e.height(), e.width(), e.networkWidth(), e.noiseAmp(), generator, critic,
+                scales.add(new TrainedScale(e.height(), e.width(), e.networkWidth(), e.noiseAmp(), generator, statistics, critic,
                         zOpt, losses));
             } catch (RuntimeException ex) {
                 throw damaged(file, "the weights of scale " + e.index() + " cannot be read", ex);

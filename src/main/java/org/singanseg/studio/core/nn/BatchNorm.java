@@ -3,21 +3,21 @@ package org.singanseg.studio.core.nn;
 import java.util.List;
 import java.util.Random;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * SinGAN's batch normalisation: per channel over space, always with the statistics of the current
- * input (SinGAN trains and samples with batches of one in training mode; no running averages).
- * Statistics are taken per image, so a batch of several images gives exactly what each would
- * give alone: independent passes can share one call. Gamma starts at N(1, 0.02), beta at 0.
+ * SinGAN's batch normalisation, per channel over space. In training mode it uses the statistics
+ * of the current input (SinGAN trains with batches of one image), taken per image, so a batch of
+ * several images gives exactly what each would give alone: independent passes can share one
+ * call. {@link #trackImage} folds an image's statistics into PyTorch-style running estimates,
+ * which inference mode (SinGAN's eval(), used by finished scales) normalises with instead.
+ * Gamma starts at N(1, 0.02), beta at 0.
  *
  * <p>Both passes are per-(image, channel) affine maps of full-size arrays, y = s x + t, with the
- * small coefficient algebra done in Java; libnd4j's batchnorm op was slower for per-image
- * statistics in channels-last layout, and its batchnorm_bp was off by about 1e-5 relative in
- * double-precision checks.
+ * small coefficient algebra done in Java and the full-size work in single Java passes
+ * ({@link ChannelPasses}); libnd4j's batchnorm op was slower for per-image statistics in
+ * channels-last layout, and its batchnorm_bp was off by about 1e-5 relative in double-precision
+ * checks.
  */
 public final class BatchNorm implements Layer {
     static final double EPSILON = 1e-5;
@@ -28,22 +28,37 @@ public final class BatchNorm implements Layer {
     private INDArray gammaGrad;
     private INDArray betaGrad;
 
+    private final RunningStatistics running;
+    private boolean inference;
+
     private INDArray input;
     private double[] means;
+    private double[] variances;
     private double[] inverseStd;
-    private final Buffer mean = new Buffer();
-    private final Buffer variance = new Buffer();
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
-    private final Buffer work = new Buffer();
-    private final ChannelVector scale = new ChannelVector();
-    private final ChannelVector shift = new ChannelVector();
-    private final ChannelVector sumOfGrad = new ChannelVector();
-    private final ChannelVector sumOfGradTimesInput = new ChannelVector();
-    private final NativeOp moments = Ops.imageChannelMoments();
+    private final ChannelPasses passes = new ChannelPasses();
 
     public BatchNorm(int channels) {
         this.channels = channels;
+        this.running = new RunningStatistics(channels);
+    }
+
+    /** True: normalise with the running statistics (inference); false: with each image's own. */
+    void useRunningStatistics(boolean use) {
+        inference = use;
+    }
+
+    /** Folds the last training-mode forward's statistics of one image into the running statistics. */
+    void trackImage(int image) {
+        if (inference) {
+            throw new IllegalStateException("Running statistics are only tracked in training mode");
+        }
+        running.add(means, variances, image, input.size(1) * input.size(2));
+    }
+
+    RunningStatistics runningStatistics() {
+        return running;
     }
 
     @Override
@@ -69,13 +84,14 @@ public final class BatchNorm implements Layer {
     @Override
     public INDArray forward(INDArray x) {
         input = x;
-        DataType type = x.dataType();
         int images = (int) x.size(0);
-        INDArray m = mean.get(type, images, channels);
-        INDArray v = variance.get(type, images, channels);
-        moments.run(x, m, v);
-        means = m.data().asDouble();
-        double[] variances = v.data().asDouble();
+        if (inference) {
+            runningMoments(images);
+        } else {
+            means = new double[images * channels];
+            variances = new double[images * channels];
+            passes.moments(x, means, variances);
+        }
         double[] gammas = gamma.toDoubleVector();
         double[] betas = beta.toDoubleVector();
         inverseStd = new double[means.length];
@@ -88,25 +104,32 @@ public final class BatchNorm implements Layer {
             t[i] = betas[c] - means[i] * s[i];
         }
         INDArray out = output.like(x);
-        Ops.scaleImageChannels(x, scale.set(type, images, channels, s), out);
-        Ops.shiftImageChannels(out, shift.set(type, images, channels, t));
+        passes.affine(x, s, t, out);
         return out;
+    }
+
+    /** The running statistics repeated for every image, in place of the batch's own. */
+    private void runningMoments(int images) {
+        means = new double[images * channels];
+        variances = new double[images * channels];
+        for (int i = 0; i < means.length; i++) {
+            means[i] = running.mean(i % channels);
+            variances[i] = running.variance(i % channels);
+        }
     }
 
     /**
      * With s = 1 / sqrt(var + eps), xh = (x - mean) s and N pixels per image and channel:
      * dBeta = sum(g), dGamma = s (sum(g x) - mean sum(g)), and
      * dx = gamma s / N (N g - dBeta - xh dGamma) = a g + b x + c per image and channel.
+     * In inference mode mean and s are constants, so dx = gamma s g (b = c = 0).
      */
     @Override
     public INDArray backward(INDArray gradOutput) {
-        DataType type = input.dataType();
-        int images = (int) input.size(0);
         long n = input.size(1) * input.size(2);
-        INDArray products = work.like(input);
-        Nd4j.exec(new MulOp(gradOutput, input, products));
-        double[] sumG = sumOfGrad.sumOverSpace(gradOutput);
-        double[] sumGX = sumOfGradTimesInput.sumOverSpace(products);
+        double[] sumG = new double[means.length];
+        double[] sumGX = new double[means.length];
+        passes.gradientSums(gradOutput, input, sumG, sumGX);
         double[] gammas = gamma.toDoubleVector();
 
         double[] a = new double[sumG.length];
@@ -122,16 +145,22 @@ public final class BatchNorm implements Layer {
             dBeta[channel] += sumG[i];
             double k = gammas[channel] * s / n;
             a[i] = k * n;
-            b[i] = -k * dGammaHere * s;
-            c[i] = -k * sumG[i] - b[i] * means[i];
+            if (!inference) {
+                b[i] = -k * dGammaHere * s;
+                c[i] = -k * sumG[i] - b[i] * means[i];
+            }
         }
         INDArray gIn = gradInput.like(input);
-        Ops.scaleImageChannels(input, scale.set(type, images, channels, b), gIn);
-        Ops.shiftImageChannels(gIn, shift.set(type, images, channels, c));
-        Ops.scaleImageChannels(gradOutput, scale.set(type, images, channels, a), products);
-        gIn.addi(products);
-        ChannelVector.write(gammaGrad, dGamma);
-        ChannelVector.write(betaGrad, dBeta);
+        passes.combine(gradOutput, input, a, b, c, gIn);
+        write(gammaGrad, dGamma);
+        write(betaGrad, dBeta);
         return gIn;
+    }
+
+    /** Writes values in order into a contiguous parameter-gradient view. */
+    private static void write(INDArray target, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            target.putScalar(i, values[i]);
+        }
     }
 }

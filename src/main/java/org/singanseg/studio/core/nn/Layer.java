@@ -36,4 +36,12 @@ public interface Layer {
      * @return dLoss/dInput
      */
     INDArray backward(INDArray gradOutput);
+
+    /**
+     * dLoss/dInput for the last forward, for passes whose parameter gradients are not wanted; may
+     * leave the bound gradient arrays as they were. By default the full {@link #backward}.
+     */
+    default INDArray inputGradient(INDArray gradOutput) {
+        return backward(gradOutput);
+    }
 }

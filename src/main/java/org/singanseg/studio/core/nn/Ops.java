@@ -1,14 +1,9 @@
 package org.singanseg.studio.core.nn;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
-import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
-import org.nd4j.linalg.factory.Nd4j;
-
 /**
  * The libnd4j native ops the layers use, with their argument conventions in one place. Arrays are
  * channels-last, [batch, height, width, channels]: oneDNN's convolutions ran up to 1.6x faster
- * that way than in NCHW here, and per-channel broadcasts 3x faster.
+ * that way than in NCHW here.
  */
 final class Ops {
     /** libnd4j conv2d int args: padding mode VALID, layout NHWC, weights [kH, kW, inC, outC]. */
@@ -29,28 +24,22 @@ final class Ops {
         return new NativeOp("conv2d_bp", 4, convArgs(kernel));
     }
 
+    /**
+     * The input gradient of conv2d alone: a transposed convolution (deconv2d, whose weights
+     * [kH, kW, its outC, its inC] are conv2d's [kH, kW, inC, outC]). Inputs: gradOut, weights;
+     * output: gradIn.
+     */
+    static NativeOp conv2dInputGradient(int kernel) {
+        return new NativeOp("deconv2d", 2, convArgs(kernel));
+    }
+
     private static int[] convArgs(int kernel) {
         // kH, kW, sH, sW, pH, pW, dH, dW, paddingMode, dataFormat, weightsFormat
         return new int[]{kernel, kernel, 1, 1, 0, 0, 1, 1, VALID, NHWC, WEIGHTS_YXIO};
     }
 
-    /** Mean and biased variance per image and channel (over height and width): outputs [B, C]. */
-    static NativeOp imageChannelMoments() {
-        return new NativeOp("moments", 1, new int[]{1, 2});
-    }
-
     /** dLoss/dx of tanh(x). Inputs: x, gradOut; output: gradIn. */
     static NativeOp tanhBackward() {
         return new NativeOp("tanh_bp", 2, new int[0]);
-    }
-
-    /** target = source * perImageChannel[b, c] for a [B, H, W, C] source. */
-    static void scaleImageChannels(INDArray source, INDArray perImageChannel, INDArray target) {
-        Nd4j.exec(new BroadcastMulOp(source, perImageChannel, target, 0, 3));
-    }
-
-    /** target += perImageChannel[b, c] for a [B, H, W, C] target. */
-    static void shiftImageChannels(INDArray target, INDArray perImageChannel) {
-        Nd4j.exec(new BroadcastAddOp(target, perImageChannel, target, 0, 3));
     }
 }

@@ -17,12 +17,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Sequential {
     private final List<Layer> layers;
+    private final List<BatchNorm> batchNorms;
     private final INDArray parameters;
     private final INDArray gradients;
     private final INDArray passGradients;
 
     public Sequential(DataType type, List<Layer> layers) {
         this.layers = List.copyOf(layers);
+        this.batchNorms = layers.stream().filter(BatchNorm.class::isInstance).map(BatchNorm.class::cast).toList();
         long total = 0;
         for (Layer layer : layers) {
             for (long[] shape : layer.parameterShapes()) {
@@ -103,13 +105,62 @@ public final class Sequential {
     public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
         INDArray g = gradOutput;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
+            Layer layer = layers.get(i);
+            g = accumulateParamGrads ? layer.backward(g) : layer.inputGradient(g);
         }
         if (accumulateParamGrads && passGradients.length() > 0) {
             // A libnd4j pairwise add: OpenBLAS's saxpy took 9% of a coarse-scale iteration here.
             gradients.addi(passGradients);
         }
         return g;
+    }
+
+    /**
+     * Batch norm layers normalise with their running statistics (true: SinGAN's eval mode, for
+     * finished scales) or with each image's own (false: training mode, the default).
+     */
+    public void useRunningStatistics(boolean use) {
+        batchNorms.forEach(norm -> norm.useRunningStatistics(use));
+    }
+
+    /**
+     * Folds the last forward's statistics of images first .. first + count - 1, in that order, into
+     * every batch norm's running statistics: what PyTorch does on a training-mode forward of each
+     * of those images alone.
+     */
+    public void trackRunningStatistics(int first, int count) {
+        for (BatchNorm norm : batchNorms) {
+            for (int image = first; image < first + count; image++) {
+                norm.trackImage(image);
+            }
+        }
+    }
+
+    /** Every batch norm's running means then variances, layer by layer, as one flat array (a copy). */
+    public INDArray runningStatistics() {
+        double[] flat = new double[runningStatisticsLength()];
+        int offset = 0;
+        for (BatchNorm norm : batchNorms) {
+            offset = norm.runningStatistics().copyTo(flat, offset);
+        }
+        return Nd4j.createFromArray(flat).castTo(dataType());
+    }
+
+    /** Sets what {@link #runningStatistics} returns. */
+    public void loadRunningStatistics(INDArray flat) {
+        if (flat.length() != runningStatisticsLength()) {
+            throw new IllegalArgumentException("Expected " + runningStatisticsLength() + " running statistics, got "
+                    + flat.length());
+        }
+        double[] values = flat.toDoubleVector();
+        int offset = 0;
+        for (BatchNorm norm : batchNorms) {
+            offset = norm.runningStatistics().copyFrom(values, offset);
+        }
+    }
+
+    private int runningStatisticsLength() {
+        return batchNorms.stream().mapToInt(norm -> 2 * norm.runningStatistics().channels()).sum();
     }
 
     /**

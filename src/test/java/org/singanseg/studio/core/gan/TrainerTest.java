@@ -48,6 +48,26 @@ class TrainerTest {
     }
 
     @Test
+    void generatorsKeepRunningStatisticsForInference() throws Exception {
+        SinGanModel model = TinyModels.trained();
+        for (TrainedScale scale : model.scales()) {
+            double[] stats = scale.generatorStatistics().toDoubleVector();
+            int width = scale.networkWidth();
+            assertEquals(ScaleNets.runningStatisticsCount(width), stats.length);
+            // per batch norm layer: width means, then width variances
+            double meanMagnitude = 0;
+            for (int layer = 0; layer < stats.length; layer += 2 * width) {
+                for (int c = 0; c < width; c++) {
+                    meanMagnitude += Math.abs(stats[layer + c]);
+                    double variance = stats[layer + width + c];
+                    assertTrue(variance > 0 && variance != 1.0, "variance was tracked: " + variance);
+                }
+            }
+            assertTrue(meanMagnitude > 0, "means were tracked");
+        }
+    }
+
+    @Test
     void progressReachesTheListener() throws Exception {
         TrainingPair pair = TinyModels.pair();
         List<String> events = new ArrayList<>();

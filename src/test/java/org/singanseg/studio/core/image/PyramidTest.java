@@ -2,6 +2,7 @@ package org.singanseg.studio.core.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,37 @@ class PyramidTest {
                 () -> Pyramid.plan(1080, 1920, 40, 25, 0.75));
         org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("at least 45 px"), e.getMessage());
         assertEquals(25, Pyramid.plan(1080, 1920, 45, 25, 0.75).heights()[0]);
+    }
+
+    @Test
+    void levelsComeFromTheFinestScaleByPowersOfTheFactor() {
+        // creat_reals_pyramid: finest = imresize(image, scale1), level i = imresize(finest, factor^(stop - i)).
+        Planes image = Planes.zeros(1, 90, 120);
+        for (int y = 0; y < 90; y++) {
+            for (int x = 0; x < 120; x++) {
+                image.set(0, y, x, (float) Math.sin(0.05 * x * y + 0.3 * y));
+            }
+        }
+        Pyramid p = Pyramid.plan(90, 120, 100, 25, 0.75);
+        assertEquals(100.0 / 120, p.firstScale(), 1e-15);
+        java.util.List<Planes> levels = p.build(image);
+        Planes finest = Resize.byFactor(image, p.firstScale(), p.finestHeight(), p.finestWidth());
+        int last = p.scales() - 1;
+        assertArrayEquals(finest.plane(0), levels.get(last).plane(0), 0f);
+        for (int i = 0; i < last; i++) {
+            Planes expected = Resize.byFactor(finest, Math.pow(p.scaleFactor(), last - i), p.heights()[i], p.widths()[i]);
+            assertArrayEquals(expected.plane(0), levels.get(i).plane(0), 0f, "level " + i);
+        }
+        Planes direct = Resize.bicubic(image, p.heights()[0], p.widths()[0]);
+        assertTrue(maxDifference(direct, levels.get(0)) > 1e-3, "differs from resizing the image straight to the size");
+    }
+
+    private static double maxDifference(Planes a, Planes b) {
+        double worst = 0;
+        for (int i = 0; i < a.plane(0).length; i++) {
+            worst = Math.max(worst, Math.abs(a.plane(0)[i] - b.plane(0)[i]));
+        }
+        return worst;
     }
 
     @Test

@@ -34,12 +34,13 @@ class ModelFileTest {
         assertEquals(model.scales().size(), loaded.scales().size());
         for (int k = 0; k < model.scales().size(); k++) {
             assertEquals(model.scales().get(k).generator(), loaded.scales().get(k).generator());
+            assertEquals(model.scales().get(k).generatorStatistics(), loaded.scales().get(k).generatorStatistics());
             assertEquals(model.scales().get(k).critic(), loaded.scales().get(k).critic());
             assertEquals(model.scales().get(k).noiseAmp(), loaded.scales().get(k).noiseAmp(), 0);
             assertEquals(model.scales().get(k).losses().size(), loaded.scales().get(k).losses().size());
         }
         String json = entry(file, "model.json");
-        assertTrue(json.contains("\"formatVersion\" : 1") && json.contains("\"appVersion\""), json);
+        assertTrue(json.contains("\"formatVersion\" : 2") && json.contains("\"appVersion\""), json);
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file is left behind");
         }
@@ -79,9 +80,20 @@ class ModelFileTest {
         Path file = dir.resolve("m.singan");
         ModelFile.save(TinyModels.trained(), file);
         Path newer = dir.resolve("newer.singan");
-        rewriteDescriptor(file, newer, "\"formatVersion\" : 1", "\"formatVersion\" : 7");
+        rewriteDescriptor(file, newer, "\"formatVersion\" : 2", "\"formatVersion\" : 7");
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelFile.load(newer));
         assertTrue(e.getMessage().contains("format version 7") && e.getMessage().contains("Update"), e.getMessage());
+    }
+
+    @Test
+    void modelOfTheFirstFormatMustBeRetrained() throws Exception {
+        Path file = dir.resolve("m.singan");
+        ModelFile.save(TinyModels.trained(), file);
+        Path older = dir.resolve("older.singan");
+        rewriteDescriptor(file, older, "\"formatVersion\" : 2", "\"formatVersion\" : 1");
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelFile.load(older));
+        assertTrue(e.getMessage().contains("older version") && e.getMessage().contains("Train the model again"),
+                e.getMessage());
     }
 
     private static String entry(Path zipFile, String name) throws Exception {

@@ -35,6 +35,20 @@ class LayerGradientTest {
     }
 
     @Test
+    void batchNormInInferenceMode() {
+        Sequential net = new Sequential(DataType.DOUBLE, List.of(new BatchNorm(3)));
+        withRandomRunningStatistics(net);
+        checkNet(net, 2, 4, 5, 3);
+    }
+
+    @Test
+    void wholeGeneratorInInferenceMode() {
+        Sequential net = ScaleNets.generator(DataType.DOUBLE, 4, 6);
+        withRandomRunningStatistics(net);
+        checkNet(net, 1, 14, 13, 4);
+    }
+
+    @Test
     void leakyRelu() {
         checkNet(new Sequential(DataType.DOUBLE, List.of(new LeakyRelu(0.2))), 2, 3, 4, 5);
     }
@@ -60,7 +74,31 @@ class LayerGradientTest {
         checkNet(ScaleNets.critic(DataType.DOUBLE, 4, 6), 1, 14, 13, 4);
     }
 
+    @Test
+    void inputGradientOnlyMatchesTheFullBackward() {
+        for (Sequential net : List.of(new Sequential(DataType.DOUBLE, List.of(new Conv2d(3, 4, 3))),
+                ScaleNets.critic(DataType.DOUBLE, 4, 6), ScaleNets.generator(DataType.DOUBLE, 4, 5))) {
+            net.initialise(new Random(5));
+            INDArray input = Nd4j.randn(DataType.DOUBLE, 2, 13, 12, net.layers().get(0) instanceof Conv2d conv
+                    ? conv.inChannels() : 4);
+            INDArray gradOutput = Nd4j.randn(DataType.DOUBLE, net.forward(input).shape());
+            INDArray full = net.backward(gradOutput, true).dup();
+            net.forward(input);
+            INDArray inputOnly = net.backward(gradOutput, false);
+            assertTrue(full.equalsWithEps(inputOnly, 1e-12), "input gradient without parameter gradients");
+        }
+    }
+
+    /** Running means and variances all in [0.5, 1.5), as a trained net might have. */
+    private static void withRandomRunningStatistics(Sequential net) {
+        net.loadRunningStatistics(Nd4j.rand(DataType.DOUBLE, net.runningStatistics().length()).addi(0.5));
+        net.useRunningStatistics(true);
+    }
+
     private static void checkNet(Sequential net, long... inputShape) {
+        // Fixed inputs: with random ones a leaky ReLU kink within the difference step now and then
+        // made a parameter's numerical gradient off by ~0.5% (seen once in wholeCritic).
+        Nd4j.getRandom().setSeed(42);
         Random random = new Random(42);
         net.initialise(random);
         INDArray input = Nd4j.randn(DataType.DOUBLE, inputShape);

@@ -96,6 +96,58 @@ class LayerValueTest {
     }
 
     @Test
+    void batchNormRunningStatisticsFollowPyTorch() {
+        Sequential net = new Sequential(DataType.DOUBLE, List.of(new BatchNorm(2)));
+        net.initialise(new Random(1));
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 3, 3, 4, 2).muli(2).addi(0.5);
+        net.forward(x);
+        net.trackRunningStatistics(0, 2);
+        net.trackRunningStatistics(2, 1);
+        // momentum 0.1 from mean 0 and variance 1, unbiased variance of each image, images in order
+        double[] mean = {0, 0};
+        double[] variance = {1, 1};
+        for (int image = 0; image < 3; image++) {
+            for (int c = 0; c < 2; c++) {
+                double[] values = x.get(point(image), all(), all(), point(c)).dup().data().asDouble();
+                double m = java.util.Arrays.stream(values).average().orElseThrow();
+                double squares = java.util.Arrays.stream(values).map(v -> (v - m) * (v - m)).sum();
+                mean[c] = 0.9 * mean[c] + 0.1 * m;
+                variance[c] = 0.9 * variance[c] + 0.1 * squares / (values.length - 1);
+            }
+        }
+        assertArrayEquals(new double[]{mean[0], mean[1], variance[0], variance[1]},
+                net.runningStatistics().toDoubleVector(), 1e-12);
+    }
+
+    @Test
+    void batchNormInInferenceModeNormalisesWithTheRunningStatistics() {
+        Sequential net = new Sequential(DataType.DOUBLE, List.of(new BatchNorm(2)));
+        net.initialise(new Random(2));
+        net.parameters().putScalar(2, 0.4); // beta of channel 0
+        double[] gamma = {net.parameters().getDouble(0), net.parameters().getDouble(1)};
+        double[] beta = {0.4, 0};
+        double[] mean = {0.3, -0.2};
+        double[] variance = {2.0, 0.5};
+        net.loadRunningStatistics(Nd4j.createFromArray(0.3, -0.2, 2.0, 0.5));
+        net.useRunningStatistics(true);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 2, 3, 4, 2);
+        INDArray y = net.forward(x);
+        for (int b = 0; b < 2; b++) {
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 4; j++) {
+                    for (int c = 0; c < 2; c++) {
+                        double expected = gamma[c] * (x.getDouble(b, i, j, c) - mean[c])
+                                / Math.sqrt(variance[c] + BatchNorm.EPSILON) + beta[c];
+                        assertEquals(expected, y.getDouble(b, i, j, c), 1e-12);
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> net.trackRunningStatistics(0, 1), "inference mode leaves the running statistics alone");
+    }
+
+    @Test
     void leakyReluAndTanhValues() {
         INDArray x = Nd4j.createFromArray(-2.0, -0.5, 0.0, 0.5, 3.0).reshape(1, 1, 1, 5);
         INDArray relu = new Sequential(DataType.DOUBLE, List.of(new LeakyRelu(0.2))).forward(x);
