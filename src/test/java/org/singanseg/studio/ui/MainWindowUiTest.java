@@ -128,6 +128,29 @@ class MainWindowUiTest {
     }
 
     @Test
+    void openingALargerImageNextLeavesTheFirstProjectsMaskAlone() throws Exception {
+        Path demoMask = app.projects().projectProperty().get().maskFile();
+        robot.interact(() -> app.editor().invert());
+        robot.interact(() -> app.projects().save());
+        byte[] saved = Files.readAllBytes(demoMask);
+
+        robot.interact(() -> app.projects().newProject(TestData.largeImage()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.editor().hasMask() && app.editor().width() == 1920);
+        robot.interact(() -> app.editor().beginStroke(100, 100, false));
+        robot.interact(() -> app.editor().endStroke());
+        Thread.sleep(2500); // longer than the autosave delay
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, robot.lookup(".dialog-pane").queryAll().size(), "no error on the way");
+        assertTrue(java.util.Arrays.equals(saved, Files.readAllBytes(demoMask)), "the demo's mask file is untouched");
+        assertEquals(app.editor().snapshot().countInside(),
+                MaskFiles.read(app.projects().projectProperty().get().maskFile()).countInside(), "edits go to the new project");
+
+        robot.interact(() -> app.projects().openDemo());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.editor().width() == 720);
+        robot.interact(() -> app.editor().invert());
+    }
+
+    @Test
     void goingToTrainingWithAnEmptyMaskWarnsAndNamesTheProblem() {
         robot.interact(() -> app.editor().clear());
         WaitForAsyncUtils.waitForFxEvents();

@@ -57,7 +57,9 @@ class TrainViewUiTest {
         robot.interact(gaps::start);
         robot.clickOn("#train-start");
 
-        await(5 * 60, "scale 1 done", () -> robot.lookup("#scale-tile-0").query().getStyleClass().contains("scale-done"));
+        // The strip is rebuilt as states change, so the tile may be briefly absent.
+        await(5 * 60, "scale 1 done", () -> robot.lookup("#scale-tile-0").tryQuery()
+                .map(tile -> tile.getStyleClass().contains("scale-done")).orElse(false));
         LineChart<?, ?> chart = robot.lookup("#loss-chart").queryAs(LineChart.class);
         await(30, "chart filled", () -> !chart.getData().get(0).getData().isEmpty());
         await(5 * 60, "training finished", () -> app.trainingModel().stateProperty().get() == RunState.FINISHED);

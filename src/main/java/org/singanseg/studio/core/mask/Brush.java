@@ -33,6 +33,14 @@ public final class Brush {
                 }
             }
         }
+        // The pixels under the pointer always count, even when a small brush misses their centres.
+        for (double[] end : new double[][]{{x0, y0}, {x1, y1}}) {
+            int x = (int) Math.floor(end[0]);
+            int y = (int) Math.floor(end[1]);
+            if (x >= 0 && y >= 0 && x < mask.width() && y < mask.height()) {
+                mask.set(x, y, inside);
+            }
+        }
         return box;
     }
 

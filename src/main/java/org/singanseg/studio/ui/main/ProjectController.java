@@ -152,13 +152,21 @@ public final class ProjectController {
         if (!leaveCheck.getAsBoolean() || !saveBeforeLeaving()) {
             return;
         }
-        tasks.run(description, work, this::show, error -> Dialogs.error(owner, errorTitle, error));
+        // No edits while the next project loads: they would be lost when it replaces the mask.
+        canvas.setDisable(true);
+        tasks.run(description, work, this::show, error -> {
+            canvas.setDisable(false);
+            Dialogs.error(owner, errorTitle, error);
+        });
     }
 
     private void show(Loaded loaded) {
+        // Detached first, so nothing of the new mask can be saved into the old project's file.
+        autosave.detach();
         editor.load(loaded.mask());
-        autosave.attach(loaded.project().maskFile());
         canvas.show(loaded.image());
+        autosave.attach(loaded.project().maskFile());
+        canvas.setDisable(false);
         project.set(loaded.project());
         preferences.addRecentProject(loaded.project().folder());
         status.messageProperty().set(String.format(Locale.ROOT, "%s: %dx%d pixels, in %s. %s", loaded.project().name(),

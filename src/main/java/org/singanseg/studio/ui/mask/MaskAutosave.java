@@ -2,6 +2,7 @@ package org.singanseg.studio.ui.mask;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -52,6 +53,12 @@ public final class MaskAutosave {
         editor.revisionProperty().addListener((obs, old, revision) -> schedule());
     }
 
+    /** Stops saving (a new project is being put in place). */
+    public void detach() {
+        cancelPending();
+        file = null;
+    }
+
     /** From now on edits go to this file; the mask as it is now counts as saved. */
     public void attach(Path maskFile) {
         cancelPending();
@@ -67,12 +74,28 @@ public final class MaskAutosave {
         return unsaved.get();
     }
 
-    /** Writes now, on the calling (UI) thread: for Save and for closing the window. */
+    /**
+     * Writes now and waits for it: for Save, training and closing the window. The write goes
+     * through the writer thread after any autosave already under way, so the newest mask is the
+     * one left on disk.
+     */
     public void saveNow() throws IOException {
         cancelPending();
         if (isUnsaved()) {
             long revision = editor.revisionProperty().get();
-            MaskFiles.write(editor.snapshot(), file);
+            MaskRaster copy = editor.snapshot();
+            Path target = file;
+            try {
+                writer.submit(() -> {
+                    MaskFiles.write(copy, target);
+                    return null;
+                }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while saving", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
             savedRevision.set(revision);
         }
     }

@@ -109,6 +109,12 @@ public final class MaskCanvas extends Region {
                 setCursor(Cursor.CROSSHAIR);
             }
         });
+        focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                spaceDown = false; // its key release may go elsewhere
+                setCursor(Cursor.CROSSHAIR);
+            }
+        });
         setCursor(Cursor.CROSSHAIR);
     }
 

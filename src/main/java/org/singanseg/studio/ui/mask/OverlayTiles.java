@@ -21,6 +21,8 @@ final class OverlayTiles extends Group {
 
     private final MaskEditorModel model;
     private WritableImage[][] tiles = new WritableImage[0][0];
+    private int gridWidth;
+    private int gridHeight;
     private final int[] buffer = new int[TILE * TILE];
 
     OverlayTiles(MaskEditorModel model) {
@@ -34,6 +36,8 @@ final class OverlayTiles extends Group {
     /** Makes tiles for a mask of the given size and paints them all. */
     void rebuild(int width, int height) {
         getChildren().clear();
+        gridWidth = width;
+        gridHeight = height;
         int rows = (height + TILE - 1) / TILE;
         int columns = (width + TILE - 1) / TILE;
         tiles = new WritableImage[rows][columns];
@@ -60,7 +64,8 @@ final class OverlayTiles extends Group {
 
     /** Repaints the pixels of a changed region (and, in outline mode, their neighbours). */
     void repaint(PixelRegion changed) {
-        if (!model.hasMask() || tiles.length == 0) {
+        // A new mask may arrive before its image does: the tiles are rebuilt (and painted) then.
+        if (!model.hasMask() || model.width() != gridWidth || model.height() != gridHeight) {
             return;
         }
         PixelRegion image = new PixelRegion(0, 0, model.width(), model.height());

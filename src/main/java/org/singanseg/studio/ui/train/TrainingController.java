@@ -40,6 +40,7 @@ public final class TrainingController {
         this.saveMask = saveMask;
         project.addListener((obs, old, opened) -> {
             if (opened != null) {
+                model.startGeneration();
                 model.messageProperty().set("");
                 model.showPlan(opened.height(), opened.width());
                 model.presetDurationsProperty().set(java.util.Map.of());

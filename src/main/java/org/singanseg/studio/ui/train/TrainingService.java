@@ -125,7 +125,11 @@ public final class TrainingService {
                 DurationEstimator estimator = DurationEstimator.calibrate(pair);
                 Map<String, Double> seconds = new HashMap<>();
                 for (String preset : TrainingSettings.PRESETS) {
-                    seconds.put(preset, estimator.seconds(TrainingSettings.preset(preset), project.height(), project.width()));
+                    try {
+                        seconds.put(preset, estimator.seconds(TrainingSettings.preset(preset), project.height(), project.width()));
+                    } catch (IllegalArgumentException unfit) {
+                        LOG.info("Preset {} does not fit {}: {}", preset, project.name(), unfit.getMessage());
+                    }
                 }
                 view.post(() -> view.presetDurationsProperty().set(Map.copyOf(seconds)));
             } catch (Exception e) {
@@ -228,6 +232,8 @@ public final class TrainingService {
         view.post(() -> {
             running = false;
             if (project != shown) {
+                // The run of a project the user has left: its view is idle.
+                view.stateProperty().set(TrainingViewModel.RunState.IDLE);
                 return;
             }
             view.tiles().stream().filter(t -> t.stateProperty().get() == ScaleTile.State.TRAINING)

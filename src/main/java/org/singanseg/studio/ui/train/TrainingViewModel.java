@@ -52,6 +52,8 @@ public final class TrainingViewModel {
     private final ObjectProperty<Map<String, Double>> presetDurations = new SimpleObjectProperty<>(Map.of());
 
     private int iterationsPerScale;
+    /** Bumped when another project is shown; engine reports queued before that are dropped. */
+    private volatile long generation;
     private final TrainingListener listener = new Reports();
 
     /** The engine's listener: queues, never touches a property itself. */
@@ -71,6 +73,21 @@ public final class TrainingViewModel {
             lossesRevision.set(lossesRevision.get() + 1);
         }
         return applied;
+    }
+
+    /** Another project is shown now: reports of a run still ending for the previous one are ignored. */
+    public void startGeneration() {
+        generation++;
+    }
+
+    /** Queues an engine report, to be dropped if the project changes before it is applied. */
+    private void report(Runnable update) {
+        long queuedIn = generation;
+        pending.add(() -> {
+            if (queuedIn == generation) {
+                update.run();
+            }
+        });
     }
 
     /** Queues an update from another thread (the service's outcome reports). */
@@ -134,28 +151,29 @@ public final class TrainingViewModel {
     private final class Reports implements TrainingListener {
         @Override
         public void trainingStarted(TrainingSettings used, int[] heights, int[] widths, int[] networkWidths, int firstScale) {
-            pending.add(() -> {
+            report(() -> {
                 settings.set(used);
                 showPyramid(heights, widths, networkWidths, firstScale, used.iterations());
-                state.set(RunState.RUNNING);
             });
         }
 
         @Override
         public void scaleStarted(int scale, int height, int width, int networkWidth, int iterations) {
-            pending.add(() -> {
+            report(() -> {
                 losses.put(scale, new ScaleLosses());
                 tiles.get(scale).stateProperty().set(ScaleTile.State.TRAINING);
                 currentScale.set(scale);
                 selectedScale.set(scale);
-                message.set(String.format(java.util.Locale.ROOT, "Training scale %d of %d (%dx%d px, width %d)",
-                        scale + 1, tiles.size(), width, height, networkWidth));
+                if (state.get() == RunState.RUNNING) {
+                    message.set(String.format(java.util.Locale.ROOT, "Training scale %d of %d (%dx%d px, width %d)",
+                            scale + 1, tiles.size(), width, height, networkWidth));
+                }
             });
         }
 
         @Override
         public void iteration(IterationStats stats) {
-            pending.add(() -> {
+            report(() -> {
                 losses(stats.scale()).add(stats);
                 double done = stats.scale() * (double) iterationsPerScale + stats.iteration() + 1;
                 progress.set(done / (tiles.size() * (double) iterationsPerScale));
@@ -167,12 +185,12 @@ public final class TrainingViewModel {
         @Override
         public void preview(int scale, int iteration, Planes real, Planes reconstruction, Planes sample) {
             TrainingPreview shown = new TrainingPreview(scale, iteration, real, reconstruction, sample);
-            pending.add(() -> preview.set(shown));
+            report(() -> preview.set(shown));
         }
 
         @Override
         public void scaleFinished(int scale, double seconds) {
-            pending.add(() -> tiles.get(scale).stateProperty().set(ScaleTile.State.DONE));
+            report(() -> tiles.get(scale).stateProperty().set(ScaleTile.State.DONE));
         }
     }
 

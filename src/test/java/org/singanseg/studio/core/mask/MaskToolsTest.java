@@ -48,6 +48,10 @@ class MaskToolsTest {
         Brush.stroke(mask, 4.5, 4.5, 4.5, 4.5, 1, true);
         assertEquals(1, mask.countInside());
         assertTrue(mask.get(4, 4));
+        MaskRaster corner = new MaskRaster(10, 10);
+        Brush.stroke(corner, 6.05, 2.95, 6.05, 2.95, 1, true);
+        assertTrue(corner.get(6, 2), "a click near a pixel's corner paints that pixel");
+        assertEquals(1, corner.countInside());
     }
 
     @Test
