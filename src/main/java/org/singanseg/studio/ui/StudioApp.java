@@ -72,7 +72,7 @@ public final class StudioApp extends Application {
         trainingModel = new TrainingViewModel();
         training = new TrainingService(engine, trainingModel);
         trainingController = new TrainingController(stage, training, trainingModel, projects.projectProperty(),
-                () -> editor.figuresProperty().get(), projects::save);
+                () -> editor.figuresProperty().get(), projects::saveThen);
         projects.setLeaveCheck(trainingController::mayLeave);
         TrainView trainView = new TrainView(trainingModel, training, trainingController::start);
         BooleanBinding modelReady = Bindings.createBooleanBinding(

@@ -226,21 +226,32 @@ public final class ProjectController {
         }
     }
 
+    /** File > Save: the mask is autosaved anyway; this makes sure it is on disk now. */
+    public void save() {
+        saveThen(() -> {
+        });
+    }
+
     /**
-     * Save now (File > Save, and before training): the mask is autosaved anyway; this makes sure it
-     * is on disk. False, after telling the user why, when it could not be written.
+     * Writes pending mask edits off the UI thread, then runs {@code next} on it (before training,
+     * so the engine reads what the user sees). When the write fails the user is told why and
+     * {@code next} does not run.
      */
-    public boolean save() {
-        try {
-            autosave.saveNow();
-            if (project.get() != null) {
-                status.messageProperty().set("Mask saved to " + project.get().maskFile());
-            }
-            return true;
-        } catch (IOException e) {
-            Dialogs.message(owner, Alert.AlertType.ERROR, "Could not save the mask", UserMessages.saveFailed(project.get().maskFile(), e));
-            return false;
+    public void saveThen(Runnable next) {
+        Project current = project.get();
+        if (current == null) {
+            return;
         }
+        autosave.save().whenComplete((ok, error) -> {
+            if (error == null) {
+                status.messageProperty().set("Mask saved to " + current.maskFile());
+                next.run();
+            } else {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+                Dialogs.message(owner, Alert.AlertType.ERROR, "Could not save the mask",
+                        UserMessages.saveFailed(current.maskFile(), cause instanceof IOException io ? io : new IOException(cause)));
+            }
+        });
     }
 
     /**

@@ -2,6 +2,7 @@ package org.singanseg.studio.ui.mask;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,10 +76,38 @@ public final class MaskAutosave {
     }
 
     /**
-     * Writes now and waits for it: for Save, training and closing the window. The write goes
-     * through the writer thread after any autosave already under way, so the newest mask is the
-     * one left on disk.
+     * Writes the mask as it is now on the writer thread, after any write under way there, so the
+     * newest mask is the one left on disk. Completes on the UI thread (at once when nothing is
+     * unsaved), exceptionally with the IOException when the write failed.
      */
+    public CompletableFuture<Void> save() {
+        cancelPending();
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        if (!isUnsaved() || writer.isShutdown()) {
+            written.complete(null);
+            return written;
+        }
+        long revision = editor.revisionProperty().get();
+        MaskRaster copy = editor.snapshot();
+        Path target = file;
+        writer.execute(() -> {
+            try {
+                MaskFiles.write(copy, target);
+                ui.execute(() -> {
+                    if (target.equals(file)) {
+                        savedRevision.set(Math.max(savedRevision.get(), revision));
+                    }
+                    written.complete(null);
+                });
+            } catch (IOException e) {
+                LOG.warn("Saving {} failed", target, e);
+                ui.execute(() -> written.completeExceptionally(e));
+            }
+        });
+        return written;
+    }
+
+    /** Writes now and waits for it, for closing the window and switching projects. */
     public void saveNow() throws IOException {
         cancelPending();
         if (isUnsaved()) {
@@ -110,23 +139,10 @@ public final class MaskAutosave {
     }
 
     private void saveInBackground() {
-        if (!isUnsaved() || writer.isShutdown()) {
-            return;
-        }
-        long revision = editor.revisionProperty().get();
-        MaskRaster copy = editor.snapshot();
         Path target = file;
-        writer.execute(() -> {
-            try {
-                MaskFiles.write(copy, target);
-                ui.execute(() -> {
-                    if (target.equals(file)) {
-                        savedRevision.set(Math.max(savedRevision.get(), revision));
-                    }
-                });
-            } catch (IOException e) {
-                LOG.warn("Autosave of {} failed", target, e);
-                ui.execute(() -> problems.accept(UserMessages.saveFailed(target, e)));
+        save().whenComplete((ok, error) -> {
+            if (error != null) {
+                problems.accept(UserMessages.saveFailed(target, (IOException) error));
             }
         });
     }

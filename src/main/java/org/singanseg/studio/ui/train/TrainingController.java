@@ -2,7 +2,7 @@ package org.singanseg.studio.ui.train;
 
 import java.nio.file.Files;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.controlsfx.control.Notifications;
@@ -25,19 +25,19 @@ public final class TrainingController {
     private final TrainingViewModel model;
     private final ObjectProperty<Project> project;
     private final Supplier<MaskFigures> figures;
-    private final BooleanSupplier saveMask;
+    private final Consumer<Runnable> saveMaskThen;
 
     /**
-     * @param saveMask writes pending mask edits; false when that failed and the user chose to stop
+     * @param saveMaskThen writes pending mask edits, then runs the given step (not when the write failed)
      */
     public TrainingController(Window owner, TrainingService service, TrainingViewModel model, ObjectProperty<Project> project,
-                              Supplier<MaskFigures> figures, BooleanSupplier saveMask) {
+                              Supplier<MaskFigures> figures, Consumer<Runnable> saveMaskThen) {
         this.owner = owner;
         this.service = service;
         this.model = model;
         this.project = project;
         this.figures = figures;
-        this.saveMask = saveMask;
+        this.saveMaskThen = saveMaskThen;
         project.addListener((obs, old, opened) -> {
             if (opened != null) {
                 model.startGeneration();
@@ -79,9 +79,7 @@ public final class TrainingController {
                 return;
             }
         }
-        if (saveMask.getAsBoolean()) {
-            service.start(current, resume);
-        }
+        saveMaskThen.accept(() -> service.start(current, resume));
     }
 
     /** Before the project changes or the window closes: true when no run is active or the user stops it. */

@@ -64,6 +64,28 @@ class MaskAutosaveTest {
         assertEquals(0, MaskFiles.read(good).countInside());
     }
 
+    @Test
+    void anExplicitSaveWritesOffTheUiThreadAndReportsFailures(@TempDir Path dir) throws Exception {
+        editor.load(new MaskRaster(30, 20));
+        MaskAutosave autosave = new MaskAutosave(editor, writer, uiQueue::add, 60_000, message -> {
+        });
+        Path file = dir.resolve("mask.png");
+        autosave.attach(file);
+        editor.invert();
+        var written = autosave.save();
+        runUiUntil(written::isDone);
+        assertFalse(written.isCompletedExceptionally());
+        assertFalse(autosave.isUnsaved());
+        assertEquals(600, MaskFiles.read(file).countInside());
+
+        autosave.attach(Files.writeString(dir.resolve("a-file"), "x").resolve("mask.png"));
+        editor.invert();
+        var failed = autosave.save();
+        runUiUntil(failed::isDone);
+        assertTrue(failed.isCompletedExceptionally());
+        assertTrue(autosave.isUnsaved());
+    }
+
     private void runUiUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
