@@ -8,34 +8,44 @@ import org.singanseg.studio.core.image.TrainingPair;
 
 /**
  * How long a training would take on this machine, from a short timing of real iterations: a few
- * at the image's coarsest scale, where per-operation overhead dominates, and a few at about 96 px,
- * where the convolutions do. An iteration is modelled as (critic + generator steps) / 4 times
- * (overhead + cost x pixels x width squared), fitted to the two timings. An estimate: the finest
- * scales of wide presets are extrapolated.
+ * at the image's coarsest scale, where per-operation overhead dominates, a few at about 96 px,
+ * where the convolutions do, and a few at the coarsest scale with 4x the width. An iteration is
+ * modelled as (critic + generator steps) / 4 times (overhead + cost x pixels x (width / 32)^g):
+ * g is 2 for the arithmetic, less where wide convolutions use the CPU better, and comes from the
+ * third timing. An estimate: the finest scales of wide presets are extrapolated.
  */
 public final class DurationEstimator {
-    private static final int PROBE_ITERATIONS = 5;
+    private static final int PROBE_ITERATIONS = 8;
+    /** The first iterations are slower (allocation, oneDNN set-up) and are not counted. */
+    private static final int WARM_UP = 3;
     private static final int PROBE_STEPS = 4;
     private static final int PROBE_WIDTH = 32;
+    private static final int WIDE_PROBE_WIDTH = 128;
 
     private final double overheadSeconds;
-    private final double secondsPerUnit;
+    /** Seconds per pixel at width 32. */
+    private final double secondsPerPixel;
+    private final double widthExponent;
 
-    private DurationEstimator(double overheadSeconds, double secondsPerUnit) {
+    private DurationEstimator(double overheadSeconds, double secondsPerPixel, double widthExponent) {
         this.overheadSeconds = overheadSeconds;
-        this.secondsPerUnit = secondsPerUnit;
+        this.secondsPerPixel = secondsPerPixel;
+        this.widthExponent = widthExponent;
     }
 
     /** Times real iterations on the pair (a few seconds on the engine thread). */
     public static DurationEstimator calibrate(TrainingPair pair) throws Exception {
-        Probe coarse = probe(pair, 96, TrainingSettings.quick().minSize());
+        Probe coarse = probe(pair, 96, TrainingSettings.quick().minSize(), PROBE_WIDTH);
         Pyramid large = Pyramid.plan(pair.height(), pair.width(), 96, 25, 0.75);
         int shorter = Math.min(large.finestHeight(), large.finestWidth());
-        Probe fine = probe(pair, 96, shorter);
-        double slope = fine.units() > coarse.units()
-                ? Math.max(0, (fine.seconds() - coarse.seconds()) / (fine.units() - coarse.units())) : 0;
-        double overhead = Math.max(0, coarse.seconds() - slope * coarse.units());
-        return new DurationEstimator(overhead, slope);
+        Probe fine = probe(pair, 96, shorter, PROBE_WIDTH);
+        Probe wide = probe(pair, 96, TrainingSettings.quick().minSize(), WIDE_PROBE_WIDTH);
+        double perPixel = fine.pixels() > coarse.pixels()
+                ? Math.max(0, (fine.seconds() - coarse.seconds()) / (fine.pixels() - coarse.pixels())) : 0;
+        double overhead = Math.max(0, coarse.seconds() - perPixel * coarse.pixels());
+        double widthRatio = (wide.seconds() - overhead) / Math.max(1e-12, perPixel * wide.pixels());
+        double exponent = widthRatio > 1 ? Math.log(widthRatio) / Math.log((double) WIDE_PROBE_WIDTH / PROBE_WIDTH) : 2;
+        return new DurationEstimator(overhead, perPixel, Math.max(1, Math.min(2, exponent)));
     }
 
     /** Expected seconds to train these settings on an image of this size. */
@@ -44,22 +54,22 @@ public final class DurationEstimator {
         double stepsShare = (settings.criticSteps() + settings.generatorSteps()) / (double) PROBE_STEPS;
         double total = 0;
         for (int k = 0; k < pyramid.scales(); k++) {
-            double width = settings.widthAt(k);
-            double units = (double) pyramid.heights()[k] * pyramid.widths()[k] * width * width;
-            total += settings.iterations() * stepsShare * (overheadSeconds + secondsPerUnit * units);
+            double widthFactor = Math.pow(settings.widthAt(k) / (double) PROBE_WIDTH, widthExponent);
+            double pixels = (double) pyramid.heights()[k] * pyramid.widths()[k];
+            total += settings.iterations() * stepsShare * (overheadSeconds + secondsPerPixel * pixels * widthFactor);
         }
         return total;
     }
 
-    private record Probe(double seconds, double units) {
+    private record Probe(double seconds, double pixels) {
     }
 
     /** Median seconds per iteration of the coarsest scale of a pyramid from maxSize down to minSize. */
-    private static Probe probe(TrainingPair pair, int maxSize, int minSize) throws Exception {
+    private static Probe probe(TrainingPair pair, int maxSize, int minSize, int width) throws Exception {
         TrainingSettings quick = TrainingSettings.quick();
         TrainingSettings settings = new TrainingSettings("probe", maxSize, minSize, quick.scaleFactor(), 1000, 2, 2,
-                quick.learningRateG(), quick.learningRateD(), quick.beta1(), quick.alpha(), quick.lambda(), PROBE_WIDTH,
-                PROBE_WIDTH, 0, quick.noiseAmpFactor(), 1);
+                quick.learningRateG(), quick.learningRateD(), quick.beta1(), quick.alpha(), quick.lambda(), width,
+                width, 0, quick.noiseAmpFactor(), 1);
         long[] times = new long[PROBE_ITERATIONS + 1];
         int[] size = new int[2];
         int[] seen = {0};
@@ -84,12 +94,12 @@ public final class DurationEstimator {
         } catch (CancellationException expected) {
             // Stopped after the probe iterations, as intended.
         }
-        // The first iteration pays for warm-up; the median of the rest is the steady pace.
-        double[] gaps = new double[PROBE_ITERATIONS - 1];
-        for (int i = 2; i <= PROBE_ITERATIONS; i++) {
-            gaps[i - 2] = (times[i] - times[i - 1]) / 1e9;
+        // The median of the iterations after the warm-up is the steady pace.
+        double[] gaps = new double[PROBE_ITERATIONS - WARM_UP];
+        for (int i = WARM_UP + 1; i <= PROBE_ITERATIONS; i++) {
+            gaps[i - WARM_UP - 1] = (times[i] - times[i - 1]) / 1e9;
         }
         Arrays.sort(gaps);
-        return new Probe(gaps[gaps.length / 2], (double) size[0] * size[1] * PROBE_WIDTH * PROBE_WIDTH);
+        return new Probe(gaps[gaps.length / 2], (double) size[0] * size[1]);
     }
 }
