@@ -52,10 +52,7 @@ public final class Trainer {
         SinGanModel model = resume != null ? resume : new SinGanModel(settings, pyramid, source, List.of());
 
         int scales = pyramid.scales();
-        int[] networkWidths = new int[scales];
-        for (int k = 0; k < scales; k++) {
-            networkWidths[k] = settings.widthAt(k);
-        }
+        int[] networkWidths = settings.widths(scales);
         int first = model.scales().size();
         listener.trainingStarted(settings, pyramid.heights(), pyramid.widths(), networkWidths, first);
         GeneratorPyramid coarser = new GeneratorPyramid(pyramid.scaleFactor());

@@ -61,6 +61,15 @@ public record TrainingSettings(String preset, int maxSize, int minSize, double s
         return (int) Math.min((long) widthInitial << Math.min(doublings, 20), widthMax);
     }
 
+    /** The network width of every scale of a pyramid with this many scales. */
+    public int[] widths(int scales) {
+        int[] widths = new int[scales];
+        for (int k = 0; k < scales; k++) {
+            widths[k] = widthAt(k);
+        }
+        return widths;
+    }
+
     /** The iteration at which the learning rate drops tenfold (80% of the iterations). */
     public int learningRateMilestone() {
         return (int) Math.round(0.8 * iterations);

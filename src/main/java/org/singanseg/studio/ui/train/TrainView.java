@@ -122,10 +122,7 @@ public final class TrainView extends BorderPane {
             button.setId("preset-" + name);
             button.setToggleGroup(presets);
             button.setTooltip(new Tooltip(describe(preset)));
-            button.setOnAction(e -> {
-                model.settingsProperty().set(preset);
-                form.show(preset);
-            });
+            button.setOnAction(e -> model.settingsProperty().set(preset));
             button.setSelected(name.equals(model.settingsProperty().get().preset()));
             presetButtons.getChildren().add(button);
         }
@@ -195,11 +192,12 @@ public final class TrainView extends BorderPane {
     }
 
     private Node chartPane() {
-        VBox box = new VBox(4, new ScrollPane(strip), chart);
+        ScrollPane stripScroll = new ScrollPane(strip);
+        stripScroll.setFitToHeight(true);
+        stripScroll.setMinHeight(74);
+        VBox box = new VBox(4, stripScroll, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         box.setPadding(new Insets(6));
-        ((ScrollPane) box.getChildren().get(0)).setFitToHeight(true);
-        ((ScrollPane) box.getChildren().get(0)).setMinHeight(74);
         return box;
     }
 

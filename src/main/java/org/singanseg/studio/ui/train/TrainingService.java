@@ -195,10 +195,7 @@ public final class TrainingService {
     private void showSaved(Project project, SinGanModel model, boolean matches) {
         int finished = model.scales().size();
         SavedRun run = new SavedRun(finished, model.pyramid().scales(), model.settings(), matches);
-        int[] networkWidths = new int[model.pyramid().scales()];
-        for (int k = 0; k < networkWidths.length; k++) {
-            networkWidths[k] = model.settings().widthAt(k);
-        }
+        int[] networkWidths = model.settings().widths(model.pyramid().scales());
         var histories = model.scales().stream().map(TrainedScale::losses).toList();
         view.post(() -> {
             if (project != shown) {

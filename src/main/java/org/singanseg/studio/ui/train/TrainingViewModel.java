@@ -40,7 +40,6 @@ public final class TrainingViewModel {
     private final ObservableList<ScaleTile> tiles = FXCollections.observableArrayList();
     private final Map<Integer, ScaleLosses> losses = new HashMap<>();
     private final IntegerProperty selectedScale = new SimpleIntegerProperty(-1);
-    private final IntegerProperty currentScale = new SimpleIntegerProperty(-1);
     private final LongProperty lossesRevision = new SimpleLongProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final DoubleProperty secondsLeft = new SimpleDoubleProperty(Double.NaN);
@@ -112,7 +111,6 @@ public final class TrainingViewModel {
         }
         tiles.setAll(scales);
         progress.set(heights.length == 0 ? 0 : (double) finished / heights.length);
-        currentScale.set(-1);
         if (selectedScale.get() >= heights.length || selectedScale.get() < 0) {
             selectedScale.set(Math.max(0, finished - 1));
         }
@@ -132,12 +130,8 @@ public final class TrainingViewModel {
             message.set(unfit.getMessage());
             return;
         }
-        int[] networkWidths = new int[pyramid.scales()];
-        for (int k = 0; k < networkWidths.length; k++) {
-            networkWidths[k] = planned.widthAt(k);
-        }
         losses.clear();
-        showPyramid(pyramid.heights(), pyramid.widths(), networkWidths, 0, planned.iterations());
+        showPyramid(pyramid.heights(), pyramid.widths(), planned.widths(pyramid.scales()), 0, planned.iterations());
         lossesRevision.set(lossesRevision.get() + 1);
     }
 
@@ -162,7 +156,6 @@ public final class TrainingViewModel {
             report(() -> {
                 losses.put(scale, new ScaleLosses());
                 tiles.get(scale).stateProperty().set(ScaleTile.State.TRAINING);
-                currentScale.set(scale);
                 selectedScale.set(scale);
                 if (state.get() == RunState.RUNNING) {
                     message.set(String.format(java.util.Locale.ROOT, "Training scale %d of %d (%dx%d px, width %d)",
@@ -201,10 +194,6 @@ public final class TrainingViewModel {
     /** The scale whose curves the chart shows; follows the training unless the user picks another. */
     public IntegerProperty selectedScaleProperty() {
         return selectedScale;
-    }
-
-    public IntegerProperty currentScaleProperty() {
-        return currentScale;
     }
 
     /** Goes up whenever curves may have changed; the chart redraws on it. */
