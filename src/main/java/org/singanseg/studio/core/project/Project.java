@@ -6,9 +6,16 @@ import java.time.Instant;
 /**
  * A project folder: the real image (converted to 8-bit RGB PNG on import), its mask, and the
  * models, samples and exports made from them, described by {@code project.json}.
+ *
+ * @param sourceCredit the licence and credit line of the source image ("" when the user's own)
  */
-public record Project(Path folder, String name, String sourceFileName, int width, int height, Instant created) {
+public record Project(Path folder, String name, String sourceFileName, int width, int height, Instant created,
+        String sourceCredit) {
     public static final String DESCRIPTOR = "project.json";
+
+    public Project withSourceCredit(String credit) {
+        return new Project(folder, name, sourceFileName, width, height, created, credit);
+    }
 
     public Path descriptor() {
         return folder.resolve(DESCRIPTOR);

@@ -65,7 +65,7 @@ public final class ProjectStore {
             }
         }
         Project project = new Project(folder, folder.getFileName().toString(), imageFile.getFileName().toString(),
-                image.width(), image.height(), Instant.now());
+                image.width(), image.height(), Instant.now(), "");
         Files.createDirectories(folder);
         PngFiles.write(PngFiles.rgb(TrainingPair.toRgb(image)), project.imageFile());
         MaskFiles.write(mask, project.maskFile());
@@ -102,7 +102,7 @@ public final class ProjectStore {
         }
         Project project = new Project(folder, json.path("name").asText(folder.getFileName().toString()),
                 json.path("sourceFile").asText(""), json.path("width").asInt(), json.path("height").asInt(),
-                Instant.parse(json.path("created").asText(Instant.EPOCH.toString())));
+                Instant.parse(json.path("created").asText(Instant.EPOCH.toString())), json.path("sourceCredit").asText(""));
         if (!Files.isRegularFile(project.imageFile())) {
             throw new InvalidInputException("The project " + project.name() + " has lost its image ("
                     + project.imageFile() + "). Make a new project from the original image.");
@@ -128,6 +128,13 @@ public final class ProjectStore {
         MaskFiles.write(mask, project.maskFile());
     }
 
+    /** Records the licence and credit line of the project's source image. */
+    public static Project saveSourceCredit(Project project, String credit) throws IOException {
+        Project credited = project.withSourceCredit(credit);
+        writeDescriptor(credited);
+        return credited;
+    }
+
     /** A folder under {@code root} named after the image that does not exist yet ("name", "name 2", ...). */
     public static Path newFolder(Path root, Path imageFile) {
         String base = baseName(imageFile);
@@ -148,6 +155,7 @@ public final class ProjectStore {
         json.put("width", project.width());
         json.put("height", project.height());
         json.put("created", project.created().toString());
+        json.put("sourceCredit", project.sourceCredit());
         json.put("image", project.folder().relativize(project.imageFile()).toString());
         json.put("mask", project.folder().relativize(project.maskFile()).toString());
         AtomicFiles.write(project.descriptor(), out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, json));

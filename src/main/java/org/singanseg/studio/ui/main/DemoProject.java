@@ -19,6 +19,10 @@ public final class DemoProject {
     static final String FOLDER_NAME = "Demo polyp (PolypGen)";
     private static final String IMAGE = "/demo/polyp-image.jpg";
     private static final String MASK = "/demo/polyp-mask.jpg";
+    /** Travels with exports made from the demo, as the licence asks. */
+    public static final String CREDIT = "Source image and mask: PolypGen, frame C3_EndoCV2021_00482 (Ali S, et al. "
+            + "A multi-centre polyp detection and segmentation dataset for generalisability assessment. "
+            + "Scientific Data 10, 75 (2023)), licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).";
 
     private DemoProject() {
     }
@@ -34,7 +38,7 @@ public final class DemoProject {
             Path mask = copyResource(MASK, scratch.resolve("polyp-mask.jpg"));
             Project project = ProjectStore.create(image, folder).project();
             ProjectStore.saveMask(project, MaskFiles.read(mask));
-            return project;
+            return ProjectStore.saveSourceCredit(project, CREDIT);
         } finally {
             try (var files = Files.list(scratch)) {
                 for (Path file : files.toList()) {
