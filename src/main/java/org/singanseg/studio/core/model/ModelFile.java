@@ -1,6 +1,7 @@
 package org.singanseg.studio.core.model;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
@@ -60,6 +62,15 @@ public final class ModelFile {
     record ScaleEntry(int index, int height, int width, int networkWidth, double noiseAmp) {
     }
 
+    /**
+     * What a model file says about itself, read from its descriptor alone: no weights, so no ND4J.
+     *
+     * @param scales number of trained scales (a checkpoint has fewer than its settings plan)
+     */
+    public record Description(int formatVersion, String appVersion, TrainingSettings settings, SourceInfo source,
+                              int scales) {
+    }
+
     public static void save(SinGanModel model, Path file) throws IOException {
         List<ScaleEntry> entries = new ArrayList<>();
         for (int i = 0; i < model.scales().size(); i++) {
@@ -83,21 +94,33 @@ public final class ModelFile {
         });
     }
 
+    /** The descriptor facts of a model file of any format version, without reading its weights. */
+    public static Description describe(Path file) throws InvalidModelException {
+        Descriptor d;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry(DESCRIPTOR);
+            if (entry == null) {
+                throw notAModel(file, null);
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                d = parseDescriptor(file, in.readAllBytes());
+            }
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            throw new InvalidModelException("The model file " + file + " does not exist.", e);
+        } catch (IOException e) {
+            throw damaged(file, "it is not a complete zip archive", e);
+        }
+        return new Description(d.formatVersion(), d.appVersion(), d.settings(), d.source(),
+                d.scales() == null ? 0 : d.scales().size());
+    }
+
     public static SinGanModel load(Path file) throws InvalidModelException {
         Map<String, byte[]> entries = readEntries(file);
         byte[] json = entries.get(DESCRIPTOR);
         if (json == null) {
             throw notAModel(file, null);
         }
-        Descriptor d;
-        try {
-            d = JSON.readValue(json, Descriptor.class);
-        } catch (IOException e) {
-            throw notAModel(file, e);
-        }
-        if (!FORMAT.equals(d.format())) {
-            throw notAModel(file, null);
-        }
+        Descriptor d = parseDescriptor(file, json);
         if (d.formatVersion() < FORMAT_VERSION) {
             throw new InvalidModelException(file.getFileName() + " was made by an older version of SinGAN-Seg Studio ("
                     + d.appVersion() + ", model format version " + d.formatVersion() + "), which did not keep the "
@@ -134,6 +157,19 @@ public final class ModelFile {
             }
         }
         return new SinGanModel(d.settings(), d.pyramid(), d.source(), scales);
+    }
+
+    private static Descriptor parseDescriptor(Path file, byte[] json) throws InvalidModelException {
+        Descriptor d;
+        try {
+            d = JSON.readValue(json, Descriptor.class);
+        } catch (IOException e) {
+            throw notAModel(file, e);
+        }
+        if (!FORMAT.equals(d.format())) {
+            throw notAModel(file, null);
+        }
+        return d;
     }
 
     private static INDArray array(Map<String, byte[]> entries, String name) {

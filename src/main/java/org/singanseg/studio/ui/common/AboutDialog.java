@@ -1,6 +1,7 @@
 package org.singanseg.studio.ui.common;
 
 import org.singanseg.studio.core.engine.AppVersion;
+import org.singanseg.studio.core.engine.Citation;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -10,10 +11,8 @@ import javafx.stage.Window;
 
 /** Help > About: version, engine, and the credits the paper and the demo data ask for. */
 public final class AboutDialog {
-    static final String CREDITS = """
-            Method: Thambawita V, Salehi P, Sheshkal SA, Hicks SA, Hammer HL, Parasa S, et al. \
-            SinGAN-Seg: Synthetic training data generation for medical image segmentation. \
-            PLOS ONE 17(5): e0267976 (2022). https://doi.org/10.1371/journal.pone.0267976
+    static final String CREDITS = "Method: " + Citation.SINGAN_SEG + """
+
 
             Demo image and mask: PolypGen (Ali S, et al. A multi-centre polyp detection and segmentation \
             dataset for generalisability assessment. Scientific Data 10, 75 (2023)), \
