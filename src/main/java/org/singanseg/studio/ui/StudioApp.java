@@ -3,6 +3,7 @@ package org.singanseg.studio.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,7 +12,17 @@ import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.ui.common.BackgroundTasks;
 import org.singanseg.studio.ui.common.Dialogs;
 import org.singanseg.studio.ui.common.StatusModel;
+import org.singanseg.studio.core.samples.SampleRecord;
+import org.singanseg.studio.ui.compare.CompareView;
+import org.singanseg.studio.ui.gallery.ExportController;
+import org.singanseg.studio.ui.gallery.GalleryModel;
+import org.singanseg.studio.ui.gallery.GalleryView;
+import org.singanseg.studio.ui.gallery.GeneratePanel;
+import org.singanseg.studio.ui.gallery.GenerateService;
+import org.singanseg.studio.ui.gallery.SampleLibrary;
+import org.singanseg.studio.ui.gallery.ThumbnailCache;
 import org.singanseg.studio.ui.main.MainWindow;
+import org.singanseg.studio.ui.main.WorkflowStep;
 import org.singanseg.studio.ui.main.ProjectController;
 import org.singanseg.studio.ui.mask.MaskAutosave;
 import org.singanseg.studio.ui.mask.MaskCanvas;
@@ -46,6 +57,7 @@ public final class StudioApp extends Application {
     private final ExecutorService engine = Executors.newSingleThreadExecutor(daemon("engine"));
     private final ScheduledExecutorService files = Executors.newSingleThreadScheduledExecutor(daemon("files"));
     private final ExecutorService figures = Executors.newSingleThreadExecutor(daemon("mask-figures"));
+    private final ExecutorService thumbnails = ThumbnailCache.newestFirstLoader();
     private final StatusModel status = new StatusModel();
     private StudioPreferences preferences;
     private MaskEditorModel editor;
@@ -54,6 +66,10 @@ public final class StudioApp extends Application {
     private TrainingService training;
     private TrainingViewModel trainingModel;
     private TrainingController trainingController;
+    private GalleryModel gallery;
+    private SampleLibrary library;
+    private GenerateService generator;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
@@ -67,8 +83,8 @@ public final class StudioApp extends Application {
         MaskAutosave autosave = new MaskAutosave(editor, files, Platform::runLater, AUTOSAVE_DELAY_MILLIS,
                 problem -> status.messageProperty().set(problem));
         maskView = new MaskView(editor);
-        projects = new ProjectController(stage, preferences, editor, autosave, maskView.canvas(),
-                new BackgroundTasks(files, Platform::runLater, status), status);
+        BackgroundTasks tasks = new BackgroundTasks(files, Platform::runLater, status);
+        projects = new ProjectController(stage, preferences, editor, autosave, maskView.canvas(), tasks, status);
         trainingModel = new TrainingViewModel();
         training = new TrainingService(engine, trainingModel);
         trainingController = new TrainingController(stage, training, trainingModel, projects.projectProperty(),
@@ -77,8 +93,31 @@ public final class StudioApp extends Application {
         TrainView trainView = new TrainView(trainingModel, training, trainingController::start);
         BooleanBinding modelReady = Bindings.createBooleanBinding(
                 () -> training.savedProperty().get() != null && training.savedProperty().get().complete(), training.savedProperty());
-        MainWindow window = new MainWindow(stage, projects, editor, maskView, trainView, modelReady, preferences, status);
-        projects.projectProperty().addListener((obs, old, project) -> savePreferences());
+        BooleanBinding trainingRuns = Bindings.createBooleanBinding(training::isRunning, trainingModel.stateProperty());
+
+        gallery = new GalleryModel();
+        library = new SampleLibrary(gallery, files, tasks, status);
+        generator = new GenerateService(engine, Platform::runLater, gallery::added);
+        GeneratePanel generatePanel = new GeneratePanel(generator, projects.projectProperty()::get,
+                gallery.catalogProperty()::get, trainingRuns);
+        ExportController exports = new ExportController(stage, gallery, projects.projectProperty()::get, files,
+                Platform::runLater);
+        GalleryView galleryView = new GalleryView(gallery, library, new ThumbnailCache(thumbnails, Platform::runLater),
+                generatePanel, thumbnails, Platform::runLater, this::openInCompare, exports::export);
+        CompareView compareView = new CompareView(gallery, projects.projectProperty()::get, thumbnails, Platform::runLater);
+        modelReady.addListener((obs, was, ready) -> generatePanel.modelChanged());
+        training.savedProperty().addListener((obs, old, run) -> {
+            if (run != null && run.complete() && !training.isRunning()) {
+                generatePanel.modelChanged();
+            }
+        });
+
+        window = new MainWindow(stage, projects, editor, maskView, Map.of(WorkflowStep.TRAIN, trainView,
+                WorkflowStep.GALLERY, galleryView, WorkflowStep.COMPARE, compareView), modelReady, preferences, status);
+        projects.projectProperty().addListener((obs, old, project) -> {
+            savePreferences();
+            library.open(project);
+        });
 
         Scene scene = new Scene(window, preferences.windowWidth(), preferences.windowHeight(), Color.web("#2b2b2b"));
         scene.getStylesheets().add(StudioApp.class.getResource("studio.css").toExternalForm());
@@ -86,6 +125,8 @@ public final class StudioApp extends Application {
         stage.setMaximized(preferences.windowMaximized());
         stage.setOnCloseRequest(e -> {
             if (trainingController.mayLeave() && projects.saveBeforeLeaving()) {
+                generator.cancel();
+                library.saveBeforeLeaving();
                 rememberWindow(stage);
                 savePreferences();
             } else {
@@ -101,6 +142,11 @@ public final class StudioApp extends Application {
         } else {
             projects.openDropped(Path.of(files.get(0)));
         }
+    }
+
+    private void openInCompare(SampleRecord record) {
+        gallery.click(record, false, false);
+        window.stepProperty().set(WorkflowStep.COMPARE);
     }
 
     // For UI tests, which drive the window and check the model behind it.
@@ -124,11 +170,24 @@ public final class StudioApp extends Application {
         return trainingModel;
     }
 
+    GalleryModel gallery() {
+        return gallery;
+    }
+
+    GenerateService generator() {
+        return generator;
+    }
+
+    MainWindow window() {
+        return window;
+    }
+
     @Override
     public void stop() {
         engine.shutdownNow();
         files.shutdown();
         figures.shutdownNow();
+        thumbnails.shutdownNow();
     }
 
     /** Loading ND4J's natives takes seconds: on the engine thread, shown when ready. */

@@ -2,7 +2,10 @@ package org.singanseg.studio.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -40,6 +43,15 @@ final class StudioAppFixture {
     void closeDialogs(FxRobot robot) {
         robot.interact(() -> robot.listTargetWindows().stream()
                 .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()));
+    }
+
+    /** Waits for a condition; on time-out fails naming it and what {@code context} says then. */
+    static void await(int seconds, String what, Callable<Boolean> condition, Supplier<String> context) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("not reached within " + seconds + " s: " + what + "; " + context.get());
+        }
     }
 
     void close() throws Exception {

@@ -80,12 +80,8 @@ class TrainViewUiTest {
     }
 
     private static void await(int seconds, String what, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("not reached within " + seconds + " s: " + what + "; training says: "
-                    + app.trainingModel().messageProperty().get() + " (" + app.trainingModel().stateProperty().get() + ")");
-        }
+        StudioAppFixture.await(seconds, what, condition, () -> "training says: " + app.trainingModel().messageProperty().get()
+                + " (" + app.trainingModel().stateProperty().get() + ")");
     }
 
     /** The most UI-thread CPU time and blocked time between two JavaFX pulses, and the longest wall gap. */

@@ -2,7 +2,6 @@ package org.singanseg.studio.ui.main;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import org.controlsfx.control.SegmentedButton;
@@ -24,8 +23,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -67,10 +64,12 @@ public final class MainWindow extends BorderPane {
     private final Menu recentMenu = new Menu("Open Recent");
 
     /**
+     * @param laterSteps the views of the steps after Mask
      * @param modelReady true when the project has a trained model: Gallery and Compare open then
      */
-    public MainWindow(Stage stage, ProjectController projects, MaskEditorModel editor, MaskView maskView, Node trainView,
-                      BooleanExpression modelReady, StudioPreferences preferences, StatusModel status) {
+    public MainWindow(Stage stage, ProjectController projects, MaskEditorModel editor, MaskView maskView,
+                      Map<WorkflowStep, Node> laterSteps, BooleanExpression modelReady, StudioPreferences preferences,
+                      StatusModel status) {
         this.stage = stage;
         this.projects = projects;
         this.editor = editor;
@@ -83,10 +82,7 @@ public final class MainWindow extends BorderPane {
         maskView.addTools(maskToolButtons(actions));
 
         stepViews.put(WorkflowStep.MASK, maskView);
-        stepViews.put(WorkflowStep.TRAIN, trainView);
-        for (WorkflowStep later : List.of(WorkflowStep.GALLERY, WorkflowStep.COMPARE)) {
-            stepViews.put(later, new StepPlaceholder(later));
-        }
+        stepViews.putAll(laterSteps);
         StackPane content = new StackPane(stepViews.values().toArray(Node[]::new));
         step.addListener((obs, old, current) -> showStep(current));
         showStep(step.get());
@@ -270,26 +266,5 @@ public final class MainWindow extends BorderPane {
 
     private static Node iconCopy(Action action) {
         return action.getGraphic() instanceof FontIcon icon ? new FontIcon(icon.getIconCode()) : null;
-    }
-
-    /** Placeholder for steps that later issues fill; says what will be there. */
-    private static final class StepPlaceholder extends VBox {
-        StepPlaceholder(WorkflowStep s) {
-            super(14);
-            setId("placeholder-" + s.name().toLowerCase(java.util.Locale.ROOT));
-            setAlignment(Pos.CENTER);
-            setPadding(new Insets(40));
-            FontIcon icon = new FontIcon(s.icon());
-            icon.setIconSize(64);
-            icon.getStyleClass().add("placeholder-icon");
-            Label title = new Label(s.title());
-            title.getStyleClass().add("placeholder-title");
-            Label text = new Label(s.description());
-            text.setWrapText(true);
-            text.setMaxWidth(560);
-            text.getStyleClass().add("placeholder-text");
-            getChildren().addAll(icon, title, text);
-            getStyleClass().add("step-placeholder");
-        }
     }
 }

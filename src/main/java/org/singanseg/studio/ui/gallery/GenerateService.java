@@ -1,0 +1,216 @@
+package org.singanseg.studio.ui.gallery;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.singanseg.studio.core.compare.PatchDistance;
+import org.singanseg.studio.core.gan.SamplePair;
+import org.singanseg.studio.core.gan.Sampler;
+import org.singanseg.studio.core.gan.SinGanModel;
+import org.singanseg.studio.core.image.ImageFiles;
+import org.singanseg.studio.core.image.Planes;
+import org.singanseg.studio.core.image.Resize;
+import org.singanseg.studio.core.image.TrainingPair;
+import org.singanseg.studio.core.model.ModelFile;
+import org.singanseg.studio.core.project.Project;
+import org.singanseg.studio.core.samples.GenerationRequest;
+import org.singanseg.studio.core.samples.SampleCatalog;
+import org.singanseg.studio.core.samples.SampleGenerator;
+import org.singanseg.studio.core.samples.SampleRecord;
+import org.singanseg.studio.core.samples.SampleWriter;
+import org.singanseg.studio.core.samples.Thumbnails;
+import org.singanseg.studio.ui.common.UserMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.image.Image;
+
+/**
+ * Samples a project's model on the engine thread: the diversity preview and the generation of
+ * many pairs into the project's catalog, with progress and cancel. The model is loaded once and
+ * kept while its file is unchanged. Methods are called on the UI thread; results come back there.
+ */
+public final class GenerateService {
+    private static final Logger LOG = LoggerFactory.getLogger(GenerateService.class);
+
+    /** What the controls need to know of a model: scales and the finest size. */
+    public record ModelInfo(int scales, int height, int width) {
+    }
+
+    private final Executor engine;
+    private final Executor ui;
+    private final Consumer<List<SampleRecord>> made;
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private final AtomicLong latestPreview = new AtomicLong();
+    private final ConcurrentLinkedQueue<SampleRecord> madeQueue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final AtomicInteger madeCount = new AtomicInteger();
+    private int total = 1;
+
+    // Engine thread only.
+    private Path loadedFile;
+    private long loadedStamp;
+    private Sampler sampler;
+    private SinGanModel model;
+
+    /**
+     * @param made receives new samples on the UI thread, in batches
+     */
+    public GenerateService(Executor engine, Executor ui, Consumer<List<SampleRecord>> made) {
+        this.engine = engine;
+        this.ui = ui;
+        this.made = made;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    /** Loads the model and hands its scale count and size to {@code done}. */
+    public void describe(Path modelFile, Consumer<ModelInfo> done) {
+        engine.execute(() -> {
+            try {
+                Sampler loaded = samplerFor(modelFile);
+                var finest = model.scales().get(model.scales().size() - 1);
+                ModelInfo info = new ModelInfo(loaded.scales(), finest.height(), finest.width());
+                ui.execute(() -> done.accept(info));
+            } catch (Exception e) {
+                LOG.warn("Model {} not usable", modelFile, e);
+                ui.execute(() -> message.set("The model cannot be used: " + UserMessages.describe(e)));
+            }
+        });
+    }
+
+    /**
+     * Four samples at a start scale, as thumbnails; only the latest request is answered, so
+     * dragging the diversity slider does not queue stale previews.
+     */
+    public void preview(Path modelFile, int startScale, long seed, Consumer<List<Image>> done) {
+        long ticket = latestPreview.incrementAndGet();
+        engine.execute(() -> {
+            if (ticket != latestPreview.get()) {
+                return;
+            }
+            try {
+                Sampler loaded = samplerFor(modelFile);
+                List<Image> images = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    SamplePair pair = SamplePair.fromOutput(loaded.sample(seed, i, startScale, 1, 1));
+                    images.add(MaskedImages.render(MaskedImages.pixelsOf(Thumbnails.of(pair.rgb(), pair.mask())),
+                            MaskStyle.OUTLINE));
+                }
+                ui.execute(() -> {
+                    if (ticket == latestPreview.get()) {
+                        done.accept(images);
+                    }
+                });
+            } catch (Exception e) {
+                LOG.warn("Preview failed", e);
+                ui.execute(() -> message.set("No preview: " + UserMessages.describe(e)));
+            }
+        });
+    }
+
+    /** Generates into the catalog; new samples reach the gallery as they are made. */
+    public void generate(Project project, Path modelFile, SampleCatalog catalog, GenerationRequest request) {
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        progress.set(0);
+        cancelRequested.set(false);
+        madeCount.set(0);
+        total = request.count();
+        message.set(String.format(Locale.ROOT, "Generating %d pairs with seed %d…", request.count(), request.seed()));
+        engine.execute(() -> {
+            String outcome;
+            try {
+                Sampler loaded = samplerFor(modelFile);
+                var finest = model.scales().get(model.scales().size() - 1);
+                Planes real = Resize.bicubic(TrainingPair.toRgb(ImageFiles.read(project.imageFile())),
+                        finest.height(), finest.width());
+                PatchDistance distance = new PatchDistance(real);
+                SampleWriter writer = new SampleWriter(catalog, modelFile.getFileName().toString(), distance::to);
+                new SampleGenerator(loaded, writer, catalog).run(request, record -> {
+                    madeQueue.add(record);
+                    madeCount.incrementAndGet();
+                    scheduleDrain();
+                }, cancelRequested::get);
+                outcome = "Generated " + request.count() + " pairs.";
+            } catch (CancellationException e) {
+                outcome = e.getMessage();
+            } catch (Throwable e) {
+                LOG.error("Generation failed", e);
+                outcome = "Generation stopped: " + UserMessages.describe(e);
+            }
+            String shown = outcome;
+            ui.execute(() -> {
+                drain();
+                running.set(false);
+                message.set(shown);
+            });
+        });
+    }
+
+    public void cancel() {
+        cancelRequested.set(true);
+    }
+
+    /** One UI update for however many samples were made since the last one. */
+    private void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            ui.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        List<SampleRecord> batch = new ArrayList<>();
+        SampleRecord record;
+        while ((record = madeQueue.poll()) != null) {
+            batch.add(record);
+        }
+        progress.set((double) madeCount.get() / total);
+        if (!batch.isEmpty()) {
+            made.accept(batch);
+        }
+    }
+
+    private Sampler samplerFor(Path modelFile) throws Exception {
+        long stamp = Files.getLastModifiedTime(modelFile).toMillis();
+        if (sampler == null || !modelFile.equals(loadedFile) || stamp != loadedStamp) {
+            model = ModelFile.load(modelFile);
+            sampler = new Sampler(model);
+            loadedFile = modelFile;
+            loadedStamp = stamp;
+        }
+        return sampler;
+    }
+}

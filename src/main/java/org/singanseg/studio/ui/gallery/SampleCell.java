@@ -1,0 +1,98 @@
+package org.singanseg.studio.ui.gallery;
+
+import java.util.Locale;
+
+import org.controlsfx.control.GridCell;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.singanseg.studio.core.samples.Review;
+import org.singanseg.studio.core.samples.SampleRecord;
+
+import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.StackPane;
+
+/**
+ * One thumbnail of the gallery grid: the image with its mask, a kept/rejected badge, the patch
+ * distance, and the selection frame. Clicks select (Ctrl toggles, Shift extends); a double click
+ * opens the sample in Compare.
+ */
+final class SampleCell extends GridCell<SampleRecord> {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass KEPT = PseudoClass.getPseudoClass("kept");
+    private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
+
+    private final GalleryModel gallery;
+    private final ThumbnailCache thumbnails;
+    private final ImageView image = new ImageView();
+    private final Label badge = new Label();
+    private final Label caption = new Label();
+    private final StackPane content = new StackPane(image, badge, caption);
+
+    SampleCell(GalleryModel gallery, ThumbnailCache thumbnails, java.util.function.Consumer<SampleRecord> open) {
+        this.gallery = gallery;
+        this.thumbnails = thumbnails;
+        getStyleClass().add("sample-cell");
+        image.setPreserveRatio(true);
+        image.fitWidthProperty().bind(gallery.thumbnailSizeProperty().subtract(8));
+        image.fitHeightProperty().bind(gallery.thumbnailSizeProperty().subtract(8));
+        StackPane.setAlignment(badge, Pos.TOP_RIGHT);
+        StackPane.setAlignment(caption, Pos.BOTTOM_LEFT);
+        badge.getStyleClass().add("sample-badge");
+        caption.getStyleClass().add("sample-caption");
+        gallery.selected().addListener((SetChangeListener<String>) change -> updateSelection());
+        setOnMouseClicked(e -> {
+            if (getItem() == null || e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            if (e.getClickCount() == 2) {
+                open.accept(getItem());
+            } else {
+                gallery.click(getItem(), e.isShortcutDown(), e.isShiftDown());
+            }
+            requestFocusOnGrid();
+        });
+    }
+
+    @Override
+    protected void updateItem(SampleRecord record, boolean empty) {
+        super.updateItem(record, empty);
+        if (empty || record == null) {
+            setGraphic(null);
+            image.setImage(null);
+            pseudoClassStateChanged(SELECTED, false);
+            return;
+        }
+        setGraphic(content);
+        setId("sample-" + record.name());
+        badge.setGraphic(record.review() == Review.KEPT ? new FontIcon(MaterialDesignC.CHECK_CIRCLE)
+                : record.review() == Review.REJECTED ? new FontIcon(MaterialDesignC.CLOSE_CIRCLE) : null);
+        pseudoClassStateChanged(KEPT, record.review() == Review.KEPT);
+        pseudoClassStateChanged(REJECTED, record.review() == Review.REJECTED);
+        caption.setText(Double.isNaN(record.patchDistance()) ? record.name()
+                : String.format(Locale.ROOT, "%s  d=%.2f", record.name(), record.patchDistance()));
+        updateSelection();
+        image.setImage(null);
+        MaskStyle style = gallery.maskStyleProperty().get();
+        thumbnails.get(gallery.catalogProperty().get(), record.name(), style, loaded -> {
+            // The cell may show another sample by now.
+            if (getItem() != null && getItem().name().equals(record.name()) && gallery.maskStyleProperty().get() == style) {
+                image.setImage(loaded);
+            }
+        });
+    }
+
+    private void updateSelection() {
+        pseudoClassStateChanged(SELECTED, getItem() != null && gallery.selected().contains(getItem().name()));
+    }
+
+    private void requestFocusOnGrid() {
+        if (getGridView() != null) {
+            getGridView().requestFocus();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.singanseg.studio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.singanseg.studio.core.model.ModelFile;
+import org.singanseg.studio.core.project.Project;
+import org.singanseg.studio.core.samples.Review;
+import org.singanseg.studio.core.samples.SampleCatalog;
+import org.singanseg.studio.core.samples.SampleRecord;
+import org.singanseg.studio.testing.TinyModels;
+import org.singanseg.studio.ui.main.WorkflowStep;
+import org.singanseg.studio.ui.train.TrainingService;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+/**
+ * The gallery in the real window (headless): a tiny model in the demo project, Generate makes three
+ * pairs that appear in the grid, K keeps one, Export with "only kept" writes exactly that pair in
+ * the Kvasir-SEG layout; a double click compares a sample with the real image.
+ */
+class GalleryUiTest {
+    private static StudioAppFixture fixture;
+    private static StudioApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        fixture = StudioAppFixture.launch();
+        app = fixture.app;
+        Project project = app.projects().projectProperty().get();
+        ModelFile.save(TinyModels.trained(), TrainingService.modelFile(project));
+        new FxRobot().interact(() -> app.training().inspect(project));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        fixture.close();
+    }
+
+    @Test
+    void generateKeepOneAndExportOnlyTheKeptPair() throws Exception {
+        fixture.closeDialogs(robot);
+        await(60, "gallery enabled", () -> !robot.lookup("#step-gallery").query().isDisabled());
+        robot.clickOn("#step-gallery");
+        Spinner<?> count = robot.lookup("#generate-count").queryAs(Spinner.class);
+        robot.interact(() -> count.getEditor().setText("3"));
+        await(60, "model described", () -> !((Label) robot.lookup("#generate-message").query()).getText()
+                .startsWith("The model cannot"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#generate-start");
+        await(120, "three samples", () -> app.gallery().records().size() == 3 && !app.generator().runningProperty().get());
+        assertEquals("Generated 3 pairs.", ((Label) robot.lookup("#generate-message").query()).getText());
+
+        SampleRecord first = app.gallery().records().get(0);
+        await(30, "first cell shown", () -> robot.lookup("#sample-" + first.name()).tryQuery().isPresent());
+        robot.clickOn("#sample-" + first.name());
+        robot.type(KeyCode.K);
+        assertEquals(Review.KEPT, app.gallery().records().get(0).review());
+
+        Path out = fixture.home.resolve("export-kept");
+        robot.clickOn("#gallery-export");
+        TextField folder = robot.lookup("#export-folder").queryAs(TextField.class);
+        robot.interact(() -> folder.setText(out.toString()));
+        assertTrue(robot.lookup("#export-kept-only").queryAs(CheckBox.class).isSelected(), "kept only by default");
+        robot.clickOn("Export");
+        await(60, "export written", () -> Files.isRegularFile(out.resolve("manifest.csv")));
+        assertEquals(List.of(first.name() + ".png"), names(out.resolve("images")));
+        assertEquals(List.of(first.name() + ".png"), names(out.resolve("masks")));
+        List<String> manifest = Files.readAllLines(out.resolve("manifest.csv"));
+        assertEquals(2, manifest.size(), "header and one pair: " + manifest);
+        assertTrue(manifest.get(1).contains(first.name()), manifest.get(1));
+        assertTrue(Files.isRegularFile(out.resolve("dataset.json")));
+        fixture.closeDialogs(robot);
+
+        // The keep mark reached the project's catalog on disk.
+        Project project = app.projects().projectProperty().get();
+        await(10, "catalog saved", () -> SampleCatalog.open(project.samplesFolder()).get(first.name()).review() == Review.KEPT);
+
+        robot.doubleClickOn("#sample-" + app.gallery().shown().get(0).name());
+        await(10, "compare shown", () -> app.window().stepProperty().get() == WorkflowStep.COMPARE);
+        Label distance = robot.lookup("#compare-distance").queryAs(Label.class);
+        await(30, "distance shown", () -> distance.getText().matches("\\d+\\.\\d{3}"));
+    }
+
+    private static List<String> names(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static void await(int seconds, String what, Callable<Boolean> condition) {
+        StudioAppFixture.await(seconds, what, condition, () -> "generate says: " + app.generator().messageProperty().get());
+    }
+}
