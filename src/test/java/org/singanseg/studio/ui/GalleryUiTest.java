@@ -94,8 +94,9 @@ class GalleryUiTest {
 
         robot.doubleClickOn("#sample-" + app.gallery().shown().get(0).name());
         await(10, "compare shown", () -> app.window().stepProperty().get() == WorkflowStep.COMPARE);
-        Label distance = robot.lookup("#compare-distance").queryAs(Label.class);
-        await(30, "distance shown", () -> distance.getText().matches("\\d+\\.\\d{3}"));
+        // The figures are filled once both images are read.
+        await(30, "distance shown", () -> robot.lookup("#compare-distance").tryQuery()
+                .map(label -> ((Label) label).getText().matches("\\d+\\.\\d{3}")).orElse(false));
     }
 
     private static List<String> names(Path folder) throws Exception {
