@@ -174,6 +174,10 @@ public final class StudioApp extends Application {
         return gallery;
     }
 
+    SampleLibrary library() {
+        return library;
+    }
+
     GenerateService generator() {
         return generator;
     }

@@ -73,8 +73,18 @@ class GalleryUiTest {
         robot.type(KeyCode.K);
         assertEquals(Review.KEPT, app.gallery().records().get(0).review());
 
+        // The list view's patch-distance column orders the gallery itself.
+        robot.clickOn("#gallery-list-mode");
+        robot.clickOn("Patch distance");
+        List<Double> distances = app.gallery().shown().stream().map(SampleRecord::patchDistance).toList();
+        assertEquals(distances.stream().sorted().toList(), distances);
+        robot.clickOn("Patch distance");
+        assertEquals(distances.stream().sorted(java.util.Comparator.reverseOrder()).toList(),
+                app.gallery().shown().stream().map(SampleRecord::patchDistance).toList());
+
         Path out = fixture.home.resolve("export-kept");
         robot.clickOn("#gallery-export");
+        await(20, "export dialog", () -> robot.lookup("#export-folder").tryQuery().isPresent());
         TextField folder = robot.lookup("#export-folder").queryAs(TextField.class);
         robot.interact(() -> folder.setText(out.toString()));
         assertTrue(robot.lookup("#export-kept-only").queryAs(CheckBox.class).isSelected(), "kept only by default");

@@ -1,6 +1,7 @@
 package org.singanseg.studio.ui.gallery;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class GalleryModel {
     private final SortedList<SampleRecord> shown = new SortedList<>(filtered);
     private final ObjectProperty<GalleryFilter> filter = new SimpleObjectProperty<>(GalleryFilter.ALL);
     private final ObjectProperty<GallerySort> sort = new SimpleObjectProperty<>(GallerySort.NEWEST);
+    private final ObjectProperty<Comparator<SampleRecord>> order = new SimpleObjectProperty<>(sort.get().order());
     private final ObjectProperty<MaskStyle> maskStyle = new SimpleObjectProperty<>(MaskStyle.OUTLINE);
     private final DoubleProperty thumbnailSize = new SimpleDoubleProperty(160);
     private final ObservableSet<String> selected = FXCollections.observableSet(new LinkedHashSet<>());
@@ -44,7 +46,8 @@ public final class GalleryModel {
 
     public GalleryModel() {
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> filter.get().test()::test, filter));
-        shown.comparatorProperty().bind(Bindings.createObjectBinding(() -> sort.get().order(), sort));
+        sort.addListener((obs, old, chosen) -> order.set(chosen.order()));
+        shown.comparatorProperty().bind(order);
     }
 
     /** Shows another project's samples (or none), clearing the selection. */
@@ -87,6 +90,19 @@ public final class GalleryModel {
 
     public ObjectProperty<GallerySort> sortProperty() {
         return sort;
+    }
+
+    /** The order of the shown list: the chosen {@link #sortProperty()}, or the list view's column sort. */
+    public ObjectProperty<Comparator<SampleRecord>> orderProperty() {
+        return order;
+    }
+
+    /** Replaces the selection (the list view's own selection), focusing {@code focus}. */
+    public void select(List<String> names, SampleRecord focus) {
+        selected.retainAll(names);
+        selected.addAll(names);
+        focused.set(focus);
+        anchor = focus == null ? null : focus.name();
     }
 
     public ObjectProperty<MaskStyle> maskStyleProperty() {

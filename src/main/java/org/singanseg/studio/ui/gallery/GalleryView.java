@@ -10,11 +10,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.singanseg.studio.core.samples.Review;
 import org.singanseg.studio.core.samples.SampleRecord;
 import org.singanseg.studio.ui.common.Dialogs;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -38,6 +41,7 @@ public final class GalleryView extends BorderPane {
     private final GalleryModel gallery;
     private final SampleLibrary library;
     private final Consumer<SampleRecord> compare;
+    private final BooleanProperty listMode = new SimpleBooleanProperty();
 
     /**
      * @param compare opens a sample in the Compare step
@@ -70,14 +74,39 @@ public final class GalleryView extends BorderPane {
             grid.setItems(items);
         });
 
+        SampleTable table = new SampleTable(gallery);
+        table.setVisible(false);
+        table.setOnKeyPressed(e -> {
+            // The table moves and extends its own selection with the arrows and Ctrl+A.
+            if (!e.getCode().isArrowKey() && e.getCode() != KeyCode.A && handleKey(e.getCode(), e.isShortcutDown())) {
+                e.consume();
+            }
+        });
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
+                compare.accept(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        listMode.addListener((obs, old, list) -> {
+            table.setVisible(list);
+            grid.setVisible(!list);
+            if (list) {
+                table.selectFrom(gallery);
+                table.requestFocus();
+            } else {
+                gallery.orderProperty().set(gallery.sortProperty().get().order());
+                grid.requestFocus();
+            }
+        });
+
         Label empty = new Label("No samples yet. Choose how many and press Generate.");
         empty.getStyleClass().add("placeholder-text");
         empty.visibleProperty().bind(Bindings.isEmpty(gallery.shown()));
         empty.setMouseTransparent(true);
 
-        setTop(toolBar(export));
+        setTop(viewBar());
         setLeft(generate);
-        setCenter(new StackPane(grid, empty));
+        setCenter(new BorderPane(new StackPane(grid, table, empty), null, null, actionBar(export), null));
         setRight(new SampleDetails(gallery, loader, ui));
     }
 
@@ -115,7 +144,8 @@ public final class GalleryView extends BorderPane {
         }
     }
 
-    private ToolBar toolBar(Runnable export) {
+    /** How the samples are shown: grid or list, filter, order, mask style, thumbnail size. */
+    private ToolBar viewBar() {
         SegmentedButton filters = new SegmentedButton();
         filters.setId("gallery-filter");
         for (GalleryFilter filter : GalleryFilter.values()) {
@@ -132,10 +162,26 @@ public final class GalleryView extends BorderPane {
             }
         });
 
+        ToggleButton gridButton = new ToggleButton(null, new FontIcon(MaterialDesignV.VIEW_GRID_OUTLINE));
+        gridButton.setTooltip(new Tooltip("Thumbnails"));
+        gridButton.setSelected(true);
+        ToggleButton listButton = new ToggleButton(null, new FontIcon(MaterialDesignV.VIEW_LIST_OUTLINE));
+        listButton.setId("gallery-list-mode");
+        listButton.setTooltip(new Tooltip("List with figures; click a column to sort by it"));
+        SegmentedButton views = new SegmentedButton(gridButton, listButton);
+        views.getToggleGroup().selectedToggleProperty().addListener((obs, old, selected) -> {
+            if (selected == null) {
+                old.setSelected(true);
+            } else {
+                listMode.set(selected == listButton);
+            }
+        });
+
         ChoiceBox<GallerySort> sort = new ChoiceBox<>();
         sort.setId("gallery-sort");
         sort.getItems().setAll(GallerySort.values());
         sort.valueProperty().bindBidirectional(gallery.sortProperty());
+        sort.disableProperty().bind(listMode);
         sort.setTooltip(new Tooltip("Order of the samples; 'Farthest from the real image' puts outliers first"));
 
         ChoiceBox<MaskStyle> maskStyle = new ChoiceBox<>();
@@ -150,6 +196,11 @@ public final class GalleryView extends BorderPane {
         size.setTooltip(new Tooltip("Thumbnail size"));
         gallery.thumbnailSizeProperty().bind(size.valueProperty());
 
+        return new ToolBar(views, filters, sort, maskStyle, new Label("Size"), size);
+    }
+
+    /** What to do with them: the counts, review marks, delete, export. */
+    private ToolBar actionBar(Runnable export) {
         Label counts = new Label();
         counts.setId("gallery-counts");
         counts.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
@@ -170,8 +221,7 @@ public final class GalleryView extends BorderPane {
             button.disableProperty().bind(Bindings.isEmpty(gallery.selected()));
         }
         exportButton.disableProperty().bind(Bindings.isEmpty(gallery.records()));
-        return new ToolBar(filters, sort, maskStyle, new Label("Size"), size, spacer(), counts, keep, reject, delete,
-                exportButton);
+        return new ToolBar(counts, spacer(), keep, reject, delete, exportButton);
     }
 
     private void confirmDelete() {

@@ -9,6 +9,7 @@ import org.singanseg.studio.core.samples.Review;
 import org.singanseg.studio.core.samples.SampleRecord;
 
 import javafx.collections.SetChangeListener;
+import javafx.collections.WeakSetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -25,6 +26,7 @@ final class SampleCell extends GridCell<SampleRecord> {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass KEPT = PseudoClass.getPseudoClass("kept");
     private static final PseudoClass REJECTED = PseudoClass.getPseudoClass("rejected");
+    private static final PseudoClass NO_MASK = PseudoClass.getPseudoClass("no-mask");
 
     private final GalleryModel gallery;
     private final ThumbnailCache thumbnails;
@@ -32,6 +34,7 @@ final class SampleCell extends GridCell<SampleRecord> {
     private final Label badge = new Label();
     private final Label caption = new Label();
     private final StackPane content = new StackPane(image, badge, caption);
+    private final SetChangeListener<String> selectionListener = change -> updateSelection();
 
     SampleCell(GalleryModel gallery, ThumbnailCache thumbnails, java.util.function.Consumer<SampleRecord> open) {
         this.gallery = gallery;
@@ -44,7 +47,8 @@ final class SampleCell extends GridCell<SampleRecord> {
         StackPane.setAlignment(caption, Pos.BOTTOM_LEFT);
         badge.getStyleClass().add("sample-badge");
         caption.getStyleClass().add("sample-caption");
-        gallery.selected().addListener((SetChangeListener<String>) change -> updateSelection());
+        // Weak: the grid drops cells when it rebuilds its rows, and the selection set outlives them.
+        gallery.selected().addListener(new WeakSetChangeListener<>(selectionListener));
         setOnMouseClicked(e -> {
             if (getItem() == null || e.getButton() != MouseButton.PRIMARY) {
                 return;
@@ -73,7 +77,10 @@ final class SampleCell extends GridCell<SampleRecord> {
                 : record.review() == Review.REJECTED ? new FontIcon(MaterialDesignC.CLOSE_CIRCLE) : null);
         pseudoClassStateChanged(KEPT, record.review() == Review.KEPT);
         pseudoClassStateChanged(REJECTED, record.review() == Review.REJECTED);
-        caption.setText(Double.isNaN(record.patchDistance()) ? record.name()
+        // A pair without a polyp teaches a segmentation model little: the caption says so.
+        pseudoClassStateChanged(NO_MASK, record.maskRegions() == 0);
+        caption.setText(record.maskRegions() == 0 ? record.name() + "  no polyp"
+                : Double.isNaN(record.patchDistance()) ? record.name()
                 : String.format(Locale.ROOT, "%s  d=%.2f", record.name(), record.patchDistance()));
         updateSelection();
         image.setImage(null);

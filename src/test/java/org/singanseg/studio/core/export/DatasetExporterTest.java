@@ -248,6 +248,28 @@ class DatasetExporterTest {
         }
     }
 
+    /** Root may write to any permission-locked folder; sysfs refuses new folders even to root. */
+    @Test
+    void aFolderThatRefusesEvenRootGetsAMessage() throws Exception {
+        Path refusing = Path.of("/sys");
+        Assumptions.assumeTrue(Files.isDirectory(refusing) && !canMakeFolderIn(refusing), "no refusing folder here");
+        for (boolean zip : new boolean[]{false, true}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> exporter()
+                    .export(refusing.resolve("singan-export"), new ExportOptions(false, false, zip, false), QUIET, () -> false));
+            assertTrue(e.getMessage().startsWith("Cannot write to /sys"), e.getMessage());
+            assertTrue(e.getMessage().contains("Choose another folder"), e.getMessage());
+        }
+    }
+
+    private static boolean canMakeFolderIn(Path folder) {
+        try {
+            Files.delete(Files.createDirectory(folder.resolve("singan-probe")));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Test
     void aStoredMaskThatIsNotBinaryIsThresholded() throws Exception {
         SampleRecord first = catalog.records().get(0);
