@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.singanseg.studio.core.gan.SamplePair;
 import org.singanseg.studio.core.image.Planes;
-import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.Review;
 import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleRecord;
 import org.singanseg.studio.core.samples.SampleWriter;
-import org.singanseg.studio.testing.TinyModels;
-import org.singanseg.studio.ui.train.TrainingService;
 import org.testfx.api.FxRobot;
 
 import javafx.animation.AnimationTimer;
@@ -30,28 +26,14 @@ import javafx.scene.control.skin.VirtualFlow;
  * the catalog opens, and scrolling the grid from top to bottom, a screenful per frame, never makes
  * the UI thread work or wait 100 ms between two frames (thumbnails load off it).
  */
-class GalleryScrollUiTest {
+class GalleryScrollUiTest extends StudioWindowTest {
     private static final int SAMPLES = 10_000;
-    private static StudioAppFixture fixture;
-    private static StudioApp app;
-    private final FxRobot robot = new FxRobot();
 
     @BeforeAll
-    static void launch() throws Exception {
-        fixture = StudioAppFixture.launch();
-        app = fixture.app;
-        Project project = app.projects().projectProperty().get();
-        ModelFile.save(TinyModels.trained(), TrainingService.modelFile(project));
+    static void prepare() throws Exception {
+        Project project = fixture.installTinyModel();
         fillCatalog(project);
-        new FxRobot().interact(() -> {
-            app.training().inspect(project);
-            app.library().open(project);
-        });
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
+        new FxRobot().interact(() -> app.library().open(project));
     }
 
     /** One real sample written by the app's writer, then its files copied under 9,999 more names. */

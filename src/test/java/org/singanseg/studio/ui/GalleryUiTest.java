@@ -9,18 +9,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.Review;
 import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleRecord;
-import org.singanseg.studio.testing.TinyModels;
 import org.singanseg.studio.ui.main.WorkflowStep;
-import org.singanseg.studio.ui.train.TrainingService;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.scene.control.CheckBox;
@@ -34,23 +29,10 @@ import javafx.scene.input.KeyCode;
  * pairs that appear in the grid, K keeps one, Export with "only kept" writes exactly that pair in
  * the Kvasir-SEG layout; a double click compares a sample with the real image.
  */
-class GalleryUiTest {
-    private static StudioAppFixture fixture;
-    private static StudioApp app;
-    private final FxRobot robot = new FxRobot();
-
+class GalleryUiTest extends StudioWindowTest {
     @BeforeAll
-    static void launch() throws Exception {
-        fixture = StudioAppFixture.launch();
-        app = fixture.app;
-        Project project = app.projects().projectProperty().get();
-        ModelFile.save(TinyModels.trained(), TrainingService.modelFile(project));
-        new FxRobot().interact(() -> app.training().inspect(project));
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
+    static void prepare() throws Exception {
+        fixture.installTinyModel();
     }
 
     @Test

@@ -8,14 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.singanseg.studio.core.mask.MaskFiles;
 import org.singanseg.studio.core.mask.MaskRaster;
 import org.singanseg.studio.testing.TestData;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.geometry.Point2D;
@@ -23,31 +20,13 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 
 /**
  * Drives the real main window headless (Monocle): the demo project opens, a brush drag paints
  * exactly under the stroke, undo takes it back, a mask of another size is refused with both sizes,
  * an empty mask warns before training.
  */
-class MainWindowUiTest {
-    private static StudioAppFixture fixture;
-    private static StudioApp app;
-    private static Stage stage;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void launch() throws Exception {
-        fixture = StudioAppFixture.launch();
-        app = fixture.app;
-        stage = fixture.stage;
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
-    }
-
+class MainWindowUiTest extends StudioWindowTest {
     @BeforeEach
     void closeDialogs() {
         fixture.closeDialogs(robot);
@@ -55,7 +34,7 @@ class MainWindowUiTest {
 
     @Test
     void theDemoProjectOpensWithItsMask() throws Exception {
-        assertTrue(stage.getTitle().startsWith("Demo polyp (PolypGen)"), stage.getTitle());
+        assertTrue(fixture.stage.getTitle().startsWith("Demo polyp (PolypGen)"), fixture.stage.getTitle());
         Path folder = fixture.home.resolve("projects").resolve("Demo polyp (PolypGen)");
         assertTrue(Files.isRegularFile(folder.resolve("project.json")));
         MaskRaster demoMask = MaskFiles.read(Path.of("assets", "demo", "polyp-mask.jpg"));

@@ -7,6 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import org.singanseg.studio.core.model.ModelFile;
+import org.singanseg.studio.core.project.Project;
+import org.singanseg.studio.testing.TinyModels;
+import org.singanseg.studio.ui.train.TrainingService;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -37,6 +41,14 @@ final class StudioAppFixture {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.projects().projectProperty().get() != null
                 && app.editor().figuresProperty().get() != null);
         return new StudioAppFixture(home, stage, app);
+    }
+
+    /** Puts the shared tiny model into the open project, as a finished training would, and shows it. */
+    Project installTinyModel() throws Exception {
+        Project project = app.projects().projectProperty().get();
+        ModelFile.save(TinyModels.trained(), TrainingService.modelFile(project));
+        new FxRobot().interact(() -> app.training().inspect(project));
+        return project;
     }
 
     /** Closes dialogs a test left open. */

@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.singanseg.studio.testing.TinyModels;
 import org.singanseg.studio.ui.train.TrainingViewModel.RunState;
-import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 
@@ -28,22 +25,7 @@ import javafx.scene.control.Button;
  * The wall-clock gap is printed too; on a loaded machine it also includes time spent waiting for
  * a free core, which is not the app's doing.
  */
-class TrainViewUiTest {
-    private static StudioAppFixture fixture;
-    private static StudioApp app;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void launch() throws Exception {
-        fixture = StudioAppFixture.launch();
-        app = fixture.app;
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        fixture.close();
-    }
-
+class TrainViewUiTest extends StudioWindowTest {
     @Test
     void aTinyTrainingRunsInTheWindowWithoutBlockingIt() throws Exception {
         fixture.closeDialogs(robot);
