@@ -93,7 +93,12 @@ public final class CompareView extends BorderPane {
             }
         });
         setOnMouseClicked(e -> requestFocus());
-        visibleProperty().addListener((obs, old, shown) -> refresh());
+        visibleProperty().addListener((obs, old, shown) -> {
+            refresh();
+            if (shown) {
+                requestFocus(); // for the arrow keys
+            }
+        });
         gallery.focusedProperty().addListener((obs, old, record) -> refresh());
         gallery.maskStyleProperty().addListener((obs, old, style) -> refresh());
     }

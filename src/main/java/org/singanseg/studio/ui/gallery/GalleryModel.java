@@ -62,8 +62,11 @@ public final class GalleryModel {
         records.setAll(all);
     }
 
-    /** Adds freshly generated samples (of the shown catalog). */
-    public void added(List<SampleRecord> made) {
+    /** Adds freshly generated samples, unless they belong to a project no longer shown. */
+    public void added(SampleCatalog madeIn, List<SampleRecord> made) {
+        if (madeIn != catalog.get()) {
+            return;
+        }
         for (SampleRecord record : made) {
             positions.put(record.name(), records.size());
             records.add(record);

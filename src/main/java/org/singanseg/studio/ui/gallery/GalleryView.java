@@ -21,6 +21,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
@@ -99,6 +101,12 @@ public final class GalleryView extends BorderPane {
             }
         });
 
+        gallery.focusedProperty().addListener((obs, old, record) -> {
+            if (record != null) {
+                reveal(grid, table, record);
+            }
+        });
+
         Label empty = new Label("No samples yet. Choose how many and press Generate.");
         empty.getStyleClass().add("placeholder-text");
         empty.visibleProperty().bind(Bindings.isEmpty(gallery.shown()));
@@ -135,6 +143,25 @@ public final class GalleryView extends BorderPane {
             }
         }
         return true;
+    }
+
+    /** Scrolls the focused sample into view (arrow keys, Compare's stepping). */
+    private void reveal(GridView<SampleRecord> grid, SampleTable table, SampleRecord record) {
+        int index = gallery.shown().indexOf(record);
+        if (index < 0) {
+            return;
+        }
+        if (listMode.get()) {
+            table.scrollTo(index);
+        } else if (grid.lookup(".virtual-flow") instanceof VirtualFlow<?> flow && flow.getFirstVisibleCell() != null) {
+            // The flow's cells are rows; the first visible one is full unless it is the only one.
+            IndexedCell<?> first = flow.getFirstVisibleCell();
+            int perRow = Math.max(1, first.lookupAll(".grid-cell").size());
+            int row = index / perRow;
+            if (row < first.getIndex() || row > flow.getLastVisibleCell().getIndex()) {
+                flow.scrollTo(row);
+            }
+        }
     }
 
     private void step(int by) {

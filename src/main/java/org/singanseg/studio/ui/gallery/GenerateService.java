@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.singanseg.studio.core.compare.PatchDistance;
@@ -55,7 +56,7 @@ public final class GenerateService {
 
     private final Executor engine;
     private final Executor ui;
-    private final Consumer<List<SampleRecord>> made;
+    private final BiConsumer<SampleCatalog, List<SampleRecord>> made;
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty message = new SimpleStringProperty("");
@@ -65,6 +66,7 @@ public final class GenerateService {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicInteger madeCount = new AtomicInteger();
     private int total = 1;
+    private SampleCatalog target;
 
     // Engine thread only.
     private Path loadedFile;
@@ -73,9 +75,9 @@ public final class GenerateService {
     private SinGanModel model;
 
     /**
-     * @param made receives new samples on the UI thread, in batches
+     * @param made receives new samples and the catalog they went into on the UI thread, in batches
      */
-    public GenerateService(Executor engine, Executor ui, Consumer<List<SampleRecord>> made) {
+    public GenerateService(Executor engine, Executor ui, BiConsumer<SampleCatalog, List<SampleRecord>> made) {
         this.engine = engine;
         this.ui = ui;
         this.made = made;
@@ -148,6 +150,7 @@ public final class GenerateService {
         cancelRequested.set(false);
         madeCount.set(0);
         total = request.count();
+        target = catalog;
         message.set(String.format(Locale.ROOT, "Generating %d pairs with seed %d…", request.count(), request.seed()));
         engine.execute(() -> {
             String outcome;
@@ -199,7 +202,7 @@ public final class GenerateService {
         }
         progress.set((double) madeCount.get() / total);
         if (!batch.isEmpty()) {
-            made.accept(batch);
+            made.accept(target, batch);
         }
     }
 

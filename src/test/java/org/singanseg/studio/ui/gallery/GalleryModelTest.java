@@ -78,6 +78,15 @@ class GalleryModelTest {
     }
 
     @Test
+    void samplesMadeForAProjectNoLongerShownStayOut(@TempDir Path other) throws Exception {
+        gallery.added(SampleCatalog.open(other), List.of(record("syn_00009", 1, 0.1)));
+        assertEquals(4, gallery.records().size());
+        gallery.added(catalog, List.of(record("syn_00005", 1, 0.1)));
+        assertEquals(5, gallery.records().size());
+        assertEquals("syn_00005", gallery.shown().get(0).name());
+    }
+
+    @Test
     void removedSamplesLeaveListsAndSelection() {
         gallery.click(gallery.shown().get(0), false, false);
         String name = gallery.focusedProperty().get().name();
