@@ -176,7 +176,16 @@ public final class GeneratePanel extends VBox {
             service.messageProperty().set("The seed must be a whole number, e.g. " + new SecureRandom().nextInt(1_000_000) + ".");
             return;
         }
-        count.increment(0); // commits a typed value
+        try {
+            // A typed value counts even if the field still has the focus.
+            for (Spinner<?> field : List.of(count, widthFactor, heightFactor)) {
+                field.commitValue();
+            }
+        } catch (RuntimeException e) {
+            // The spinners' converters throw NumberFormatException, or a RuntimeException around a ParseException.
+            service.messageProperty().set("Pairs, width and height must be numbers (pairs: 1 to 10,000; sizes: 0.25 to 4).");
+            return;
+        }
         service.generate(current, modelFile(current), target, new GenerationRequest(count.getValue(), chosenSeed,
                 startScale(), widthFactor.getValue(), heightFactor.getValue()));
     }
