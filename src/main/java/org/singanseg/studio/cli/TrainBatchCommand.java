@@ -61,8 +61,8 @@ public final class TrainBatchCommand implements Callable<Integer> {
         Shard part = Shard.parse(shard);
         BatchOptions options = new BatchOptions(out, settingsOptions.resolve(), samplesPerImage, withReal);
         BatchInputs inputs = BatchInputs.scan(images, masks);
+        list("Skipped files", inputs.skipped());
         if (inputs.pairs().isEmpty()) {
-            list("Skipped", inputs.skipped());
             throw new InvalidInputException("No image in " + images + " has a mask in " + masks + ". Masks are "
                     + "matched by base name: abc.jpg goes with abc.png, abc_mask.png or abc-mask.png (any image type).");
         }
@@ -72,7 +72,6 @@ public final class TrainBatchCommand implements Callable<Integer> {
                 samplesPerImage, samplesPerImage == 1 ? "" : "s", out.toAbsolutePath());
         System.out.println("Settings: " + options.settings().describe() + " (each pair trains with its own seed, "
                 + "made from this one and its name)");
-        list("Skipped files", inputs.skipped());
 
         BatchSummary summary;
         try (ShutdownCancel cancel = new ShutdownCancel()) {
@@ -86,7 +85,7 @@ public final class TrainBatchCommand implements Callable<Integer> {
         return summary.results().isEmpty() && !mine.isEmpty() ? UserErrors.USER_ERROR : 0;
     }
 
-    private void report(BatchSummary summary, List<SkippedInput> unmatched) {
+    private void report(BatchSummary summary, List<SkippedInput> skippedFiles) {
         System.out.printf(Locale.ROOT, "Done in %s: %d trained, %d resumed, %d with missing outputs made, "
                         + "%d already complete, %d skipped; %d sample%s written.%n",
                 ConsoleProgress.duration(summary.seconds()), summary.count(PairOutcome.TRAINED),
@@ -94,7 +93,9 @@ public final class TrainBatchCommand implements Callable<Integer> {
                 summary.count(PairOutcome.COMPLETE), summary.skipped().size(), summary.samplesWritten(),
                 summary.samplesWritten() == 1 ? "" : "s");
         list("Skipped pairs", summary.skipped());
-        list("Skipped files", unmatched);
+        if (!skippedFiles.isEmpty()) {
+            System.out.println("Skipped files: " + skippedFiles.size() + ", listed at the start.");
+        }
         System.out.printf("Manifest: %s lists %d pair%s (of every run and shard so far).%n",
                 new BatchLayout(out).manifest().toAbsolutePath(), summary.manifestRows(),
                 summary.manifestRows() == 1 ? "" : "s");

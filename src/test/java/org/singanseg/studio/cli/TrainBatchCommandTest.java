@@ -47,6 +47,7 @@ class TrainBatchCommandTest {
         assertTrue(run.out().contains("bad: The mask is 40x30 pixels but the image is 384x288"), run.out());
         assertTrue(run.out().contains("lonely.jpg: no mask named lonely.*"), run.out());
         assertTrue(run.out().contains("notes.txt: not an image"), run.out());
+        assertTrue(run.out().contains("Skipped files: 2, listed at the start."), run.out());
         assertTrue(run.out().contains("lists 9 pairs"), run.out());
 
         List<List<String>> rows = manifest();

@@ -23,10 +23,11 @@ public final class BatchTrainer {
     private final BatchOptions options;
     private final BatchLayout layout;
     private final BatchListener listener;
+    private final BooleanSupplier cancelled;
     private final PairJob job;
 
     /**
-     * @param cancelled checked between training iterations and samples; when true, the pair in work
+     * @param cancelled checked between pairs, training iterations and samples; when true, the pair in work
      *                  keeps its checkpoint and the outputs written so far, and {@link #run} throws
      *                  {@link CancellationException} once the manifest is rebuilt
      */
@@ -34,6 +35,7 @@ public final class BatchTrainer {
         this.options = options;
         this.layout = new BatchLayout(options.out());
         this.listener = listener;
+        this.cancelled = cancelled;
         this.job = new PairJob(options, layout, listener, cancelled);
     }
 
@@ -52,6 +54,9 @@ public final class BatchTrainer {
         List<SkippedInput> skipped = new ArrayList<>();
         try {
             for (int i = 0; i < pairs.size(); i++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("Stopped before pair " + (i + 1) + " of " + pairs.size() + ".");
+                }
                 BatchPair pair = pairs.get(i);
                 listener.pairStarted(pair, i + 1, pairs.size());
                 try {
