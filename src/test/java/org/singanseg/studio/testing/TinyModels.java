@@ -11,6 +11,9 @@ import org.singanseg.studio.core.image.TrainingPair;
 
 /** Small, fast training runs on a real frame for tests (3 scales, 30x40 px at the finest). */
 public final class TinyModels {
+    /** The command line options that give {@link #minimal()}. */
+    public static final String[] MINIMAL_OPTIONS = {"--preset", "quick", "--max-size", "34", "--iterations", "3",
+            "--critic-steps", "1", "--generator-steps", "1", "--width", "8", "--width-max", "8", "--seed", "7"};
     private static final AtomicReference<SinGanModel> SHARED = new AtomicReference<>();
 
     private TinyModels() {
@@ -18,6 +21,14 @@ public final class TinyModels {
 
     public static TrainingSettings settings() {
         return new TrainingSettings("test", 40, 25, 0.75, 40, 2, 2, 5e-4, 5e-4, 0.5, 10, 0.1, 16, 16, 0, 0.1, 7);
+    }
+
+    /**
+     * Smaller still, for tests that train many pairs: 2 scales (34 px at the finest), 3 iterations,
+     * width 8.
+     */
+    public static TrainingSettings minimal() {
+        return new TrainingSettings("quick", 34, 25, 0.75, 3, 1, 1, 5e-4, 5e-4, 0.5, 10, 0.1, 8, 8, 0, 0.1, 7);
     }
 
     public static TrainingPair pair() throws Exception {

@@ -1,16 +1,17 @@
 package org.singanseg.studio.core.export;
 
-import java.nio.charset.StandardCharsets;
+import static org.singanseg.studio.core.io.CsvTable.decimal;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
+import org.singanseg.studio.core.io.CsvTable;
 import org.singanseg.studio.core.mask.MaskFigures;
 import org.singanseg.studio.core.samples.SampleRecord;
 
 /**
  * {@code manifest.csv}: one row per exported pair with how it was made and what its mask holds, so
- * a training script can filter the dataset without opening the catalog. RFC 4180 quoting; unknown
+ * a training script can filter the dataset without opening the catalog. Written as a {@link CsvTable}; unknown
  * values (the real pair's seed, a patch distance never measured) are empty cells.
  */
 final class Manifest {
@@ -20,14 +21,10 @@ final class Manifest {
     static final String SYNTHETIC = "synthetic";
     static final String REAL = "real";
 
-    private final StringBuilder csv = new StringBuilder();
-
-    Manifest() {
-        row(COLUMNS);
-    }
+    private final CsvTable csv = new CsvTable(COLUMNS);
 
     void add(String image, String mask, SampleRecord r) {
-        row(List.of(image, mask, SYNTHETIC, Long.toString(r.seed()), Long.toString(r.index()),
+        csv.row(List.of(image, mask, SYNTHETIC, Long.toString(r.seed()), Long.toString(r.index()),
                 Integer.toString(r.startScale()), decimal(r.scaleH()), decimal(r.scaleV()),
                 Integer.toString(r.width()), Integer.toString(r.height()), decimal(r.maskCoverage()),
                 Integer.toString(r.maskRegions()), decimal(r.patchDistance()), r.style(),
@@ -35,27 +32,11 @@ final class Manifest {
     }
 
     void addReal(String image, String mask, int width, int height, MaskFigures figures) {
-        row(List.of(image, mask, REAL, "", "", "", "", "", Integer.toString(width), Integer.toString(height),
+        csv.row(List.of(image, mask, REAL, "", "", "", "", "", Integer.toString(width), Integer.toString(height),
                 decimal(figures.coverage()), Integer.toString(figures.regions()), "", "", "", ""));
     }
 
     byte[] bytes() {
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private void row(List<String> cells) {
-        csv.append(cells.stream().map(Manifest::quoted).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    private static String decimal(double value) {
-        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.6f", value) : "";
-    }
-
-    private static String quoted(String cell) {
-        if (cell == null) {
-            return "";
-        }
-        boolean plain = cell.chars().noneMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n');
-        return plain ? cell : '"' + cell.replace("\"", "\"\"") + '"';
+        return csv.bytes();
     }
 }

@@ -55,6 +55,13 @@ public record TrainingSettings(String preset, int maxSize, int minSize, double s
         };
     }
 
+    /** The same settings with another seed (batch training gives every pair its own). */
+    public TrainingSettings withSeed(long newSeed) {
+        return new TrainingSettings(preset, maxSize, minSize, scaleFactor, iterations, criticSteps, generatorSteps,
+                learningRateG, learningRateD, beta1, alpha, lambda, widthInitial, widthMax, widthDoublingEvery,
+                noiseAmpFactor, newSeed);
+    }
+
     /** Network width at a scale: widthInitial * 2^floor(scale / doublingEvery), at most widthMax. */
     public int widthAt(int scale) {
         int doublings = widthDoublingEvery > 0 ? scale / widthDoublingEvery : 0;

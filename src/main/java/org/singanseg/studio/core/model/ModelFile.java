@@ -65,10 +65,11 @@ public final class ModelFile {
     /**
      * What a model file says about itself, read from its descriptor alone: no weights, so no ND4J.
      *
-     * @param scales number of trained scales (a checkpoint has fewer than its settings plan)
+     * @param scales   number of trained scales (a checkpoint has fewer than its settings plan)
+     * @param complete every planned scale is trained: not a checkpoint of an unfinished run
      */
     public record Description(int formatVersion, String appVersion, TrainingSettings settings, SourceInfo source,
-                              int scales) {
+                              int scales, boolean complete) {
     }
 
     public static void save(SinGanModel model, Path file) throws IOException {
@@ -110,8 +111,9 @@ public final class ModelFile {
         } catch (IOException e) {
             throw damaged(file, "it is not a complete zip archive", e);
         }
-        return new Description(d.formatVersion(), d.appVersion(), d.settings(), d.source(),
-                d.scales() == null ? 0 : d.scales().size());
+        int scales = d.scales() == null ? 0 : d.scales().size();
+        return new Description(d.formatVersion(), d.appVersion(), d.settings(), d.source(), scales,
+                d.pyramid() != null && scales == d.pyramid().scales());
     }
 
     public static SinGanModel load(Path file) throws InvalidModelException {

@@ -1,0 +1,163 @@
+package org.singanseg.studio.core.batch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.model.ModelFile;
+import org.singanseg.studio.testing.BatchData;
+import org.singanseg.studio.testing.TinyModels;
+
+/** The batch core: resuming an interrupted pair, reruns that do nothing, missing samples only. */
+class BatchTrainerTest {
+    private static final int K = 2;
+
+    @TempDir
+    Path dir;
+    private List<BatchPair> pairs;
+    private Path out;
+
+    @BeforeEach
+    void inputs() throws Exception {
+        BatchData.Folders folders = BatchData.create(dir);
+        pairs = BatchInputs.scan(folders.images(), folders.masks()).pairs();
+        out = dir.resolve("out");
+    }
+
+    @Test
+    void anInterruptedPairResumesFromItsCheckpointAndARerunDoesNothing() throws Exception {
+        // Stop pair b right after its first scale is saved, as a kill would between scales.
+        Recorder first = new Recorder();
+        AtomicBoolean stop = new AtomicBoolean();
+        first.onScaleFinished = (pair, scale) -> stop.set(pair.equals("b") && scale == 0);
+        assertThrows(CancellationException.class, () -> run(first, stop::get));
+        ModelFile.Description halfTrained = ModelFile.describe(out.resolve("models/b.singan"));
+        assertEquals(1, halfTrained.scales());
+        assertFalse(halfTrained.complete());
+        assertEquals(List.of("images/a_0001.png", "images/a_0002.png"), manifestImages(), "a is done and listed");
+
+        Recorder second = new Recorder();
+        BatchSummary summary = run(second, () -> false);
+        assertEquals(Map.of("a", PairOutcome.COMPLETE, "b", PairOutcome.RESUMED, "c", PairOutcome.TRAINED),
+                outcomes(summary));
+        assertEquals(List.of("b from scale 1", "c from scale 0"), second.trainings);
+        assertEquals(List.of("bad"), summary.skipped().stream().map(SkippedInput::name).toList());
+        assertTrue(summary.skipped().get(0).reason().contains("The mask is 40x30"), summary.skipped().get(0).reason());
+        assertEquals(List.of("bad"), second.skipped);
+        assertEquals(2 * K, summary.samplesWritten());
+        assertEquals(3 * K, summary.manifestRows());
+        assertEquals(List.of("images/a_0001.png", "images/a_0002.png", "images/b_0001.png", "images/b_0002.png",
+                "images/c_0001.png", "images/c_0002.png"), manifestImages());
+        assertTrue(ModelFile.load(out.resolve("models/b.singan")).complete());
+
+        List<FileTime> modelTimes = modelTimes();
+        Recorder third = new Recorder();
+        BatchSummary rerun = run(third, () -> false);
+        assertEquals(3, rerun.count(PairOutcome.COMPLETE));
+        assertEquals(List.of(), third.trainings, "no training on a rerun");
+        assertEquals(0, rerun.samplesWritten());
+        assertEquals(modelTimes, modelTimes());
+    }
+
+    @Test
+    void onlyMissingSamplesAreDrawnAndTheyComeOutTheSame() throws Exception {
+        run(new Recorder(), () -> false);
+        Path lost = out.resolve("images/a_0002.png");
+        byte[] original = Files.readAllBytes(lost);
+        FileTime kept = Files.getLastModifiedTime(out.resolve("images/a_0001.png"));
+        Files.delete(lost);
+
+        BatchSummary more = new BatchTrainer(new BatchOptions(out, TinyModels.minimal(), K + 1, true),
+                new Recorder(), () -> false).run(pairs);
+        assertEquals(Map.of("a", PairOutcome.SAMPLED, "b", PairOutcome.SAMPLED, "c", PairOutcome.SAMPLED),
+                outcomes(more));
+        assertEquals(2 + 1 + 1, more.samplesWritten(), "a: 2 and 3, b and c: 3");
+        assertArrayEquals(original, Files.readAllBytes(lost), "same seed and index, same sample");
+        assertEquals(kept, Files.getLastModifiedTime(out.resolve("images/a_0001.png")));
+        assertTrue(Files.exists(out.resolve("masks/c_real.png")));
+        assertEquals(3 * (K + 2), more.manifestRows(), "K + 1 samples and the real pair each");
+    }
+
+    @Test
+    void aModelMadeFromOtherFilesIsSkippedNotOverwritten() throws Exception {
+        run(new Recorder(), () -> false);
+        Path model = out.resolve("models/a.singan");
+        FileTime trained = Files.getLastModifiedTime(model);
+        Files.copy(pairs.get(1).mask(), pairs.get(0).mask(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        BatchSummary summary = run(new Recorder(), () -> false);
+        SkippedInput skipped = summary.skipped().stream().filter(s -> s.name().equals("a")).findFirst().orElseThrow();
+        assertTrue(skipped.reason().contains("made from other files"), skipped.reason());
+        assertEquals(trained, Files.getLastModifiedTime(model));
+    }
+
+    private BatchSummary run(Recorder listener, BooleanSupplier cancelled) throws Exception {
+        TrainingSettings settings = TinyModels.minimal();
+        return new BatchTrainer(new BatchOptions(out, settings, K, false), listener, cancelled).run(pairs);
+    }
+
+    private List<String> manifestImages() throws Exception {
+        List<String> lines = Files.readAllLines(out.resolve(BatchManifest.FILE));
+        assertEquals(String.join(",", BatchManifest.COLUMNS), lines.get(0));
+        return lines.stream().skip(1).map(l -> l.split(",")[0]).toList();
+    }
+
+    private List<FileTime> modelTimes() throws Exception {
+        List<FileTime> times = new ArrayList<>();
+        for (String name : BatchData.GOOD) {
+            times.add(Files.getLastModifiedTime(out.resolve("models/" + name + ".singan")));
+        }
+        return times;
+    }
+
+    private static Map<String, PairOutcome> outcomes(BatchSummary summary) {
+        return summary.results().stream().collect(Collectors.toMap(r -> r.pair().name(), PairResult::outcome));
+    }
+
+    /** Records the events that tell what the batch did. */
+    private static final class Recorder implements BatchListener {
+        final List<String> trainings = new ArrayList<>();
+        final List<String> skipped = new ArrayList<>();
+        java.util.function.BiConsumer<String, Integer> onScaleFinished = (pair, scale) -> { };
+        private String current;
+
+        @Override
+        public void pairStarted(BatchPair pair, int number, int total) {
+            current = pair.name();
+        }
+
+        @Override
+        public void trainingStarted(TrainingSettings settings, int[] heights, int[] widths, int[] networkWidths,
+                                    int firstScale) {
+            assertEquals(PairSeeds.of(7, current), settings.seed(), "the pair's own seed");
+            trainings.add(current + " from scale " + firstScale);
+        }
+
+        @Override
+        public void scaleFinished(int scale, double seconds) {
+            onScaleFinished.accept(current, scale);
+        }
+
+        @Override
+        public void pairSkipped(BatchPair pair, String reason) {
+            skipped.add(pair.name());
+        }
+    }
+}
