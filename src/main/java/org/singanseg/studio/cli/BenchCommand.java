@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Speed of SinGAN's per-scale networks against the machine's raw convolution throughput. */
+/**
+ * Speed of SinGAN's per-scale networks against the machine's raw convolution throughput, or of a
+ * training run, or of the segmentation U-Net.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Times a SinGAN generator and critic (forward + backward) per input size and width, "
                 + "next to the raw conv2d throughput for the same shapes.")
@@ -48,6 +51,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "on a pair (default: the demo pair) and print per-scale timings and a contact sheet of samples.")
     boolean train;
 
+    @Option(names = "--segmentation", description = "Instead of timing SinGAN, time the segmentation U-Net "
+            + "(default settings: a training step on a mini-batch and a one-image forward pass).")
+    boolean segmentation;
+
     @Option(names = "--image", description = "With --train: the real image (default: the bundled demo image).")
     Path image;
 
@@ -71,6 +78,10 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("Engine: " + Backend.describe() + (Backend.hasOneDnn() ? " [native build has HAVE_ONEDNN]" : ""));
         if (memorySteps > 0) {
             new MemoryCheck(System.out).run(memorySteps);
+            return 0;
+        }
+        if (segmentation) {
+            new SegmentationBenchmark(System.out).run(seconds);
             return 0;
         }
         if (train) {

@@ -32,6 +32,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void segmentationBenchPrintsStepAndForwardTimes() {
+        String out = run("bench", "--segmentation", "--seconds", "0.01");
+        Matcher step = Pattern.compile("training step, batch 8 .*:\\s+([\\d.]+) ms").matcher(out);
+        assertTrue(step.find() && Double.parseDouble(step.group(1)) > 0, out);
+        assertTrue(Pattern.compile("forward pass, one image .*:\\s+[\\d.]+ ms").matcher(out).find(), out);
+    }
+
+    @Test
     void memoryCheckReportsStartAndEnd() {
         String out = run("bench", "--memory-steps", "20");
         assertTrue(out.contains("RSS MiB"), out);

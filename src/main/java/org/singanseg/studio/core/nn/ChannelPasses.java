@@ -5,7 +5,6 @@ import java.nio.FloatBuffer;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Per-(image, channel) passes over channels-last [B, H, W, C] arrays, done in Java. libnd4j's
@@ -107,7 +106,7 @@ final class ChannelPasses {
         long offset;
 
         Walk(INDArray x) {
-            if (x.rank() != 4 || !Shape.hasDefaultStridesForShape(x) || x.offset() != 0) {
+            if (x.rank() != 4 || !isWholeAndContiguous(x)) {
                 throw new IllegalArgumentException("Expected a whole contiguous [B, H, W, C] array");
             }
             channels = (int) x.size(3);
@@ -116,6 +115,21 @@ final class ChannelPasses {
         }
 
         abstract void chunk(int image, int length);
+
+        /**
+         * Row-major strides from the buffer's start. Axes of size 1 may have any stride: ND4J's
+         * own Shape.hasDefaultStridesForShape rejected a plain new [1, 8, 8, 1] array.
+         */
+        private static boolean isWholeAndContiguous(INDArray x) {
+            long expected = 1;
+            for (int axis = x.rank() - 1; axis >= 0; axis--) {
+                if (x.size(axis) > 1 && x.stride(axis) != expected) {
+                    return false;
+                }
+                expected *= x.size(axis);
+            }
+            return x.offset() == 0;
+        }
 
         /** Clears the accumulators, then visits every chunk. */
         void run(double[]... accumulators) {

@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * 2-D convolution, stride 1, no padding ("valid"): a k x k kernel shrinks each side by k - 1.
  * SinGAN pads its input once by the stack's total shrink instead of padding every layer.
+ * {@link #same} makes one that zero-pads every input to keep its size instead (the U-Net's).
  * Weights are [k, k, inChannels, outChannels], initialised N(0, 0.02) as in SinGAN; the bias
  * uses PyTorch's default U(-1/sqrt(fanIn), 1/sqrt(fanIn)).
  */
@@ -15,6 +16,7 @@ public final class Conv2d implements Layer {
     private final int inChannels;
     private final int outChannels;
     private final int kernel;
+    private final boolean same;
 
     private INDArray weights;
     private INDArray bias;
@@ -28,13 +30,27 @@ public final class Conv2d implements Layer {
     private final NativeOp backwardOp;
     private final NativeOp inputGradientOp;
 
+    /** A valid convolution: no padding. */
     public Conv2d(int inChannels, int outChannels, int kernel) {
+        this(inChannels, outChannels, kernel, false);
+    }
+
+    private Conv2d(int inChannels, int outChannels, int kernel, boolean same) {
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.kernel = kernel;
-        this.forwardOp = Ops.conv2d(kernel);
-        this.backwardOp = Ops.conv2dBackward(kernel);
-        this.inputGradientOp = Ops.conv2dInputGradient(kernel);
+        this.same = same;
+        this.forwardOp = Ops.conv2d(kernel, same);
+        this.backwardOp = Ops.conv2dBackward(kernel, same);
+        this.inputGradientOp = Ops.conv2dInputGradient(kernel, same);
+    }
+
+    /** A convolution with (kernel - 1) / 2 zeros of padding on every side, which keeps the size. */
+    public static Conv2d same(int inChannels, int outChannels, int kernel) {
+        if (kernel % 2 == 0) {
+            throw new IllegalArgumentException("Same padding needs an odd kernel, got " + kernel);
+        }
+        return new Conv2d(inChannels, outChannels, kernel, true);
     }
 
     public int inChannels() {
@@ -47,6 +63,16 @@ public final class Conv2d implements Layer {
 
     public int kernel() {
         return kernel;
+    }
+
+    /** Whether inputs are zero-padded to keep their size ({@link #same}). */
+    public boolean keepsSize() {
+        return same;
+    }
+
+    /** How much the output is smaller than the input on each axis: k - 1, or 0 with same padding. */
+    public int shrink() {
+        return same ? 0 : kernel - 1;
     }
 
     /** Multiply-adds times two for one forward pass producing an outH x outW map per image. */
@@ -81,8 +107,7 @@ public final class Conv2d implements Layer {
                     + java.util.Arrays.toString(x.shape()));
         }
         input = x;
-        INDArray out = output.get(x.dataType(), x.size(0), x.size(1) - kernel + 1, x.size(2) - kernel + 1,
-                outChannels);
+        INDArray out = output.get(x.dataType(), x.size(0), x.size(1) - shrink(), x.size(2) - shrink(), outChannels);
         forwardOp.run(x, weights, bias, out);
         return out;
     }

@@ -1,8 +1,5 @@
 package org.singanseg.studio.core.nn;
 
-import java.util.List;
-import java.util.Random;
-
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
@@ -18,7 +15,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * derivative of a leaky ReLU is zero almost everywhere), and finite differences no longer jump
  * across kinks. See {@link GradientPenalty}.
  */
-public final class LeakyRelu implements Layer {
+public final class LeakyRelu extends ParameterFreeLayer {
     private final double alpha;
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
@@ -31,19 +28,6 @@ public final class LeakyRelu implements Layer {
 
     public LeakyRelu(double alpha) {
         this.alpha = alpha;
-    }
-
-    @Override
-    public List<long[]> parameterShapes() {
-        return List.of();
-    }
-
-    @Override
-    public void bind(List<INDArray> parameters, List<INDArray> passGradients) {
-    }
-
-    @Override
-    public void initialise(Random random) {
     }
 
     /**

@@ -29,11 +29,11 @@ public final class RawConvolutions {
                 int k = conv.kernel();
                 var type = stack.dataType();
                 INDArray input = Nd4j.rand(type, batch, h, w, conv.inChannels());
-                h -= k - 1;
-                w -= k - 1;
+                h -= conv.shrink();
+                w -= conv.shrink();
                 INDArray weights = Nd4j.rand(type, k, k, conv.inChannels(), conv.outChannels());
                 INDArray bias = Nd4j.rand(type, conv.outChannels());
-                passes.add(new Pass(Ops.conv2d(k), Ops.conv2dBackward(k), input, weights, bias,
+                passes.add(new Pass(Ops.conv2d(k, conv.keepsSize()), Ops.conv2dBackward(k, conv.keepsSize()), input, weights, bias,
                         Nd4j.create(type, batch, h, w, conv.outChannels()), Nd4j.create(type, input.shape()),
                         Nd4j.create(type, weights.shape()), Nd4j.create(type, bias.shape())));
             }

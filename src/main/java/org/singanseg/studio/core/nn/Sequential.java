@@ -17,6 +17,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Sequential {
     private final List<Layer> layers;
+    private final Chain body;
     private final List<BatchNorm> batchNorms;
     private final INDArray parameters;
     private final INDArray gradients;
@@ -24,28 +25,23 @@ public final class Sequential {
 
     public Sequential(DataType type, List<Layer> layers) {
         this.layers = List.copyOf(layers);
+        this.body = new Chain(layers);
         this.batchNorms = layers.stream().filter(BatchNorm.class::isInstance).map(BatchNorm.class::cast).toList();
-        long total = 0;
-        for (Layer layer : layers) {
-            for (long[] shape : layer.parameterShapes()) {
-                total += length(shape);
-            }
-        }
+        List<long[]> shapes = body.parameterShapes();
+        long total = shapes.stream().mapToLong(Sequential::length).sum();
         parameters = Nd4j.create(type, total);
         gradients = Nd4j.create(type, total);
         passGradients = Nd4j.create(type, total);
+        List<INDArray> p = new ArrayList<>();
+        List<INDArray> g = new ArrayList<>();
         long offset = 0;
-        for (Layer layer : layers) {
-            List<INDArray> p = new ArrayList<>();
-            List<INDArray> g = new ArrayList<>();
-            for (long[] shape : layer.parameterShapes()) {
-                long n = length(shape);
-                p.add(view(parameters, offset, n, shape));
-                g.add(view(passGradients, offset, n, shape));
-                offset += n;
-            }
-            layer.bind(p, g);
+        for (long[] shape : shapes) {
+            long n = length(shape);
+            p.add(view(parameters, offset, n, shape));
+            g.add(view(passGradients, offset, n, shape));
+            offset += n;
         }
+        body.bind(p, g);
     }
 
     private static INDArray view(INDArray flat, long offset, long n, long[] shape) {
@@ -61,9 +57,7 @@ public final class Sequential {
     }
 
     public void initialise(Random random) {
-        for (Layer layer : layers) {
-            layer.initialise(random);
-        }
+        body.initialise(random);
     }
 
     public List<Layer> layers() {
@@ -89,11 +83,7 @@ public final class Sequential {
     }
 
     public INDArray forward(INDArray input) {
-        INDArray x = input;
-        for (Layer layer : layers) {
-            x = layer.forward(x);
-        }
-        return x;
+        return body.forward(input);
     }
 
     /**
@@ -103,11 +93,7 @@ public final class Sequential {
      * @return dLoss/dInput
      */
     public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
-        INDArray g = gradOutput;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            Layer layer = layers.get(i);
-            g = accumulateParamGrads ? layer.backward(g) : layer.inputGradient(g);
-        }
+        INDArray g = accumulateParamGrads ? body.backward(gradOutput) : body.inputGradient(gradOutput);
         if (accumulateParamGrads && passGradients.length() > 0) {
             // A libnd4j pairwise add: OpenBLAS's saxpy took 9% of a coarse-scale iteration here.
             gradients.addi(passGradients);
@@ -186,8 +172,8 @@ public final class Sequential {
         long w = width;
         for (Layer layer : layers) {
             if (layer instanceof Conv2d conv) {
-                h -= conv.kernel() - 1;
-                w -= conv.kernel() - 1;
+                h -= conv.shrink();
+                w -= conv.shrink();
                 flops += conv.forwardFlops(batch, h, w);
             }
         }

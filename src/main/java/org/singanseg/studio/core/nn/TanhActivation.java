@@ -1,31 +1,15 @@
 package org.singanseg.studio.core.nn;
 
-import java.util.List;
-import java.util.Random;
-
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** tanh, the generator's output activation. */
-public final class TanhActivation implements Layer {
+public final class TanhActivation extends ParameterFreeLayer {
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
     private final NativeOp backwardOp = Ops.tanhBackward();
     private INDArray input;
-
-    @Override
-    public List<long[]> parameterShapes() {
-        return List.of();
-    }
-
-    @Override
-    public void bind(List<INDArray> parameters, List<INDArray> passGradients) {
-    }
-
-    @Override
-    public void initialise(Random random) {
-    }
 
     @Override
     public INDArray forward(INDArray x) {

@@ -1,0 +1,99 @@
+package org.singanseg.studio.core.seg;
+
+import java.util.List;
+
+import org.singanseg.studio.core.image.Planes;
+import org.singanseg.studio.core.image.Resize;
+import org.singanseg.studio.core.image.TrainingPair;
+
+/**
+ * Training pairs resized once to the network's square size and kept as plain floats, channels-last
+ * (the engine's layout), from which mini-batches are copied, flipped or not. Images are resized
+ * bicubically with antialiasing; masks the same way as 0/1 planes, then thresholded at 0.5.
+ */
+final class SegmentationSamples {
+    private static final int CHANNELS = 3;
+
+    private final int size;
+    private final float[][] images;
+    private final float[][] masks;
+
+    SegmentationSamples(List<TrainingPair> pairs, int size) {
+        this.size = size;
+        images = new float[pairs.size()][];
+        masks = new float[pairs.size()][];
+        for (int i = 0; i < pairs.size(); i++) {
+            TrainingPair pair = pairs.get(i);
+            if (pair.mask().length != pair.height() * pair.width()) {
+                throw new IllegalArgumentException(pair.imageName() + ": the mask does not match the image's size");
+            }
+            images[i] = channelsLast(pair.rgb(), size);
+            masks[i] = resizedMask(pair, size);
+        }
+    }
+
+    int count() {
+        return images.length;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Floats per image in a batch array. */
+    int imageLength() {
+        return size * size * CHANNELS;
+    }
+
+    /**
+     * Copies sample {@code sample} into position {@code slot} of batch arrays ([B, size, size, 3]
+     * and [B, size, size, 1], row-major), mirrored top to bottom and/or left to right.
+     */
+    void copy(int sample, int slot, boolean flipRows, boolean flipColumns, float[] batchImages, float[] batchMasks) {
+        float[] image = images[sample];
+        float[] mask = masks[sample];
+        int pixels = size * size;
+        for (int y = 0; y < size; y++) {
+            int sourceRow = flipRows ? size - 1 - y : y;
+            for (int x = 0; x < size; x++) {
+                int source = sourceRow * size + (flipColumns ? size - 1 - x : x);
+                int target = slot * pixels + y * size + x;
+                batchMasks[target] = mask[source];
+                System.arraycopy(image, source * CHANNELS, batchImages, target * CHANNELS, CHANNELS);
+            }
+        }
+    }
+
+    /** An RGB image resized to size x size, channels-last: the network's input for one image. */
+    static float[] channelsLast(Planes rgb, int size) {
+        if (rgb.channels() != CHANNELS) {
+            throw new IllegalArgumentException("Expected an RGB image, got " + rgb.channels() + " channels");
+        }
+        Planes resized = resized(rgb, size, size);
+        float[] out = new float[size * size * CHANNELS];
+        for (int c = 0; c < CHANNELS; c++) {
+            float[] plane = resized.plane(c);
+            for (int i = 0; i < plane.length; i++) {
+                out[i * CHANNELS + c] = plane[i];
+            }
+        }
+        return out;
+    }
+
+    private static float[] resizedMask(TrainingPair pair, int size) {
+        float[] plane = new float[pair.mask().length];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = pair.mask()[i] ? 1 : 0;
+        }
+        float[] resized = resized(new Planes(1, pair.height(), pair.width(), new float[][]{plane}), size, size).plane(0);
+        for (int i = 0; i < resized.length; i++) {
+            resized[i] = resized[i] > 0.5f ? 1 : 0;
+        }
+        return resized;
+    }
+
+    /** Bicubic resize; none when the size already matches. */
+    static Planes resized(Planes planes, int height, int width) {
+        return planes.height() == height && planes.width() == width ? planes : Resize.bicubic(planes, height, width);
+    }
+}
