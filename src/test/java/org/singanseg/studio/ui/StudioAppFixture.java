@@ -1,7 +1,11 @@
 package org.singanseg.studio.ui;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -15,7 +19,12 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import javax.imageio.ImageIO;
 
 /**
  * The real app, started headless for a UI test class with its own preferences and projects
@@ -57,13 +66,45 @@ final class StudioAppFixture {
                 .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close()));
     }
 
-    /** Waits for a condition; on time-out fails naming it and what {@code context} says then. */
+    /**
+     * Waits for a condition; on time-out fails naming it and what {@code context} says then, and
+     * leaves a picture of every open window in target/ui-failures/ to see what the user would have.
+     */
     static void await(int seconds, String what, Callable<Boolean> condition, Supplier<String> context) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
-            throw new AssertionError("not reached within " + seconds + " s: " + what + "; " + context.get());
+            throw new AssertionError("not reached within " + seconds + " s: " + what + "; " + context.get()
+                    + "; windows: " + snapshotWindows(what));
         }
+    }
+
+    private static List<Path> snapshotWindows(String what) {
+        List<Path> files = new ArrayList<>();
+        new FxRobot().interact(() -> {
+            List<Window> windows = List.copyOf(Window.getWindows());
+            for (int i = 0; i < windows.size(); i++) {
+                Path file = Path.of("target", "ui-failures", what.replaceAll("\\W+", "-") + "-" + i + ".png");
+                try {
+                    writePng(windows.get(i).getScene().snapshot(null), file);
+                    files.add(file);
+                } catch (IOException e) {
+                    files.add(Path.of("(not written: " + e.getMessage() + ")"));
+                }
+            }
+        });
+        return files;
+    }
+
+    private static void writePng(WritableImage image, Path file) throws IOException {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage picture = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int[] pixels = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        picture.setRGB(0, 0, w, h, pixels, 0, w);
+        Files.createDirectories(file.getParent());
+        ImageIO.write(picture, "png", file.toFile());
     }
 
     void close() throws Exception {

@@ -25,6 +25,7 @@ import javafx.scene.control.IndexedCell;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -84,10 +85,15 @@ public final class GalleryView extends BorderPane {
                 e.consume();
             }
         });
-        table.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && table.getSelectionModel().getSelectedItem() != null) {
-                compare.accept(table.getSelectionModel().getSelectedItem());
-            }
+        // On rows, not the table: a quick second click on a column header is no request to compare.
+        table.setRowFactory(t -> {
+            TableRow<SampleRecord> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    compare.accept(row.getItem());
+                }
+            });
+            return row;
         });
         listMode.addListener((obs, old, list) -> {
             table.setVisible(list);
