@@ -14,6 +14,8 @@ import org.singanseg.studio.ui.common.Dialogs;
 import org.singanseg.studio.ui.common.StatusModel;
 import org.singanseg.studio.core.samples.SampleRecord;
 import org.singanseg.studio.ui.compare.CompareView;
+import org.singanseg.studio.ui.dataset.DatasetService;
+import org.singanseg.studio.ui.dataset.DatasetWindow;
 import org.singanseg.studio.ui.gallery.ExportController;
 import org.singanseg.studio.ui.gallery.GalleryModel;
 import org.singanseg.studio.ui.gallery.GalleryView;
@@ -42,6 +44,8 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Scene;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 
@@ -70,6 +74,7 @@ public final class StudioApp extends Application {
     private SampleLibrary library;
     private GenerateService generator;
     private MainWindow window;
+    private DatasetWindow datasetWindow;
 
     @Override
     public void start(Stage stage) {
@@ -113,7 +118,8 @@ public final class StudioApp extends Application {
         });
 
         window = new MainWindow(stage, projects, editor, maskView, Map.of(WorkflowStep.TRAIN, trainView,
-                WorkflowStep.GALLERY, galleryView, WorkflowStep.COMPARE, compareView), modelReady, preferences, status);
+                WorkflowStep.GALLERY, galleryView, WorkflowStep.COMPARE, compareView), datasetMenu(stage, trainingRuns),
+                modelReady, preferences, status);
         projects.projectProperty().addListener((obs, old, project) -> {
             savePreferences();
             library.open(project);
@@ -142,6 +148,20 @@ public final class StudioApp extends Application {
         } else {
             projects.openDropped(Path.of(files.get(0)));
         }
+    }
+
+    /** Work on many real pairs at once: a synthetic dataset from them. */
+    private Menu datasetMenu(Stage stage, BooleanBinding trainingRuns) {
+        DatasetService datasets = new DatasetService(engine, Platform::runLater);
+        MenuItem make = new MenuItem("Make Dataset from Many Pairs…");
+        make.setId("menu-make-dataset");
+        make.setOnAction(e -> {
+            if (datasetWindow == null) {
+                datasetWindow = new DatasetWindow(stage, datasets, trainingRuns);
+            }
+            datasetWindow.show(preferences.lastImageFolder());
+        });
+        return new Menu("Dataset", null, make);
     }
 
     private void openInCompare(SampleRecord record) {

@@ -64,12 +64,13 @@ public final class MainWindow extends BorderPane {
     private final Menu recentMenu = new Menu("Open Recent");
 
     /**
-     * @param laterSteps the views of the steps after Mask
+     * @param laterSteps  the views of the steps after Mask
+     * @param datasetMenu work on many pairs at once, beside the menus of the project
      * @param modelReady true when the project has a trained model: Gallery and Compare open then
      */
     public MainWindow(Stage stage, ProjectController projects, MaskEditorModel editor, MaskView maskView,
-                      Map<WorkflowStep, Node> laterSteps, BooleanExpression modelReady, StudioPreferences preferences,
-                      StatusModel status) {
+                      Map<WorkflowStep, Node> laterSteps, Menu datasetMenu, BooleanExpression modelReady,
+                      StudioPreferences preferences, StatusModel status) {
         this.stage = stage;
         this.projects = projects;
         this.editor = editor;
@@ -87,7 +88,7 @@ public final class MainWindow extends BorderPane {
         step.addListener((obs, old, current) -> showStep(current));
         showStep(step.get());
 
-        setTop(new VBox(menuBar(), toolBar(modelReady)));
+        setTop(new VBox(menuBar(datasetMenu), toolBar(modelReady)));
         setCenter(content);
         setBottom(statusBar());
         acceptDroppedFiles();
@@ -109,7 +110,7 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private MenuBar menuBar() {
+    private MenuBar menuBar(Menu datasetMenu) {
         Menu file = new Menu("File");
         file.setOnShowing(e -> fillRecentMenu());
         file.getItems().addAll(item(actions.newProject), item(actions.openProject), recentMenu, item(actions.openDemo),
@@ -142,7 +143,7 @@ public final class MainWindow extends BorderPane {
 
         Menu help = new Menu("Help");
         help.getItems().addAll(item(actions.shortcuts), item(actions.about));
-        MenuBar bar = new MenuBar(file, edit, view, help);
+        MenuBar bar = new MenuBar(file, edit, view, datasetMenu, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
