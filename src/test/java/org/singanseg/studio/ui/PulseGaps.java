@@ -3,16 +3,28 @@ package org.singanseg.studio.ui;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javafx.animation.AnimationTimer;
 
-/** The most UI-thread CPU time and blocked time between two JavaFX pulses, and the longest wall gap. */
+/**
+ * Watches the UI thread between two JavaFX pulses: the CPU time it spent (its own work), the time
+ * it was blocked on a lock held by another thread (sampled every {@value #SAMPLE_MILLIS} ms), and
+ * the wall-clock gap. Blocks on the headless toolkit's own event queue are not counted: there the
+ * idle UI thread waits for the next event, and on a busy machine re-entering that queue's monitor
+ * can take long without any app work waiting.
+ */
 final class PulseGaps extends AnimationTimer {
+    private static final long SAMPLE_MILLIS = 2;
+    private static final String TOOLKIT_QUEUE = "com.sun.glass.ui.monocle.RunnableQueue";
+
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final AtomicLong blockedSamples = new AtomicLong();
+    private volatile boolean sampling;
     private long lastWall;
     private long lastCpu;
-    private long lastBlocked;
     private long longestWall;
     private long longestCpu;
     private long longestBlocked;
@@ -20,22 +32,44 @@ final class PulseGaps extends AnimationTimer {
 
     @Override
     public void start() {
-        threads.setThreadContentionMonitoringEnabled(true);
+        long uiThread = Thread.currentThread().getId();
+        sampling = true;
+        Thread sampler = new Thread(() -> {
+            while (sampling) {
+                ThreadInfo info = threads.getThreadInfo(uiThread);
+                if (info != null && info.getThreadState() == Thread.State.BLOCKED
+                        && (info.getLockInfo() == null || !TOOLKIT_QUEUE.equals(info.getLockInfo().getClassName()))) {
+                    blockedSamples.incrementAndGet();
+                }
+                try {
+                    Thread.sleep(SAMPLE_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "ui-block-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         super.start();
+    }
+
+    @Override
+    public void stop() {
+        sampling = false;
+        super.stop();
     }
 
     @Override
     public void handle(long now) {
         long cpu = threads.getCurrentThreadCpuTime();
-        long blocked = threads.getThreadInfo(Thread.currentThread().getId()).getBlockedTime() * 1_000_000;
+        long blocked = blockedSamples.getAndSet(0) * SAMPLE_MILLIS * 1_000_000;
         if (lastWall != 0) {
             longestWall = Math.max(longestWall, now - lastWall);
             longestCpu = Math.max(longestCpu, cpu - lastCpu);
-            longestBlocked = Math.max(longestBlocked, blocked - lastBlocked);
+            longestBlocked = Math.max(longestBlocked, blocked);
         }
         lastWall = now;
         lastCpu = cpu;
-        lastBlocked = blocked;
         frames++;
     }
 

@@ -21,9 +21,8 @@ import javafx.scene.control.Button;
  * Starts a tiny training in the real window (headless) and watches it: the first scale finishes,
  * the chart fills, the Gallery step opens at the end. Meanwhile a pulse timer measures, between
  * every two JavaFX frames, the CPU time the UI thread spent (its own work) and the time it was
- * blocked on a lock (waiting for another thread, such as the engine): neither may reach 100 ms.
- * The wall-clock gap is printed too; on a loaded machine it also includes time spent waiting for
- * a free core, which is not the app's doing.
+ * blocked on a lock (waiting for another thread, such as the engine): neither may reach 100 ms
+ * (see {@link PulseGaps}).
  */
 class TrainViewUiTest extends StudioWindowTest {
     @Test
