@@ -35,4 +35,15 @@ class BackendTest {
         assertEquals("Can't find dependent libraries", CudaCheck.explain(new UnsatisfiedLinkError(
                 "C:\\Users\\u\\.javacpp\\cache\\jnicudart.dll: Can't find dependent libraries")));
     }
+
+    @Test
+    void knowsWhichGpusTheCudaBuildHasKernelsFor() {
+        assertEquals(Optional.empty(), CudaCheck.unsupported("NVIDIA GeForce RTX 3060", 8, 6));
+        assertEquals(Optional.empty(), CudaCheck.unsupported("NVIDIA L4", 8, 9));
+        assertEquals(Optional.empty(), CudaCheck.unsupported("Tesla K80", 3, 7));
+        assertEquals(Optional.of("NVIDIA H200 has compute capability 9.0; this CUDA 11.6 build runs on 3.7 to 8.9"),
+                CudaCheck.unsupported("NVIDIA H200 ", 9, 0));
+        assertEquals(Optional.of("Tesla K40m has compute capability 3.5; this CUDA 11.6 build runs on 3.7 to 8.9"),
+                CudaCheck.unsupported("Tesla K40m", 3, 5));
+    }
 }
