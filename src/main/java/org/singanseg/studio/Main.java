@@ -1,5 +1,7 @@
 package org.singanseg.studio;
 
+import java.util.Optional;
+
 import org.singanseg.studio.cli.StudioCommand;
 import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.ui.StudioLauncher;
@@ -10,12 +12,16 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        Optional<String> launcher = PassiveOpenMp.launcherToRestart(System.getenv(), System.getProperties());
+        if (launcher.isPresent()) {
+            System.exit(PassiveOpenMp.restart(launcher.get(), args));
+        }
         if (args.length == 0) {
             StudioLauncher.main(args);
             return;
         }
-        Backend.preferOneDnn();
+        Backend.prepare();
         int exitCode = StudioCommand.commandLine().execute(args);
         System.exit(exitCode);
     }

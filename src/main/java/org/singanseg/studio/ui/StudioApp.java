@@ -46,6 +46,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 
@@ -128,6 +129,7 @@ public final class StudioApp extends Application {
         Scene scene = new Scene(window, preferences.windowWidth(), preferences.windowHeight(), Color.web("#2b2b2b"));
         scene.getStylesheets().add(StudioApp.class.getResource("studio.css").toExternalForm());
         stage.setScene(scene);
+        stage.getIcons().setAll(icons());
         stage.setMaximized(preferences.windowMaximized());
         stage.setOnCloseRequest(e -> {
             if (trainingController.mayLeave() && projects.saveBeforeLeaving()) {
@@ -227,6 +229,13 @@ public final class StudioApp extends Application {
             String shown = description;
             Platform.runLater(() -> status.backendProperty().set(shown));
         });
+    }
+
+    /** The app icon (drawn by installer/icon/DrawIcon.java) in sizes for the window manager to pick from. */
+    private static List<Image> icons() {
+        return List.of(16, 32, 64, 256).stream()
+                .map(size -> new Image(StudioApp.class.getResource("app-icon-" + size + ".png").toExternalForm()))
+                .toList();
     }
 
     private void applyPreferences() {

@@ -1,28 +1,43 @@
 package org.singanseg.studio.core.engine;
 
+import java.io.File;
+import java.util.Locale;
+import java.util.Optional;
+
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * Which ND4J native build is running, in words a user can read ("CPU (oneDNN), 2 threads"), and
- * whether it has oneDNN: the CPU build without it runs SinGAN's convolutions several times slower.
+ * Which ND4J native build is running, in words a user can read ("CPU (oneDNN), 2 threads" or
+ * "GPU (CUDA): NVIDIA ..., 24.0 GiB"), and whether it has oneDNN: the CPU build without it runs
+ * SinGAN's convolutions several times slower.
  */
 public final class Backend {
-    /** Asks JavaCPP for the oneDNN natives when both builds are on the class path. */
+    /** Asks JavaCPP for particular native builds when several are on the class path. */
     public static final String PLATFORM_EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+    /**
+     * oneDNN for the CPU backend, cuDNN for the CUDA one (cuda profile): each native library takes
+     * the first of these builds it has, else its plain build (Apple silicon has no oneDNN one).
+     */
+    static final String PREFERRED_BUILDS = "-onednn" + File.pathSeparator + "-cudnn";
 
     private Backend() {
     }
 
-    /** Must run before the first ND4J call; keeps a value the user set. */
-    public static void preferOneDnn() {
+    /**
+     * Must run before the first ND4J call: picks the native builds (keeping a choice the user set)
+     * and, in a CUDA build, checks that CUDA can start, falling back to the CPU if not.
+     */
+    public static void prepare() {
         if (System.getProperty(PLATFORM_EXTENSION_PROPERTY) == null) {
-            System.setProperty(PLATFORM_EXTENSION_PROPERTY, "-onednn");
+            System.setProperty(PLATFORM_EXTENSION_PROPERTY, PREFERRED_BUILDS);
         }
+        CudaCheck.problem();
     }
 
     public static String buildInfo() {
-        return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+        return nativeOps().buildInfo();
     }
 
     public static boolean hasOneDnn() {
@@ -30,20 +45,33 @@ public final class Backend {
     }
 
     public static int threads() {
-        return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        return nativeOps().ompGetMaxThreads();
     }
 
     public static boolean isCuda() {
-        return Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cuda");
+        return !Nd4j.getEnvironment().isCPU();
     }
 
     /** A one-line description for status bars, logs and {@code --version}. */
     public static String describe() {
         if (isCuda()) {
-            return "GPU (CUDA)";
+            int device = Nd4j.getAffinityManager().getDeviceForCurrentThread();
+            return gpu(nativeOps().getDeviceName(device), nativeOps().getDeviceTotalMemory(device));
         }
-        String library = hasOneDnn() ? "oneDNN" : "no oneDNN: slow convolutions";
-        int threads = threads();
-        return "CPU (" + library + "), " + threads + (threads == 1 ? " thread" : " threads");
+        return cpu(hasOneDnn(), threads(), CudaCheck.problem());
+    }
+
+    static String gpu(String name, long memoryBytes) {
+        return String.format(Locale.ROOT, "GPU (CUDA): %s, %.1f GiB", name.trim(), memoryBytes / (double) (1L << 30));
+    }
+
+    static String cpu(boolean oneDnn, int threads, Optional<String> cudaProblem) {
+        String library = oneDnn ? "oneDNN" : "no oneDNN: slow convolutions";
+        String cpu = "CPU (" + library + "), " + threads + (threads == 1 ? " thread" : " threads");
+        return cudaProblem.map(problem -> cpu + " - CUDA not available: " + problem).orElse(cpu);
+    }
+
+    private static NativeOps nativeOps() {
+        return NativeOpsHolder.getInstance().getDeviceNativeOps();
     }
 }
