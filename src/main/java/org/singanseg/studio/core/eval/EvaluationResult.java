@@ -1,5 +1,6 @@
 package org.singanseg.studio.core.eval;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.singanseg.studio.core.seg.SegmentationMetrics;
@@ -19,7 +20,7 @@ public record EvaluationResult(EvaluationOptions options, int realPairs, int syn
 
     /** The settings that have results, in {@link EvaluationSetting} order. */
     public List<EvaluationSetting> settings() {
-        return List.of(EvaluationSetting.values()).stream().filter(s -> !runs(s).isEmpty()).toList();
+        return Arrays.stream(EvaluationSetting.values()).filter(s -> !runs(s).isEmpty()).toList();
     }
 
     /** The setting's results, by fold. */

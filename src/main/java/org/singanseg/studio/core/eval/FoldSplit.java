@@ -47,8 +47,8 @@ public final class FoldSplit {
         int fewestTraining = n - (n + folds - 1) / folds;
         if (smallN < 1 || smallN > fewestTraining) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "The small-data setting takes %d real "
-                    + "pairs, but with %d real pairs in %d folds a fold trains on as few as %d. Give a number from 1 "
-                    + "to %d, or more real pairs.", smallN, n, folds, fewestTraining, fewestTraining));
+                    + "pairs, but with %d real pairs in %d folds a fold trains on as few as %d. Use a small-data size "
+                    + "from 1 to %d, or more real pairs.", smallN, n, folds, fewestTraining, fewestTraining));
         }
         List<SourceGroup> shuffled = byName(groups);
         Collections.shuffle(shuffled, new Random(seed));
