@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                         + "standard deviation over folds, and writes them to --out."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"  0:evaluated; the table is printed and --out written",
-                "  2:bad options or folders (say which)", "130:stopped (Ctrl+C); nothing written",
+                "  2:bad options, folders or files (the message says which)", "130:stopped (Ctrl+C); nothing written",
                 "  1:an unexpected error (see the log)"})
 public final class EvaluateCommand implements Callable<Integer> {
 
