@@ -101,7 +101,8 @@ public final class TrainBatchCommand implements Callable<Integer> {
                 summary.manifestRows() == 1 ? "" : "s");
     }
 
-    private static void list(String heading, List<SkippedInput> skipped) {
+    /** Lists skipped files or pairs with the reason, under a heading; nothing when there are none. */
+    static void list(String heading, List<SkippedInput> skipped) {
         if (!skipped.isEmpty()) {
             System.out.println(heading + " (" + skipped.size() + "):");
             skipped.forEach(s -> System.out.println("  " + s.name() + ": " + s.reason()));

@@ -16,7 +16,6 @@ import javax.imageio.ImageIO;
 public final class BatchData {
     /** The usable pairs, in name order. */
     public static final List<String> GOOD = List.of("a", "b", "c");
-    private static final Path SHARED = Path.of("..", "shared", "data", "polypgen");
     private static final String[] FRAMES = {"EndoCV2021_C5_50000128.jpg", "EndoCV2021_001327.jpg",
             "C3_EndoCV2021_00482.jpg"};
 
@@ -32,21 +31,13 @@ public final class BatchData {
         Path masks = Files.createDirectories(dir.resolve("in-masks"));
         String[] maskNames = {"a.jpg", "b_mask.jpg", "c-mask.jpg"};
         for (int i = 0; i < GOOD.size(); i++) {
-            Files.copy(frame(FRAMES[i], "images"), images.resolve(GOOD.get(i) + ".jpg"));
-            Files.copy(frame(FRAMES[i], "masks"), masks.resolve(maskNames[i]));
+            Files.copy(TestData.frame(FRAMES[i], "images"), images.resolve(GOOD.get(i) + ".jpg"));
+            Files.copy(TestData.frame(FRAMES[i], "masks"), masks.resolve(maskNames[i]));
         }
-        Files.copy(frame(FRAMES[0], "images"), images.resolve("bad.jpg"));
+        Files.copy(TestData.frame(FRAMES[0], "images"), images.resolve("bad.jpg"));
         ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY), "png", masks.resolve("bad.png").toFile());
-        Files.copy(frame(FRAMES[0], "images"), images.resolve("lonely.jpg"));
+        Files.copy(TestData.frame(FRAMES[0], "images"), images.resolve("lonely.jpg"));
         Files.writeString(images.resolve("notes.txt"), "not an image");
         return new Folders(images, masks);
-    }
-
-    private static Path frame(String name, String folder) {
-        Path shared = SHARED.resolve(folder).resolve(name);
-        if (Files.isRegularFile(shared)) {
-            return shared;
-        }
-        return Path.of("assets", "demo", folder.equals("images") ? "polyp-image.jpg" : "polyp-mask.jpg");
     }
 }

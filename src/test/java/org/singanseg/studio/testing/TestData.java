@@ -15,23 +15,27 @@ public final class TestData {
 
     /** A small real frame (384x288). */
     public static Path smallImage() {
-        return pick("EndoCV2021_C5_50000128.jpg", "images");
+        return frame("EndoCV2021_C5_50000128.jpg", "images");
     }
 
     public static Path smallMask() {
-        return pick("EndoCV2021_C5_50000128.jpg", "masks");
+        return frame("EndoCV2021_C5_50000128.jpg", "masks");
     }
 
     /** A 1920x1080 frame. */
     public static Path largeImage() {
-        return pick("EndoCV2021_001407.jpg", "images");
+        return frame("EndoCV2021_001407.jpg", "images");
     }
 
     public static Path largeMask() {
-        return pick("EndoCV2021_001407.jpg", "masks");
+        return frame("EndoCV2021_001407.jpg", "masks");
     }
 
-    private static Path pick(String name, String folder) {
+    /**
+     * A PolypGen frame by file name, from {@code images} or {@code masks}; the demo pair's image
+     * or mask when the shared folder is absent.
+     */
+    public static Path frame(String name, String folder) {
         Path shared = SHARED.resolve(folder).resolve(name);
         if (Files.isRegularFile(shared)) {
             return shared;

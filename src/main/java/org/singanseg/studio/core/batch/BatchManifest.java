@@ -25,7 +25,7 @@ public final class BatchManifest {
     public static final String FILE = "manifest.csv";
     public static final List<String> COLUMNS = List.of("image", "mask", "kind", "source_image", "source_mask",
             "source_sha256", "seed", "index", "start_scale", "width", "height", "mask_coverage", "model");
-    static final String SYNTHETIC = "synthetic";
+    public static final String SYNTHETIC = "synthetic";
     static final String REAL = "real";
 
     private BatchManifest() {

@@ -25,9 +25,22 @@ public record TrainingPair(Planes rgb, boolean[] mask, String imageName) {
     }
 
     /**
+     * Reads a pair and checks it for training a SinGAN model: see {@link #read} and {@link #validated}.
+     *
      * @param maskFile the mask, or null to use the image's alpha channel (SinGAN-Seg's RGBA input)
      */
     public static TrainingPair load(Path imageFile, Path maskFile) throws InvalidInputException {
+        return validated(read(imageFile, maskFile));
+    }
+
+    /**
+     * Reads a pair whose mask has the image's size, whatever the mask covers: an empty mask is a
+     * valid answer for a segmentation network (a synthetic frame may show no polyp), though not
+     * something to train a SinGAN model on.
+     *
+     * @param maskFile the mask, or null to use the image's alpha channel (SinGAN-Seg's RGBA input)
+     */
+    public static TrainingPair read(Path imageFile, Path maskFile) throws InvalidInputException {
         Planes image = ImageFiles.read(imageFile);
         boolean[] mask;
         if (maskFile == null) {
@@ -46,7 +59,7 @@ public record TrainingPair(Planes rgb, boolean[] mask, String imageName) {
             }
             mask = Masks.fromMaskImage(maskPlanes);
         }
-        return validated(new TrainingPair(toRgb(image), mask, imageFile.getFileName().toString()));
+        return new TrainingPair(toRgb(image), mask, imageFile.getFileName().toString());
     }
 
     /** Checks size and mask coverage; returns the pair unchanged when it is usable. */
@@ -66,6 +79,28 @@ public record TrainingPair(Planes rgb, boolean[] mask, String imageName) {
                     + "as well as polyp. Check that the mask is not inverted (polyp must be white).");
         }
         return pair;
+    }
+
+    /**
+     * The pair at another size: the image resized bicubically with antialiasing, the mask the same
+     * way as a 0/1 plane and then thresholded at 0.5, so it stays aligned with the image. The pair
+     * itself when the size already matches.
+     */
+    public TrainingPair resized(int newHeight, int newWidth) {
+        if (newHeight == height() && newWidth == width()) {
+            return this;
+        }
+        float[] plane = new float[mask.length];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = mask[i] ? 1 : 0;
+        }
+        float[] resizedPlane = Resize.bicubic(new Planes(1, height(), width(), new float[][]{plane}), newHeight,
+                newWidth).plane(0);
+        boolean[] resizedMask = new boolean[resizedPlane.length];
+        for (int i = 0; i < resizedMask.length; i++) {
+            resizedMask[i] = resizedPlane[i] > 0.5f;
+        }
+        return new TrainingPair(Resize.bicubic(rgb, newHeight, newWidth), resizedMask, imageName);
     }
 
     /** Grey becomes three equal channels; alpha is dropped. */

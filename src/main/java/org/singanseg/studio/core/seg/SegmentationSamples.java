@@ -9,7 +9,8 @@ import org.singanseg.studio.core.image.TrainingPair;
 /**
  * Training pairs resized once to the network's square size and kept as plain floats, channels-last
  * (the engine's layout), from which mini-batches are copied, flipped or not. Images are resized
- * bicubically with antialiasing; masks the same way as 0/1 planes, then thresholded at 0.5.
+ * bicubically with antialiasing; masks the same way as 0/1 planes, then thresholded at 0.5
+ * ({@link TrainingPair#resized}).
  */
 final class SegmentationSamples {
     private static final int CHANNELS = 3;
@@ -27,8 +28,12 @@ final class SegmentationSamples {
             if (pair.mask().length != pair.height() * pair.width()) {
                 throw new IllegalArgumentException(pair.imageName() + ": the mask does not match the image's size");
             }
-            images[i] = channelsLast(pair.rgb(), size);
-            masks[i] = resizedMask(pair, size);
+            TrainingPair square = pair.resized(size, size);
+            images[i] = channelsLast(square.rgb(), size);
+            masks[i] = new float[square.mask().length];
+            for (int p = 0; p < masks[i].length; p++) {
+                masks[i][p] = square.mask()[p] ? 1 : 0;
+            }
         }
     }
 
@@ -78,18 +83,6 @@ final class SegmentationSamples {
             }
         }
         return out;
-    }
-
-    private static float[] resizedMask(TrainingPair pair, int size) {
-        float[] plane = new float[pair.mask().length];
-        for (int i = 0; i < plane.length; i++) {
-            plane[i] = pair.mask()[i] ? 1 : 0;
-        }
-        float[] resized = resized(new Planes(1, pair.height(), pair.width(), new float[][]{plane}), size, size).plane(0);
-        for (int i = 0; i < resized.length; i++) {
-            resized[i] = resized[i] > 0.5f ? 1 : 0;
-        }
-        return resized;
     }
 
     /** Bicubic resize; none when the size already matches. */

@@ -1,6 +1,7 @@
 package org.singanseg.studio.core.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,38 @@ class TrainingPairTest {
         TrainingPair pair = TrainingPair.load(image, file);
         assertTrue(pair.mask()[0]);
         assertTrue(!pair.mask()[1]);
+    }
+
+    @Test
+    void readTakesAnEmptyMaskThatLoadRefuses() throws Exception {
+        Path image = png("image.png", 40, 30, 0x808080);
+        TrainingPair pair = TrainingPair.read(image, png("black.png", 40, 30, 0x000000));
+        assertEquals(0, pair.coverage());
+        assertThrows(InvalidInputException.class, () -> TrainingPair.read(image, png("other.png", 30, 40, 0)));
+    }
+
+    @Test
+    void resizedKeepsTheMaskOnItsPixels() throws Exception {
+        TrainingPair pair = TrainingPair.load(TestData.smallImage(), TestData.smallMask());
+        assertSame(pair, pair.resized(pair.height(), pair.width()));
+        TrainingPair small = pair.resized(pair.height() / 4, pair.width() / 4);
+        assertEquals(pair.width() / 4, small.width());
+        assertEquals(small.width() * small.height(), small.mask().length);
+        assertEquals(pair.coverage(), small.coverage(), 0.02);
+        // Every pixel of the small mask is mostly polyp in the 4x4 block it came from.
+        for (int y = 0; y < small.height(); y++) {
+            for (int x = 0; x < small.width(); x++) {
+                if (small.mask()[y * small.width() + x]) {
+                    int inside = 0;
+                    for (int dy = 0; dy < 4; dy++) {
+                        for (int dx = 0; dx < 4; dx++) {
+                            inside += pair.mask()[(4 * y + dy) * pair.width() + 4 * x + dx] ? 1 : 0;
+                        }
+                    }
+                    assertTrue(inside >= 4, "polyp pixel from a block with " + inside + " of 16 polyp pixels");
+                }
+            }
+        }
     }
 
     /** A uniformly coloured RGB PNG. */

@@ -1,0 +1,21 @@
+package org.singanseg.studio.core.eval;
+
+import java.util.List;
+
+import org.singanseg.studio.core.batch.BatchPair;
+
+/**
+ * One model of an evaluation: a setting in a fold, with the pairs it trains on and the real pairs
+ * it is tested on.
+ *
+ * @param fold 1-based
+ */
+public record EvaluationRun(EvaluationSetting setting, int fold, List<BatchPair> trainingReal,
+                            List<SyntheticPair> trainingSynthetic, List<BatchPair> test) {
+
+    public EvaluationRun {
+        trainingReal = List.copyOf(trainingReal);
+        trainingSynthetic = List.copyOf(trainingSynthetic);
+        test = List.copyOf(test);
+    }
+}

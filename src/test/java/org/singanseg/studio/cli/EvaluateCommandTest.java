@@ -1,0 +1,103 @@
+package org.singanseg.studio.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.core.eval.EvaluationCsv;
+import org.singanseg.studio.core.io.CsvTable;
+import org.singanseg.studio.testing.EvaluationFolders;
+
+/** evaluate end to end on 4 real pairs and mirrored "synthetic" ones (32 px, 1 epoch), and its exit codes. */
+class EvaluateCommandTest {
+    @TempDir
+    Path dir;
+    private EvaluationFolders.Folders folders;
+    private Path csv;
+
+    @BeforeEach
+    void folders() throws Exception {
+        folders = EvaluationFolders.create(dir, 4, 2);
+        csv = dir.resolve("results/evaluation.csv");
+    }
+
+    @Test
+    void printsTheTableAndWritesEvaluationCsv() throws Exception {
+        CliRun run = evaluate("--seed", "3", "--unet-seed", "4");
+        assertEquals(0, run.exit(), run.err() + run.out());
+        String out = run.out();
+        assertTrue(out.contains("4 real pairs with 8 synthetic pairs made from them; 2 folds (split seed 3), "
+                + "5 settings: 10 models"), out);
+        assertTrue(out.contains("32x32 px") && out.contains("1 epochs") && out.contains("seed 4"), out);
+        assertTrue(out.contains("Fold 1 tests on ") && out.contains("Fold 2 tests on "), out);
+        assertTrue(out.contains("[10/10] fold 2, 2 real + synthetic: training on 2 real + 4 synthetic pairs, "
+                + "testing on 2"), out);
+        for (String label : List.of("real only", "synthetic only", "real + synthetic", "2 real")) {
+            assertTrue(out.lines().anyMatch(l -> l.startsWith(label) && l.contains("mean +/- std")), label + "\n" + out);
+        }
+        assertTrue(out.contains("Written to " + csv.toAbsolutePath()), out);
+
+        List<List<String>> rows = CsvTable.parse(Files.readString(csv));
+        assertEquals(EvaluationCsv.COLUMNS, rows.get(0));
+        assertEquals(21, rows.size());
+        int seed = EvaluationCsv.COLUMNS.indexOf("split_seed");
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.get(seed).equals("3") && r.get(seed + 1).equals("4")));
+    }
+
+    @Test
+    void userErrorsExitWithCodeTwoAndWriteNothing() throws Exception {
+        expectError("5-fold cross-validation needs at least 2 folds and at least as many real pairs", "--folds", "5", "--real-images", folders.realImages().toString(),
+                "--real-masks", folders.realMasks().toString());
+        expectError("The small-data setting takes 3 real pairs", "--small-n", "3");
+        expectError("The size must be a multiple of 8", "--size", "30");
+        expectError("epochs", "--epochs", "0");
+        expectError("Invalid value for option '--folds'", "--folds", "three");
+        expectError("either as --real DIR", "--real-images", folders.realImages().toString());
+        expectError("is a folder", "--out", dir.toString());
+
+        Files.delete(folders.realImages().resolve("p4.jpg"));
+        expectError("made from 1 image(s) that are not among the real pairs of " + folders.realImages() + ": p4.jpg");
+
+        Files.delete(folders.manifest());
+        expectError("There is no manifest.csv in " + folders.synthetic());
+    }
+
+    private void expectError(String message, String... options) {
+        CliRun run = evaluate(options);
+        assertEquals(UserErrors.USER_ERROR, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains(message), message + " in: " + run.err());
+        assertFalse(Files.exists(csv));
+    }
+
+    /**
+     * evaluate on the test folders (--real, or --real-images when given), 2 folds, 32 px, 1 epoch,
+     * small-n 2; options given as flag-value pairs replace these.
+     */
+    private CliRun evaluate(String... options) {
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("--synthetic", folders.synthetic().toString());
+        for (String[] pair : new String[][]{{"--folds", "2"}, {"--size", "32"}, {"--epochs", "1"}, {"--small-n", "2"},
+                {"--out", csv.toString()}}) {
+            args.put(pair[0], pair[1]);
+        }
+        for (int i = 0; i < options.length; i += 2) {
+            args.put(options[i], options[i + 1]);
+        }
+        if (!args.containsKey("--real-images")) {
+            args.put("--real", folders.real().toString());
+        }
+        List<String> line = new ArrayList<>(List.of("evaluate"));
+        args.forEach((option, value) -> line.addAll(List.of(option, value)));
+        return CliRun.of(line.toArray(String[]::new));
+    }
+}
