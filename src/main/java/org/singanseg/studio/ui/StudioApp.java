@@ -16,6 +16,8 @@ import org.singanseg.studio.core.samples.SampleRecord;
 import org.singanseg.studio.ui.compare.CompareView;
 import org.singanseg.studio.ui.dataset.DatasetService;
 import org.singanseg.studio.ui.dataset.DatasetWindow;
+import org.singanseg.studio.ui.dataset.EvaluateService;
+import org.singanseg.studio.ui.dataset.EvaluateWindow;
 import org.singanseg.studio.ui.gallery.ExportController;
 import org.singanseg.studio.ui.gallery.GalleryModel;
 import org.singanseg.studio.ui.gallery.GalleryView;
@@ -76,6 +78,7 @@ public final class StudioApp extends Application {
     private GenerateService generator;
     private MainWindow window;
     private DatasetWindow datasetWindow;
+    private EvaluateWindow evaluateWindow;
 
     @Override
     public void start(Stage stage) {
@@ -152,7 +155,7 @@ public final class StudioApp extends Application {
         }
     }
 
-    /** Work on many real pairs at once: a synthetic dataset from them. */
+    /** Work on many real pairs at once: a synthetic dataset from them, and whether it helps segmentation. */
     private Menu datasetMenu(Stage stage, BooleanBinding trainingRuns) {
         DatasetService datasets = new DatasetService(engine, Platform::runLater);
         MenuItem make = new MenuItem("Make Dataset from Many Pairs…");
@@ -163,7 +166,16 @@ public final class StudioApp extends Application {
             }
             datasetWindow.show(preferences.lastImageFolder());
         });
-        return new Menu("Dataset", null, make);
+        EvaluateService evaluations = new EvaluateService(engine, Platform::runLater);
+        MenuItem evaluate = new MenuItem("Evaluate Dataset…");
+        evaluate.setId("menu-evaluate");
+        evaluate.setOnAction(e -> {
+            if (evaluateWindow == null) {
+                evaluateWindow = new EvaluateWindow(stage, evaluations);
+            }
+            evaluateWindow.show();
+        });
+        return new Menu("Dataset", null, make, evaluate);
     }
 
     private void openInCompare(SampleRecord record) {
