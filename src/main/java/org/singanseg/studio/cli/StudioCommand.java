@@ -10,8 +10,8 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = StudioCommand.Version.class,
         description = "Synthetic polyp image/mask pairs from one real image (SinGAN-Seg).",
-        subcommands = {TrainCommand.class, TrainBatchCommand.class, GenerateCommand.class, ExportCommand.class,
-                BenchCommand.class})
+        subcommands = {TrainCommand.class, TrainBatchCommand.class, GenerateCommand.class, StyleCommand.class,
+                ExportCommand.class, BenchCommand.class})
 public final class StudioCommand implements Runnable {
 
     /** The command line with the app's error handling, as Main and the tests run it. */
