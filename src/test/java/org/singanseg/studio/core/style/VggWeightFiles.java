@@ -38,9 +38,8 @@ public final class VggWeightFiles {
     public static void write(Path file, VggWeights weights, Naming naming, int layers) {
         try (WritableHdfFile hdf = HdfFile.write(file)) {
             List<VggShape.Conv> convs = weights.shape().convs();
-            // Keras also stores groups without weights, and names every layer in an attribute.
+            // Keras also stores groups of layers without weights.
             hdf.putGroup("input_1");
-            hdf.putAttribute("layer_names", convs.stream().limit(layers).map(VggShape.Conv::kerasName).toArray(String[]::new));
             for (int i = 0; i < layers; i++) {
                 VggShape.Conv conv = convs.get(i);
                 WritableGroup group = hdf.putGroup(conv.kerasName());
