@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Speed of SinGAN's per-scale networks against the machine's raw convolution throughput, or of a
- * training run, or of the segmentation U-Net.
+ * training run, or of the segmentation U-Net, or of style transfer.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Times a SinGAN generator and critic (forward + backward) per input size and width, "
@@ -55,6 +55,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default settings: a training step on a mini-batch and a one-image forward pass).")
     boolean segmentation;
 
+    @Option(names = "--style", description = "Instead of timing SinGAN, time neural style transfer (VGG19 of the "
+            + "real shape with random weights: seconds per 100 steps at 250x188 and 128x96, and one image with the "
+            + "default settings).")
+    boolean style;
+
     @Option(names = "--image", description = "With --train: the real image (default: the bundled demo image).")
     Path image;
 
@@ -82,6 +87,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (segmentation) {
             new SegmentationBenchmark(System.out).run(seconds);
+            return 0;
+        }
+        if (style) {
+            new StyleBenchmark(System.out).run(seconds);
             return 0;
         }
         if (train) {

@@ -11,6 +11,7 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = StudioCommand.Version.class,
         description = "Synthetic polyp image/mask pairs from one real image (SinGAN-Seg).",
         subcommands = {TrainCommand.class, TrainBatchCommand.class, EvaluateCommand.class, GenerateCommand.class,
+                StyleCommand.class,
                 ExportCommand.class, BenchCommand.class})
 public final class StudioCommand implements Runnable {
 

@@ -11,12 +11,12 @@ import org.singanseg.studio.core.image.Resize;
  * Conversions between plain planes and the engine's channels-last [B, H, W, C] float arrays,
  * zero padding and resizing.
  */
-final class Tensors {
+public final class Tensors {
     private Tensors() {
     }
 
     /** One image: planes to [1, H, W, C]. */
-    static INDArray fromPlanes(Planes planes) {
+    public static INDArray fromPlanes(Planes planes) {
         return fromPlanes(planes, 1);
     }
 
@@ -33,7 +33,7 @@ final class Tensors {
     }
 
     /** One image [1, H, W, C] (or the first of a batch) to planes. */
-    static Planes toPlanes(INDArray x) {
+    public static Planes toPlanes(INDArray x) {
         return planesOf(x.get(NDArrayIndex.interval(0, 1)));
     }
 

@@ -2,17 +2,19 @@ package org.singanseg.studio.ui.prefs;
 
 import java.nio.file.Path;
 
+import org.singanseg.studio.core.engine.DataFolder;
+
 /**
- * Where the desktop app keeps its own files: preferences and logs under {@code ~/.singan-seg-studio},
- * new projects under {@code ~/SinGAN-Seg Studio}. Tests point both elsewhere with the system
- * properties {@code studio.home} and {@code studio.projects}.
+ * Where the desktop app keeps its own files: preferences and logs in the {@link DataFolder}
+ * ({@code ~/.singan-seg-studio}), new projects under {@code ~/SinGAN-Seg Studio}. Tests point both
+ * elsewhere with the system properties {@code studio.home} and {@code studio.projects}.
  */
 public final class StudioHome {
     private StudioHome() {
     }
 
     public static Path folder() {
-        return Path.of(System.getProperty("studio.home", Path.of(System.getProperty("user.home"), ".singan-seg-studio").toString()));
+        return DataFolder.path();
     }
 
     public static Path logFolder() {
