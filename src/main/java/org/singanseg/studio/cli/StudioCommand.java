@@ -11,8 +11,7 @@ import picocli.CommandLine.IVersionProvider;
         versionProvider = StudioCommand.Version.class,
         description = "Synthetic polyp image/mask pairs from one real image (SinGAN-Seg).",
         subcommands = {TrainCommand.class, TrainBatchCommand.class, EvaluateCommand.class, GenerateCommand.class,
-                StyleCommand.class,
-                ExportCommand.class, BenchCommand.class})
+                StyleCommand.class, ExportCommand.class, BenchCommand.class})
 public final class StudioCommand implements Runnable {
 
     /** The command line with the app's error handling, as Main and the tests run it. */
