@@ -24,6 +24,7 @@ import org.singanseg.studio.ui.gallery.GalleryView;
 import org.singanseg.studio.ui.gallery.GeneratePanel;
 import org.singanseg.studio.ui.gallery.GenerateService;
 import org.singanseg.studio.ui.gallery.SampleLibrary;
+import org.singanseg.studio.ui.gallery.StyleWeights;
 import org.singanseg.studio.ui.gallery.ThumbnailCache;
 import org.singanseg.studio.ui.main.MainWindow;
 import org.singanseg.studio.ui.main.WorkflowStep;
@@ -108,7 +109,7 @@ public final class StudioApp extends Application {
         library = new SampleLibrary(gallery, files, tasks, status);
         generator = new GenerateService(engine, Platform::runLater, gallery::added);
         GeneratePanel generatePanel = new GeneratePanel(generator, projects.projectProperty()::get,
-                gallery.catalogProperty()::get, trainingRuns);
+                gallery.catalogProperty()::get, new StyleWeights(stage, files, Platform::runLater), trainingRuns);
         ExportController exports = new ExportController(stage, gallery, projects.projectProperty()::get, files,
                 Platform::runLater);
         GalleryView galleryView = new GalleryView(gallery, library, new ThumbnailCache(thumbnails, Platform::runLater),

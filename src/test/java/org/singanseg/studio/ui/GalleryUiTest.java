@@ -84,11 +84,30 @@ class GalleryUiTest extends StudioWindowTest {
         Project project = app.projects().projectProperty().get();
         await(10, "catalog saved", () -> SampleCatalog.open(project.samplesFolder()).get(first.name()).review() == Review.KEPT);
 
+        // A styled copy of the kept pair appears beside it, same mask, its style recorded.
+        robot.clickOn("#gallery-grid-mode");
+        robot.clickOn("#sample-" + first.name());
+        robot.clickOn("#gallery-style");
+        robot.clickOn("OK");
+        await(60, "styled copy", () -> app.gallery().records().size() == 4 && !app.generator().runningProperty().get());
+        SampleRecord styled = app.gallery().records().get(3);
+        assertTrue(styled.style().startsWith("colour match"), styled.style());
+        assertEquals(first.seed(), styled.seed());
+        assertEquals(first.index(), styled.index());
+        SampleCatalog catalog = app.gallery().catalogProperty().get();
+        assertTrue(java.util.Arrays.equals(pixels(catalog.maskFile(first.name())), pixels(catalog.maskFile(styled.name()))),
+                "the mask is never changed");
+
         robot.doubleClickOn("#sample-" + app.gallery().shown().get(0).name());
         await(10, "compare shown", () -> app.window().stepProperty().get() == WorkflowStep.COMPARE);
         // The figures are filled once both images are read.
         await(30, "distance shown", () -> robot.lookup("#compare-distance").tryQuery()
                 .map(label -> ((Label) label).getText().matches("\\d+\\.\\d{3}")).orElse(false));
+    }
+
+    private static int[] pixels(Path png) throws Exception {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
     private static List<String> names(Path folder) throws Exception {

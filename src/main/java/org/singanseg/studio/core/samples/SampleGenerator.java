@@ -19,11 +19,14 @@ public final class SampleGenerator {
     private final Sampler sampler;
     private final SampleWriter writer;
     private final SampleCatalog catalog;
+    private final SampleStyler styler;
 
-    public SampleGenerator(Sampler sampler, SampleWriter writer, SampleCatalog catalog) {
+    /** @param styler also stores a styled copy of every pair; null for none */
+    public SampleGenerator(Sampler sampler, SampleWriter writer, SampleCatalog catalog, SampleStyler styler) {
         this.sampler = sampler;
         this.writer = writer;
         this.catalog = catalog;
+        this.styler = styler;
     }
 
     /**
@@ -40,8 +43,12 @@ public final class SampleGenerator {
                 }
                 SamplePair pair = SamplePair.fromOutput(
                         sampler.sample(request.seed(), i, request.startScale(), request.scaleV(), request.scaleH()));
-                made.accept(writer.write(pair, new SampleWriter.Origin(request.seed(), i, request.startScale(),
-                        request.scaleH(), request.scaleV(), SampleRecord.NO_STYLE)));
+                SampleWriter.Origin origin = new SampleWriter.Origin(request.seed(), i, request.startScale(),
+                        request.scaleH(), request.scaleV(), SampleRecord.NO_STYLE);
+                made.accept(writer.write(pair, origin));
+                if (styler != null) {
+                    made.accept(writer.write(styler.style(pair, cancelled), origin.withStyle(styler.describe())));
+                }
                 if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
                     catalog.save();
                     lastSave = System.nanoTime();

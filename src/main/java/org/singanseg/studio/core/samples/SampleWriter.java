@@ -30,6 +30,16 @@ public final class SampleWriter {
 
     /** How a sample was drawn from the model. */
     public record Origin(long seed, long index, int startScale, double scaleH, double scaleV, String style) {
+
+        /** The origin of an existing sample, e.g. of its styled copy. */
+        public static Origin of(SampleRecord record) {
+            return new Origin(record.seed(), record.index(), record.startScale(), record.scaleH(), record.scaleV(),
+                    record.style());
+        }
+
+        public Origin withStyle(String newStyle) {
+            return new Origin(seed, index, startScale, scaleH, scaleV, newStyle);
+        }
     }
 
     public SampleRecord write(SamplePair pair, Origin origin) throws IOException {

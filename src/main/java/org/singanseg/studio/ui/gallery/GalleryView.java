@@ -10,6 +10,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 import org.singanseg.studio.core.samples.Review;
 import org.singanseg.studio.core.samples.SampleRecord;
@@ -120,7 +121,7 @@ public final class GalleryView extends BorderPane {
 
         setTop(viewBar());
         setLeft(generate);
-        setCenter(new BorderPane(new StackPane(grid, table, empty), null, null, actionBar(export), null));
+        setCenter(new BorderPane(new StackPane(grid, table, empty), null, null, actionBar(generate, export), null));
         setRight(new SampleDetails(gallery, loader, ui));
     }
 
@@ -196,6 +197,7 @@ public final class GalleryView extends BorderPane {
         });
 
         ToggleButton gridButton = new ToggleButton(null, new FontIcon(MaterialDesignV.VIEW_GRID_OUTLINE));
+        gridButton.setId("gallery-grid-mode");
         gridButton.setTooltip(new Tooltip("Thumbnails"));
         gridButton.setSelected(true);
         ToggleButton listButton = new ToggleButton(null, new FontIcon(MaterialDesignV.VIEW_LIST_OUTLINE));
@@ -233,7 +235,7 @@ public final class GalleryView extends BorderPane {
     }
 
     /** What to do with them: the counts, review marks, delete, export. */
-    private ToolBar actionBar(Runnable export) {
+    private ToolBar actionBar(GeneratePanel generate, Runnable export) {
         Label counts = new Label();
         counts.setId("gallery-counts");
         counts.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
@@ -248,13 +250,17 @@ public final class GalleryView extends BorderPane {
         reject.setId("gallery-reject");
         Button delete = action("Delete", MaterialDesignD.DELETE_OUTLINE, "Delete the selected samples (Delete)",
                 this::confirmDelete);
+        Button style = action("Style…", MaterialDesignP.PALETTE_OUTLINE, "Store styled copies of the selected pairs",
+                () -> generate.styleSelected(gallery.records().stream()
+                        .filter(r -> gallery.selected().contains(r.name())).toList()));
+        style.setId("gallery-style");
         Button exportButton = action("Export…", MaterialDesignE.EXPORT, "Export pairs in the Kvasir-SEG layout", export);
         exportButton.setId("gallery-export");
-        for (Button button : new Button[]{keep, reject, delete}) {
+        for (Button button : new Button[]{keep, reject, delete, style}) {
             button.disableProperty().bind(Bindings.isEmpty(gallery.selected()));
         }
         exportButton.disableProperty().bind(Bindings.isEmpty(gallery.records()));
-        return new ToolBar(counts, spacer(), keep, reject, delete, exportButton);
+        return new ToolBar(counts, spacer(), keep, reject, delete, style, exportButton);
     }
 
     private void confirmDelete() {

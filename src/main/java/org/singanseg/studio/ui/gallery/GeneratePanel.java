@@ -13,12 +13,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.GenerationRequest;
 import org.singanseg.studio.core.samples.SampleCatalog;
+import org.singanseg.studio.core.samples.SampleRecord;
 
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
@@ -53,15 +56,18 @@ public final class GeneratePanel extends VBox {
     private final Label outputSize = new Label();
     private final List<ImageView> previews = List.of(new ImageView(), new ImageView(), new ImageView(), new ImageView());
     private final PauseTransition previewDelay = new PauseTransition(Duration.millis(250));
+    private final ChoiceBox<StyleChoice> style = new ChoiceBox<>();
+    private final StyleWeights weights;
     private GenerateService.ModelInfo info;
 
     /**
      * @param engineBusy true while training holds the engine: generating waits for it
      */
     public GeneratePanel(GenerateService service, Supplier<Project> project, Supplier<SampleCatalog> catalog,
-                         BooleanExpression engineBusy) {
+                         StyleWeights weights, BooleanExpression engineBusy) {
         super(10);
         this.service = service;
+        this.weights = weights;
         this.project = project;
         this.catalog = catalog;
         setId("generate-panel");
@@ -122,6 +128,12 @@ public final class GeneratePanel extends VBox {
         size.addRow(0, new Label("Width ×"), widthFactor);
         size.addRow(1, new Label("Height ×"), heightFactor);
 
+        style.setId("generate-style");
+        style.getItems().setAll(StyleChoice.values());
+        style.setValue(StyleChoice.NONE);
+        style.setTooltip(new Tooltip("Also store a copy of every pair with the real image's look carried over "
+                + "(the mask stays the same)"));
+
         Button generate = new Button("Generate", new FontIcon(MaterialDesignP.PLAY));
         generate.setId("generate-start");
         generate.setDefaultButton(true);
@@ -143,7 +155,8 @@ public final class GeneratePanel extends VBox {
 
         getChildren().addAll(title, labelled("Pairs", count), labelled("Seed", new HBox(4, seed, dice)),
                 labelled("Diversity", new VBox(2, diversity, ends, diversityValue)), previewGrid,
-                labelled("Output size", new VBox(4, size, outputSize)), new HBox(8, generate, cancel), progress, message);
+                labelled("Output size", new VBox(4, size, outputSize)), labelled("Style transfer", style),
+                new HBox(8, generate, cancel), progress, message);
     }
 
     /** Called when the project's model is known: sets the slider's range and shows a preview. */
@@ -186,8 +199,35 @@ public final class GeneratePanel extends VBox {
             service.messageProperty().set("Pairs, width and height must be numbers (pairs: 1 to 10,000; sizes: 0.25 to 4).");
             return;
         }
-        service.generate(current, modelFile(current), target, new GenerationRequest(count.getValue(), chosenSeed,
-                startScale(), widthFactor.getValue(), heightFactor.getValue()));
+        GenerationRequest request = new GenerationRequest(count.getValue(), chosenSeed, startScale(),
+                widthFactor.getValue(), heightFactor.getValue());
+        StyleChoice chosen = style.getValue();
+        whenStyleReady(chosen, () -> service.generate(current, modelFile(current), target, request, chosen));
+    }
+
+    /** Styled copies of the given samples, with a method the user picks. */
+    public void styleSelected(List<SampleRecord> sources) {
+        Project current = project.get();
+        SampleCatalog target = catalog.get();
+        if (current == null || target == null || sources.isEmpty() || service.runningProperty().get()) {
+            return;
+        }
+        ChoiceDialog<StyleChoice> ask = new ChoiceDialog<>(StyleChoice.COLOUR, StyleChoice.NEURAL, StyleChoice.COLOUR);
+        ask.initOwner(getScene().getWindow());
+        ask.setTitle("Style transfer");
+        ask.setHeaderText("Carry the real image's look onto " + sources.size() + " selected pair"
+                + (sources.size() == 1 ? "" : "s") + ". The styled copies sit beside them; masks stay the same.");
+        ask.setContentText("Method");
+        ask.showAndWait().ifPresent(chosen -> whenStyleReady(chosen,
+                () -> service.style(current, modelFile(current), target, sources, chosen)));
+    }
+
+    private void whenStyleReady(StyleChoice chosen, Runnable then) {
+        if (chosen.needsWeights()) {
+            weights.ensure(then);
+        } else {
+            then.run();
+        }
     }
 
     private void schedulePreview() {

@@ -19,6 +19,7 @@ import org.singanseg.studio.core.gan.SamplePair;
 import org.singanseg.studio.core.gan.Sampler;
 import org.singanseg.studio.core.gan.SinGanModel;
 import org.singanseg.studio.core.image.ImageFiles;
+import org.singanseg.studio.core.image.Masks;
 import org.singanseg.studio.core.image.Planes;
 import org.singanseg.studio.core.image.Resize;
 import org.singanseg.studio.core.image.TrainingPair;
@@ -28,6 +29,7 @@ import org.singanseg.studio.core.samples.GenerationRequest;
 import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleGenerator;
 import org.singanseg.studio.core.samples.SampleRecord;
+import org.singanseg.studio.core.samples.SampleStyler;
 import org.singanseg.studio.core.samples.SampleWriter;
 import org.singanseg.studio.core.samples.Thumbnails;
 import org.singanseg.studio.ui.common.UserMessages;
@@ -140,8 +142,53 @@ public final class GenerateService {
         });
     }
 
-    /** Generates into the catalog; new samples reach the gallery as they are made. */
-    public void generate(Project project, Path modelFile, SampleCatalog catalog, GenerationRequest request) {
+    /**
+     * Generates into the catalog, with a styled copy of every pair unless {@code style} is NONE;
+     * new samples reach the gallery as they are made.
+     */
+    public void generate(Project project, Path modelFile, SampleCatalog catalog, GenerationRequest request,
+                         StyleChoice style) {
+        int perPair = style == StyleChoice.NONE ? 1 : 2;
+        String what = String.format(Locale.ROOT, "Generating %d pairs with seed %d%s…", request.count(), request.seed(),
+                style == StyleChoice.NONE ? "" : ", each also styled (" + style + ")");
+        run(catalog, request.count() * perPair, what, () -> {
+            Sampler loaded = samplerFor(modelFile);
+            Planes real = realAtModelSize(project);
+            new SampleGenerator(loaded, writer(catalog, modelFile, real), catalog, style.styler(real))
+                    .run(request, this::madeOne, cancelRequested::get);
+            return "Generated " + request.count() + " pairs" + (perPair == 2 ? " and their styled copies." : ".");
+        });
+    }
+
+    /** Stores a styled copy of each given sample beside it, with the same mask. */
+    public void style(Project project, Path modelFile, SampleCatalog catalog, List<SampleRecord> sources,
+                      StyleChoice style) {
+        run(catalog, sources.size(), "Styling " + sources.size() + " pairs (" + style + ")…", () -> {
+            samplerFor(modelFile);
+            Planes real = realAtModelSize(project);
+            SampleStyler styler = style.styler(real);
+            SampleWriter writer = writer(catalog, modelFile, real);
+            for (SampleRecord source : sources) {
+                if (cancelRequested.get()) {
+                    throw new CancellationException();
+                }
+                SamplePair pair = new SamplePair(TrainingPair.toRgb(ImageFiles.read(catalog.imageFile(source.name()))),
+                        Masks.fromMaskImage(ImageFiles.read(catalog.maskFile(source.name()))));
+                madeOne(writer.write(styler.style(pair, cancelRequested::get),
+                        SampleWriter.Origin.of(source).withStyle(styler.describe())));
+            }
+            catalog.save();
+            return "Styled " + sources.size() + " pairs; each copy sits beside its source in the gallery.";
+        });
+    }
+
+    /** A piece of engine work that makes samples; returns the message to show when it ends. */
+    @FunctionalInterface
+    private interface SampleWork {
+        String run() throws Exception;
+    }
+
+    private void run(SampleCatalog catalog, int expected, String what, SampleWork work) {
         if (running.get()) {
             return;
         }
@@ -149,29 +196,18 @@ public final class GenerateService {
         progress.set(0);
         cancelRequested.set(false);
         madeCount.set(0);
-        total = request.count();
+        total = Math.max(1, expected);
         target = catalog;
-        message.set(String.format(Locale.ROOT, "Generating %d pairs with seed %d…", request.count(), request.seed()));
+        message.set(what);
         engine.execute(() -> {
             String outcome;
             try {
-                Sampler loaded = samplerFor(modelFile);
-                var finest = model.scales().get(model.scales().size() - 1);
-                Planes real = Resize.bicubic(TrainingPair.toRgb(ImageFiles.read(project.imageFile())),
-                        finest.height(), finest.width());
-                PatchDistance distance = new PatchDistance(real);
-                SampleWriter writer = new SampleWriter(catalog, modelFile.getFileName().toString(), distance::to);
-                new SampleGenerator(loaded, writer, catalog).run(request, record -> {
-                    madeQueue.add(record);
-                    madeCount.incrementAndGet();
-                    scheduleDrain();
-                }, cancelRequested::get);
-                outcome = "Generated " + request.count() + " pairs.";
+                outcome = work.run();
             } catch (CancellationException e) {
-                outcome = e.getMessage();
+                outcome = "Stopped after " + madeCount.get() + " new samples; they stay in the gallery.";
             } catch (Throwable e) {
-                LOG.error("Generation failed", e);
-                outcome = "Generation stopped: " + UserMessages.describe(e);
+                LOG.error("Sampling failed", e);
+                outcome = "Stopped: " + UserMessages.describe(e);
             }
             String shown = outcome;
             ui.execute(() -> {
@@ -180,6 +216,23 @@ public final class GenerateService {
                 message.set(shown);
             });
         });
+    }
+
+    private void madeOne(SampleRecord record) {
+        madeQueue.add(record);
+        madeCount.incrementAndGet();
+        scheduleDrain();
+    }
+
+    private SampleWriter writer(SampleCatalog catalog, Path modelFile, Planes real) {
+        PatchDistance distance = new PatchDistance(real);
+        return new SampleWriter(catalog, modelFile.getFileName().toString(), distance::to);
+    }
+
+    /** The real image at the model's finest size: what samples are compared with and styled from. */
+    private Planes realAtModelSize(Project project) throws Exception {
+        var finest = model.scales().get(model.scales().size() - 1);
+        return Resize.bicubic(TrainingPair.toRgb(ImageFiles.read(project.imageFile())), finest.height(), finest.width());
     }
 
     public void cancel() {
