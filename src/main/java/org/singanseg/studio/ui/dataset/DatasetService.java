@@ -2,7 +2,6 @@ package org.singanseg.studio.ui.dataset;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,16 +15,7 @@ import org.singanseg.studio.core.batch.BatchTrainer;
 import org.singanseg.studio.core.batch.PairOutcome;
 import org.singanseg.studio.core.batch.PairResult;
 import org.singanseg.studio.core.gan.TrainingSettings;
-import org.singanseg.studio.ui.common.UserMessages;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -34,8 +24,7 @@ import javafx.collections.ObservableList;
  * thread: one model per pair, K samples each, resumable. Progress reaches the UI at most ten times
  * a second; every pair's outcome and every skipped input lands in a log list.
  */
-public final class DatasetService {
-    private static final Logger LOG = LoggerFactory.getLogger(DatasetService.class);
+public final class DatasetService extends EngineJob {
     private static final long UPDATE_NANOS = 100_000_000;
 
     /** What the user chose. */
@@ -43,31 +32,12 @@ public final class DatasetService {
                           boolean withReal) {
     }
 
-    private final Executor engine;
-    private final Executor ui;
-    private final BooleanProperty running = new SimpleBooleanProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty();
-    private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final AtomicReference<BatchProgress> latest = new AtomicReference<>();
     private final AtomicBoolean updateScheduled = new AtomicBoolean();
 
     public DatasetService(Executor engine, Executor ui) {
-        this.engine = engine;
-        this.ui = ui;
-    }
-
-    public BooleanProperty runningProperty() {
-        return running;
-    }
-
-    public DoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public StringProperty messageProperty() {
-        return message;
+        super(engine, ui);
     }
 
     public ObservableList<String> log() {
@@ -75,44 +45,19 @@ public final class DatasetService {
     }
 
     public void start(Request request) {
-        if (running.get()) {
-            return;
-        }
-        running.set(true);
-        progress.set(0);
         log.clear();
-        cancelRequested.set(false);
-        message.set("Waiting for the engine…");
-        engine.execute(() -> {
-            String outcome;
-            try {
-                BatchInputs inputs = BatchInputs.scan(request.images(), request.masks());
-                inputs.skipped().forEach(s -> post("Skipped " + s.name() + ": " + s.reason()));
-                if (inputs.pairs().isEmpty()) {
-                    throw new IllegalArgumentException("No image in " + request.images() + " has a mask in "
-                            + request.masks() + ". Masks need the image's base name (abc.jpg: abc.png or abc_mask.png).");
-                }
-                BatchSummary summary = new BatchTrainer(new BatchOptions(request.out(), request.settings(),
-                        request.samplesPerImage(), request.withReal()), new Listener(), cancelRequested::get)
-                        .run(inputs.pairs());
-                outcome = describe(summary, inputs.skipped().size());
-            } catch (CancellationException e) {
-                outcome = "Stopped. Start again with the same folders to continue where it stopped.";
-            } catch (Throwable e) {
-                LOG.error("Dataset run failed", e);
-                outcome = "Stopped: " + UserMessages.describe(e);
+        start(() -> {
+            BatchInputs inputs = BatchInputs.scan(request.images(), request.masks());
+            inputs.skipped().forEach(s -> post("Skipped " + s.name() + ": " + s.reason()));
+            if (inputs.pairs().isEmpty()) {
+                throw new IllegalArgumentException("No image in " + request.images() + " has a mask in "
+                        + request.masks() + ". Masks need the image's base name (abc.jpg: abc.png or abc_mask.png).");
             }
-            String shown = outcome;
-            ui.execute(() -> {
-                running.set(false);
-                message.set(shown);
-            });
-        });
-    }
-
-    public void cancel() {
-        cancelRequested.set(true);
-        message.set("Stopping after this iteration…");
+            BatchSummary summary = new BatchTrainer(new BatchOptions(request.out(), request.settings(),
+                    request.samplesPerImage(), request.withReal()), new Listener(), cancelRequested::get)
+                    .run(inputs.pairs());
+            return describe(summary, inputs.skipped().size());
+        }, "Stopped. Start again with the same folders to continue where it stopped.");
     }
 
     private static String describe(BatchSummary summary, int skippedInputs) {
@@ -127,17 +72,14 @@ public final class DatasetService {
         ui.execute(() -> log.add(line));
     }
 
-    /** Progress from the engine thread: only the newest state is shown, at most every 100 ms. */
+    /** Only the newest state is shown, in one UI update however many arrive meanwhile. */
     private void show(BatchProgress state) {
         latest.set(state);
         if (updateScheduled.compareAndSet(false, true)) {
             ui.execute(() -> {
                 updateScheduled.set(false);
                 BatchProgress now = latest.get();
-                progress.set(now.done());
-                if (!cancelRequested.get()) {
-                    message.set(now.describe());
-                }
+                report(now.done(), now.describe());
             });
         }
     }

@@ -7,15 +7,12 @@ import org.singanseg.studio.core.gan.TrainingSettings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -62,22 +59,6 @@ public final class DatasetWindow {
         rule.setWrapText(true);
         rule.getStyleClass().add("hint");
 
-        Button start = new Button("Start");
-        start.setId("dataset-start");
-        start.setDefaultButton(true);
-        start.disableProperty().bind(service.runningProperty());
-        start.setOnAction(e -> start());
-        Button stop = new Button("Stop");
-        stop.disableProperty().bind(service.runningProperty().not());
-        stop.setOnAction(e -> service.cancel());
-        ProgressBar bar = new ProgressBar();
-        bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(service.progressProperty());
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        Label message = new Label();
-        message.setId("dataset-message");
-        message.setWrapText(true);
-        message.textProperty().bind(service.messageProperty());
         Label busy = new Label("A training is running in the main window; the dataset starts when it ends.");
         busy.getStyleClass().add("hint");
         busy.visibleProperty().bind(engineBusy.and(service.runningProperty()));
@@ -87,7 +68,7 @@ public final class DatasetWindow {
         ListView<String> log = new ListView<>(service.log());
         log.setPrefHeight(160);
 
-        VBox root = new VBox(10, form, rule, problem, new HBox(8, start, stop, bar), message, busy, log);
+        VBox root = new VBox(10, form, rule, problem, new JobControls(service, "dataset", this::start), busy, log);
         root.setPadding(new Insets(14));
         VBox.setVgrow(log, Priority.ALWAYS);
         Scene scene = new Scene(root, 720, 560);

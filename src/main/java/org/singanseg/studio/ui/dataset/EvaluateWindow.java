@@ -16,14 +16,11 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -71,22 +68,6 @@ public final class EvaluateWindow {
         problem.setVisible(false);
         problem.managedProperty().bind(problem.visibleProperty());
 
-        Button start = new Button("Start");
-        start.setId("evaluate-start");
-        start.setDefaultButton(true);
-        start.disableProperty().bind(service.runningProperty());
-        start.setOnAction(e -> start());
-        Button stop = new Button("Stop");
-        stop.disableProperty().bind(service.runningProperty().not());
-        stop.setOnAction(e -> service.cancel());
-        ProgressBar bar = new ProgressBar();
-        bar.setMaxWidth(Double.MAX_VALUE);
-        bar.progressProperty().bind(service.progressProperty());
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        Label message = new Label();
-        message.setId("evaluate-message");
-        message.setWrapText(true);
-        message.textProperty().bind(service.messageProperty());
 
         buildTable();
         chart.setTitle("Mean over folds on held-out real pairs");
@@ -94,7 +75,7 @@ public final class EvaluateWindow {
         chart.setPrefHeight(240);
         service.resultProperty().addListener((obs, old, result) -> show(result));
 
-        VBox root = new VBox(10, form, what, problem, new HBox(8, start, stop, bar), message, chart, table);
+        VBox root = new VBox(10, form, what, problem, new JobControls(service, "evaluate", this::start), chart, table);
         root.setPadding(new Insets(14));
         VBox.setVgrow(table, Priority.ALWAYS);
         Scene scene = new Scene(root, 900, 760);

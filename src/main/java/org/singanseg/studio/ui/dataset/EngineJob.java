@@ -1,0 +1,97 @@
+package org.singanseg.studio.ui.dataset;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.singanseg.studio.ui.common.UserMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * A long piece of work on the engine thread with what a window shows of it: running, progress,
+ * a message, and Stop (a flag the work checks). Started and stopped on the UI thread; the work's
+ * outcome, or its failure in words, ends up in the message.
+ */
+abstract class EngineJob {
+    private static final Logger LOG = LoggerFactory.getLogger(EngineJob.class);
+
+    /** The work: returns the message to show when it ends. */
+    @FunctionalInterface
+    interface Work {
+        String run() throws Exception;
+    }
+
+    protected final Executor engine;
+    protected final Executor ui;
+    protected final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty message = new SimpleStringProperty("");
+
+    EngineJob(Executor engine, Executor ui) {
+        this.engine = engine;
+        this.ui = ui;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public void cancel() {
+        cancelRequested.set(true);
+        message.set("Stopping…");
+    }
+
+    /** Runs {@code work} on the engine thread unless a run is going on; {@code stopped} is shown after a Stop. */
+    protected void start(Work work, String stopped) {
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        progress.set(0);
+        cancelRequested.set(false);
+        message.set("Waiting for the engine…");
+        engine.execute(() -> {
+            String outcome;
+            try {
+                outcome = work.run();
+            } catch (CancellationException e) {
+                outcome = stopped;
+            } catch (Throwable e) {
+                LOG.error("{} failed", getClass().getSimpleName(), e);
+                outcome = "Stopped: " + UserMessages.describe(e);
+            }
+            String shown = outcome;
+            ui.execute(() -> {
+                running.set(false);
+                message.set(shown);
+            });
+        });
+    }
+
+    /** Shows progress from the engine thread (unless a Stop is pending, whose message stays). */
+    protected void report(double done, String text) {
+        ui.execute(() -> {
+            progress.set(done);
+            if (!cancelRequested.get()) {
+                message.set(text);
+            }
+        });
+    }
+}
