@@ -14,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -57,6 +58,7 @@ public final class DatasetWindow {
         Label rule = new Label("One model per pair (image abc.jpg with mask abc.png, abc_mask.png or abc-mask.png), then the "
                 + "samples of each. Files without a partner, and unusable pairs, are listed and skipped.");
         rule.setWrapText(true);
+        rule.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of cutting the text short
         rule.getStyleClass().add("hint");
 
         Label busy = new Label("A training is running in the main window; the dataset starts when it ends.");

@@ -21,7 +21,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
+import javafx.geometry.Side;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -63,6 +65,7 @@ public final class EvaluateWindow {
                 + "training images. The scores are measured on the held-out real pairs. Takes a while: about a "
                 + "minute per model at 128 px on a laptop CPU.");
         what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of cutting the text short
         what.getStyleClass().add("hint");
         problem.getStyleClass().add("warning-banner");
         problem.setVisible(false);
@@ -72,7 +75,9 @@ public final class EvaluateWindow {
         buildTable();
         chart.setTitle("Mean over folds on held-out real pairs");
         chart.setAnimated(false);
-        chart.setPrefHeight(240);
+        chart.setPrefHeight(270);
+        chart.setMinHeight(Region.USE_PREF_SIZE);
+        chart.setLegendSide(Side.RIGHT);
         service.resultProperty().addListener((obs, old, result) -> show(result));
 
         VBox root = new VBox(10, form, what, problem, new JobControls(service, "evaluate", this::start), chart, table);
@@ -133,9 +138,9 @@ public final class EvaluateWindow {
     private void buildTable() {
         table.setId("evaluate-table");
         table.getColumns().add(column("Setting", EvaluationRow::setting, 150));
-        table.getColumns().add(column("Fold", EvaluationRow::fold, 80));
+        table.getColumns().add(column("Fold", EvaluationRow::fold, 100));
         table.getColumns().add(column("Trained on", EvaluationRow::training, 150));
-        table.getColumns().add(column("Tested on", EvaluationRow::test, 70));
+        table.getColumns().add(column("Tested on", EvaluationRow::test, 80));
         table.getColumns().add(column("IoU", EvaluationRow::iou, 100));
         table.getColumns().add(column("Dice (F1)", EvaluationRow::f1, 100));
         table.getColumns().add(column("Precision", EvaluationRow::precision, 100));
