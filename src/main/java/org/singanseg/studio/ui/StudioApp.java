@@ -66,6 +66,8 @@ public final class StudioApp extends Application {
     private final ScheduledExecutorService files = Executors.newSingleThreadScheduledExecutor(daemon("files"));
     private final ExecutorService figures = Executors.newSingleThreadExecutor(daemon("mask-figures"));
     private final ExecutorService thumbnails = ThumbnailCache.newestFirstLoader();
+    // Exports and downloads take minutes: not on "files", where mask autosave must never wait.
+    private final ExecutorService transfers = Executors.newSingleThreadExecutor(daemon("transfers"));
     private final StatusModel status = new StatusModel();
     private StudioPreferences preferences;
     private MaskEditorModel editor;
@@ -106,18 +108,18 @@ public final class StudioApp extends Application {
         BooleanBinding trainingRuns = Bindings.createBooleanBinding(training::isRunning, trainingModel.stateProperty());
 
         gallery = new GalleryModel();
-        library = new SampleLibrary(gallery, files, tasks, status);
         generator = new GenerateService(engine, Platform::runLater, gallery::added);
+        library = new SampleLibrary(gallery, files, tasks, status, generator::activeCatalog);
         GeneratePanel generatePanel = new GeneratePanel(generator, projects.projectProperty()::get,
-                gallery.catalogProperty()::get, new StyleWeights(stage, files, Platform::runLater), trainingRuns);
-        ExportController exports = new ExportController(stage, gallery, projects.projectProperty()::get, files,
+                gallery.catalogProperty()::get, new StyleWeights(stage, transfers, Platform::runLater), trainingRuns);
+        ExportController exports = new ExportController(stage, gallery, projects.projectProperty()::get, transfers,
                 Platform::runLater);
         GalleryView galleryView = new GalleryView(gallery, library, new ThumbnailCache(thumbnails, Platform::runLater),
                 generatePanel, thumbnails, Platform::runLater, this::openInCompare, exports::export);
         CompareView compareView = new CompareView(gallery, projects.projectProperty()::get, thumbnails, Platform::runLater);
-        modelReady.addListener((obs, was, ready) -> generatePanel.modelChanged());
+        // A finished model: the open project's (on opening it), or one a training just completed.
         training.savedProperty().addListener((obs, old, run) -> {
-            if (run != null && run.complete() && !training.isRunning()) {
+            if (run != null && run.complete()) {
                 generatePanel.modelChanged();
             }
         });
@@ -227,6 +229,7 @@ public final class StudioApp extends Application {
         files.shutdown();
         figures.shutdownNow();
         thumbnails.shutdownNow();
+        transfers.shutdownNow();
     }
 
     /** Loading ND4J's natives takes seconds: on the engine thread, shown when ready. */

@@ -115,9 +115,9 @@ public final class DatasetExporter {
         for (SampleRecord record : records) {
             checkCancel(cancelled);
             byte[] mask = read(catalog.maskFile(record.name()), file -> BinaryMasks.of(file, Files.readAllBytes(file)));
-            sink.put(imagePath(record.imageFileName()), read(catalog.imageFile(record.name()), Files::readAllBytes));
-            sink.put(maskPath(record.maskFileName()), mask);
-            manifest.add(imagePath(record.imageFileName()), maskPath(record.maskFileName()), record);
+            sink.put(imagePath(record.fileName()), read(catalog.imageFile(record.name()), Files::readAllBytes));
+            sink.put(maskPath(record.fileName()), mask);
+            manifest.add(imagePath(record.fileName()), maskPath(record.fileName()), record);
             models.add(record.model());
             progress.pairWritten(++done, total);
         }

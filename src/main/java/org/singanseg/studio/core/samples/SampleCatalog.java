@@ -41,6 +41,8 @@ public final class SampleCatalog {
 
     private final Path folder;
     private final Map<String, SampleRecord> records = new LinkedHashMap<>();
+    /** Held from snapshot to file, so two savers never write their snapshots in the wrong order. */
+    private final Object saving = new Object();
     private long nextNumber;
 
     private SampleCatalog(Path folder) {
@@ -144,12 +146,14 @@ public final class SampleCatalog {
 
     /** Writes catalog.json atomically. */
     public void save() throws IOException {
-        byte[] bytes;
-        synchronized (this) {
-            bytes = JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(new Stored(FORMAT_VERSION, List.copyOf(records.values())));
+        synchronized (saving) {
+            byte[] bytes;
+            synchronized (this) {
+                bytes = JSON.writerWithDefaultPrettyPrinter()
+                        .writeValueAsBytes(new Stored(FORMAT_VERSION, List.copyOf(records.values())));
+            }
+            AtomicFiles.write(folder.resolve(FILE), out -> out.write(bytes));
         }
-        AtomicFiles.write(folder.resolve(FILE), out -> out.write(bytes));
     }
 
     private long highestNumberOnDisk() throws IOException {

@@ -23,11 +23,8 @@ public record SampleRecord(String name, String model, long seed, long index, int
                 maskRegions, patchDistance, style, newReview, created);
     }
 
-    public String imageFileName() {
-        return name + ".png";
-    }
-
-    public String maskFileName() {
+    /** The file name of its image and of its mask (in images/ and masks/). */
+    public String fileName() {
         return name + ".png";
     }
 }

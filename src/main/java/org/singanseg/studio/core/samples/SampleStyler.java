@@ -29,8 +29,4 @@ public final class SampleStyler {
     public String describe() {
         return method.describe();
     }
-
-    public String name() {
-        return method.name();
-    }
 }

@@ -1,5 +1,7 @@
 package org.singanseg.studio.ui.compare;
 
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -10,6 +12,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleRecord;
+import org.singanseg.studio.ui.common.UserMessages;
 import org.singanseg.studio.ui.gallery.GalleryModel;
 import org.singanseg.studio.ui.gallery.MaskStyle;
 import org.slf4j.Logger;
@@ -48,8 +51,8 @@ public final class CompareView extends BorderPane {
     private final HistogramChart histograms = new HistogramChart();
     private final GridPane figures = new GridPane();
     private SideFacts real;
-    private Project realOf;
-    private MaskStyle realStyle;
+    /** What {@link #real} was read from: the project, its mask file's time (the mask may be edited), the style. */
+    private Object realKey;
     private long request;
 
     public CompareView(GalleryModel gallery, Supplier<Project> project, Executor loader, Executor ui) {
@@ -122,24 +125,29 @@ public final class CompareView extends BorderPane {
         }
         MaskStyle style = gallery.maskStyleProperty().get();
         long ticket = ++request;
-        SideFacts knownReal = current.equals(realOf) && style == realStyle ? real : null;
+        Object lastKey = realKey;
+        SideFacts lastReal = real;
         loader.execute(() -> {
             try {
-                SideFacts realSide = knownReal != null ? knownReal
+                Object key = List.of(current, Files.getLastModifiedTime(current.maskFile()), style);
+                SideFacts realSide = key.equals(lastKey) ? lastReal
                         : SideFacts.read(current.imageFile(), current.maskFile(), style);
                 SideFacts synthetic = record == null || catalog == null ? null
                         : SideFacts.read(catalog.imageFile(record.name()), catalog.maskFile(record.name()), style);
                 ui.execute(() -> {
                     if (ticket == request) {
                         real = realSide;
-                        realOf = current;
-                        realStyle = style;
+                        realKey = key;
                         show(realSide, synthetic, record);
                     }
                 });
             } catch (Exception e) {
                 LOG.warn("Cannot compare", e);
-                ui.execute(() -> syntheticTitle.setText("Cannot show the pair: " + e.getMessage()));
+                ui.execute(() -> {
+                    if (ticket == request) {
+                        syntheticTitle.setText("Cannot show the pair: " + UserMessages.describe(e));
+                    }
+                });
             }
         });
     }

@@ -73,13 +73,13 @@ public final class DatasetService extends EngineJob {
     }
 
     /** Only the newest state is shown, in one UI update however many arrive meanwhile. */
-    private void show(BatchProgress state) {
+    private void showLatest(BatchProgress state) {
         latest.set(state);
         if (updateScheduled.compareAndSet(false, true)) {
             ui.execute(() -> {
                 updateScheduled.set(false);
                 BatchProgress now = latest.get();
-                report(now.done(), now.describe());
+                show(now.done(), now.describe());
             });
         }
     }
@@ -98,7 +98,7 @@ public final class DatasetService extends EngineJob {
             total = of;
             pair = started.name();
             scales = 0;
-            show(new BatchProgress(n, of, pair, "starting", (n - 1.0) / of));
+            showLatest(new BatchProgress(n, of, pair, "starting", (n - 1.0) / of));
         }
 
         @Override
@@ -112,13 +112,13 @@ public final class DatasetService extends EngineJob {
             long now = System.nanoTime();
             if (now - lastUpdate > UPDATE_NANOS) {
                 lastUpdate = now;
-                show(BatchProgress.training(number, total, pair, stats.scale(), scales, stats.iteration(), stats.iterations()));
+                showLatest(BatchProgress.training(number, total, pair, stats.scale(), scales, stats.iteration(), stats.iterations()));
             }
         }
 
         @Override
         public void outputWritten(BatchPair written, int done, int outputs) {
-            show(BatchProgress.sampling(number, total, pair, done, outputs));
+            showLatest(BatchProgress.sampling(number, total, pair, done, outputs));
         }
 
         @Override

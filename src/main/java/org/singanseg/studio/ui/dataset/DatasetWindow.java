@@ -3,6 +3,7 @@ package org.singanseg.studio.ui.dataset;
 import java.nio.file.Path;
 
 import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.ui.common.Spinners;
 
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Insets;
@@ -95,9 +96,7 @@ public final class DatasetWindow {
             showProblem("Choose the folder of real images and an output folder.");
             return;
         }
-        try {
-            samples.commitValue();
-        } catch (RuntimeException e) {
+        if (!Spinners.commit(samples)) {
             showProblem("Samples per image must be a whole number from 1 to 1000.");
             return;
         }

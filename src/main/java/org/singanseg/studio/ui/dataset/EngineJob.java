@@ -69,8 +69,10 @@ abstract class EngineJob {
         message.set("Waiting for the engine…");
         engine.execute(() -> {
             String outcome;
+            boolean completed = false;
             try {
                 outcome = work.run();
+                completed = true;
             } catch (CancellationException e) {
                 outcome = stopped;
             } catch (Throwable e) {
@@ -78,8 +80,12 @@ abstract class EngineJob {
                 outcome = "Stopped: " + UserMessages.describe(e);
             }
             String shown = outcome;
+            boolean finished = completed;
             ui.execute(() -> {
                 running.set(false);
+                if (finished) {
+                    progress.set(1);
+                }
                 message.set(shown);
             });
         });
@@ -87,11 +93,17 @@ abstract class EngineJob {
 
     /** Shows progress from the engine thread (unless a Stop is pending, whose message stays). */
     protected void report(double done, String text) {
-        ui.execute(() -> {
-            progress.set(done);
-            if (!cancelRequested.get()) {
-                message.set(text);
-            }
-        });
+        ui.execute(() -> show(done, text));
+    }
+
+    /** Shows progress, on the UI thread; nothing once the run has ended, so its outcome stays. */
+    protected void show(double done, String text) {
+        if (!running.get()) {
+            return;
+        }
+        progress.set(done);
+        if (!cancelRequested.get()) {
+            message.set(text);
+        }
     }
 }

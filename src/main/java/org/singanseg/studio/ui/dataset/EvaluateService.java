@@ -40,9 +40,9 @@ public final class EvaluateService extends EngineJob {
         start(() -> {
             EvaluationPlan plan = EvaluationPlan.of(EvaluationData.find(real, synthetic), options.validated());
             EvaluationResult done = new Evaluation(plan, new Listener(options.smallN()), cancelRequested::get).run();
+            ui.execute(() -> result.set(done)); // shown even if the file cannot be written
             Path csv = synthetic.resolve(CSV);
             EvaluationCsv.write(csv, done);
-            ui.execute(() -> result.set(done));
             return String.format(Locale.ROOT, "Done: %d real and %d synthetic pairs, %d folds; written to %s.",
                     done.realPairs(), done.syntheticPairs(), options.folds(), csv);
         }, "Stopped.");

@@ -7,6 +7,7 @@ import org.singanseg.studio.core.eval.EvaluationResult;
 import org.singanseg.studio.core.eval.EvaluationSetting;
 import org.singanseg.studio.core.seg.SegmentationMetrics;
 import org.singanseg.studio.core.seg.SegmentationSettings;
+import org.singanseg.studio.ui.common.Spinners;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -98,11 +99,7 @@ public final class EvaluateWindow {
             showProblem("Choose the folder of real pairs (with images/ and masks/) and a synthetic dataset folder.");
             return;
         }
-        try {
-            for (Spinner<Integer> spinner : java.util.List.of(folds, size, epochs, smallN)) {
-                spinner.commitValue();
-            }
-        } catch (RuntimeException e) {
+        if (!Spinners.commit(folds, size, epochs, smallN)) {
             showProblem("Folds, image size, epochs and n must be whole numbers.");
             return;
         }

@@ -3,6 +3,7 @@ package org.singanseg.studio.ui.gallery;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,20 @@ public final class GalleryModel {
     private final ObservableSet<String> selected = FXCollections.observableSet(new LinkedHashSet<>());
     private final ObjectProperty<SampleRecord> focused = new SimpleObjectProperty<>();
     private String anchor;
+    private boolean changingRecords;
 
     public GalleryModel() {
         filtered.predicateProperty().bind(Bindings.createObjectBinding(() -> filter.get().test()::test, filter));
         sort.addListener((obs, old, chosen) -> order.set(chosen.order()));
+        // What is filtered out is no longer selected: Delete must never reach samples the user cannot see.
+        filter.addListener((obs, old, chosen) -> {
+            Set<String> visible = new HashSet<>();
+            shown.forEach(r -> visible.add(r.name()));
+            selected.retainAll(visible);
+            if (focused.get() != null && !visible.contains(focused.get().name())) {
+                focused.set(null);
+            }
+        });
         shown.comparatorProperty().bind(order);
     }
 
@@ -102,7 +113,7 @@ public final class GalleryModel {
 
     /** Replaces the selection (the list view's own selection), focusing {@code focus}. */
     public void select(List<String> names, SampleRecord focus) {
-        selected.retainAll(names);
+        selected.retainAll(new HashSet<>(names));
         selected.addAll(names);
         focused.set(focus);
         anchor = focus == null ? null : focus.name();
@@ -181,16 +192,29 @@ public final class GalleryModel {
             return 0;
         }
         List<SampleRecord> updated = current.setReview(List.copyOf(selected), review);
-        for (SampleRecord record : updated) {
-            Integer position = positions.get(record.name());
-            if (position != null) {
-                records.set(position, record);
+        changingRecords = true;
+        try {
+            for (SampleRecord record : updated) {
+                Integer position = positions.get(record.name());
+                if (position != null) {
+                    records.set(position, record);
+                }
+                if (focused.get() != null && focused.get().name().equals(record.name())) {
+                    focused.set(record);
+                }
             }
-            if (focused.get() != null && focused.get().name().equals(record.name())) {
-                focused.set(record);
-            }
+        } finally {
+            changingRecords = false;
         }
         return updated.size();
+    }
+
+    /**
+     * True while records are being replaced: views that derive a selection from their rows (the
+     * list view) must not take the rows' momentary loss of selection for the user's.
+     */
+    public boolean changingRecords() {
+        return changingRecords;
     }
 
     /** Takes deleted samples out of the lists (the files are the library's). */

@@ -14,6 +14,7 @@ import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.GenerationRequest;
 import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleRecord;
+import org.singanseg.studio.ui.common.Spinners;
 
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
@@ -189,20 +190,17 @@ public final class GeneratePanel extends VBox {
             service.messageProperty().set("The seed must be a whole number, e.g. " + new SecureRandom().nextInt(1_000_000) + ".");
             return;
         }
-        try {
-            // A typed value counts even if the field still has the focus.
-            for (Spinner<?> field : List.of(count, widthFactor, heightFactor)) {
-                field.commitValue();
-            }
-        } catch (RuntimeException e) {
-            // The spinners' converters throw NumberFormatException, or a RuntimeException around a ParseException.
+        if (!Spinners.commit(count, widthFactor, heightFactor)) {
             service.messageProperty().set("Pairs, width and height must be numbers (pairs: 1 to 10,000; sizes: 0.25 to 4).");
             return;
         }
-        GenerationRequest request = new GenerationRequest(count.getValue(), chosenSeed, startScale(),
-                widthFactor.getValue(), heightFactor.getValue());
         StyleChoice chosen = style.getValue();
-        whenStyleReady(chosen, () -> service.generate(current, modelFile(current), target, request, chosen));
+        if (chosen.needsWeights() && !StyleWeights.present()) {
+            weights.ensure(this::start); // starts again with what is then current
+            return;
+        }
+        service.generate(current, modelFile(current), target, new GenerationRequest(count.getValue(), chosenSeed,
+                startScale(), widthFactor.getValue(), heightFactor.getValue()), chosen);
     }
 
     /** Styled copies of the given samples, with a method the user picks. */
@@ -259,7 +257,7 @@ public final class GeneratePanel extends VBox {
     }
 
     private void updateOutputSize() {
-        if (info != null) {
+        if (info != null && widthFactor.getValue() != null && heightFactor.getValue() != null) {
             outputSize.setText(String.format(Locale.ROOT, "%d × %d pixels",
                     Math.round(info.width() * widthFactor.getValue()), Math.round(info.height() * heightFactor.getValue())));
         }

@@ -104,7 +104,12 @@ public final class GenerateService {
                 Sampler loaded = samplerFor(modelFile);
                 var finest = model.scales().get(model.scales().size() - 1);
                 ModelInfo info = new ModelInfo(loaded.scales(), finest.height(), finest.width());
-                ui.execute(() -> done.accept(info));
+                ui.execute(() -> {
+                    if (!running.get()) {
+                        message.set("");
+                    }
+                    done.accept(info);
+                });
             } catch (Exception e) {
                 LOG.warn("Model {} not usable", modelFile, e);
                 ui.execute(() -> message.set("The model cannot be used: " + UserMessages.describe(e)));
@@ -168,16 +173,22 @@ public final class GenerateService {
             Planes real = realAtModelSize(project);
             SampleStyler styler = style.styler(real);
             SampleWriter writer = writer(catalog, modelFile, real);
-            for (SampleRecord source : sources) {
-                if (cancelRequested.get()) {
-                    throw new CancellationException();
+            try {
+                for (SampleRecord source : sources) {
+                    if (cancelRequested.get()) {
+                        throw new CancellationException();
+                    }
+                    if (catalog.get(source.name()) == null) {
+                        continue; // deleted meanwhile
+                    }
+                    SamplePair pair = new SamplePair(TrainingPair.toRgb(ImageFiles.read(catalog.imageFile(source.name()))),
+                            Masks.fromMaskImage(ImageFiles.read(catalog.maskFile(source.name()))));
+                    madeOne(writer.write(styler.style(pair, cancelRequested::get),
+                            SampleWriter.Origin.of(source).withStyle(styler.describe())));
                 }
-                SamplePair pair = new SamplePair(TrainingPair.toRgb(ImageFiles.read(catalog.imageFile(source.name()))),
-                        Masks.fromMaskImage(ImageFiles.read(catalog.maskFile(source.name()))));
-                madeOne(writer.write(styler.style(pair, cancelRequested::get),
-                        SampleWriter.Origin.of(source).withStyle(styler.describe())));
+            } finally {
+                catalog.save();
             }
-            catalog.save();
             return "Styled " + sources.size() + " pairs; each copy sits beside its source in the gallery.";
         });
     }
@@ -237,6 +248,11 @@ public final class GenerateService {
 
     public void cancel() {
         cancelRequested.set(true);
+    }
+
+    /** The catalog a running generation or styling writes into (UI thread), else null. */
+    public SampleCatalog activeCatalog() {
+        return running.get() ? target : null;
     }
 
     /** One UI update for however many samples were made since the last one. */

@@ -85,9 +85,11 @@ final class SampleCell extends GridCell<SampleRecord> {
         updateSelection();
         image.setImage(null);
         MaskStyle style = gallery.maskStyleProperty().get();
-        thumbnails.get(gallery.catalogProperty().get(), record.name(), style, loaded -> {
-            // The cell may show another sample by now.
-            if (getItem() != null && getItem().name().equals(record.name()) && gallery.maskStyleProperty().get() == style) {
+        var catalog = gallery.catalogProperty().get();
+        thumbnails.get(catalog, record.name(), style, loaded -> {
+            // The cell may show another sample by now, or another project's sample of the same name.
+            if (getItem() != null && getItem().name().equals(record.name()) && gallery.maskStyleProperty().get() == style
+                    && gallery.catalogProperty().get() == catalog) {
                 image.setImage(loaded);
             }
         });

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.Review;
@@ -27,10 +28,14 @@ public final class SampleLibrary {
     private final ScheduledExecutorService files;
     private final BackgroundTasks tasks;
     private final StatusModel status;
+    private final Supplier<SampleCatalog> inUse;
     private ScheduledFuture<?> pendingSave;
 
-    public SampleLibrary(GalleryModel gallery, ScheduledExecutorService files, BackgroundTasks tasks, StatusModel status) {
+    /** @param inUse the catalog a running generation writes into, if any: reopening its project shares it */
+    public SampleLibrary(GalleryModel gallery, ScheduledExecutorService files, BackgroundTasks tasks, StatusModel status,
+                         Supplier<SampleCatalog> inUse) {
         this.gallery = gallery;
+        this.inUse = inUse;
         this.files = files;
         this.tasks = tasks;
         this.status = status;
@@ -40,6 +45,11 @@ public final class SampleLibrary {
     public void open(Project project) {
         gallery.show(null);
         if (project == null) {
+            return;
+        }
+        SampleCatalog busy = inUse.get();
+        if (busy != null && busy.folder().equals(project.samplesFolder())) {
+            gallery.show(busy); // two catalogs of one folder would overwrite each other's saves
             return;
         }
         tasks.run("Reading the samples of " + project.name(), () -> SampleCatalog.open(project.samplesFolder()),
@@ -68,10 +78,16 @@ public final class SampleLibrary {
                 e -> status.messageProperty().set("Deleting failed: " + UserMessages.describe(e)));
     }
 
-    /** Writes pending review marks at once, on the calling thread (the window is closing). */
+    /**
+     * Writes the catalog at once, on the calling thread (the window is closing): pending review
+     * marks, and the samples a generation added since its last save.
+     */
     public void saveBeforeLeaving() {
         SampleCatalog catalog = gallery.catalogProperty().get();
-        if (catalog != null && pendingSave != null && pendingSave.cancel(false)) {
+        if (pendingSave != null) {
+            pendingSave.cancel(false);
+        }
+        if (catalog != null) {
             save(catalog);
         }
     }

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import org.singanseg.studio.core.samples.SampleRecord;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.SelectionMode;
@@ -45,15 +46,23 @@ final class SampleTable extends TableView<SampleRecord> {
                     : gallery.sortProperty().get().order());
             return true;
         });
+        getItems().addListener((ListChangeListener<SampleRecord>) change -> {
+            if (gallery.changingRecords()) {
+                Platform.runLater(() -> selectFrom(gallery));
+            }
+        });
         getSelectionModel().getSelectedItems().addListener((ListChangeListener<SampleRecord>) change -> {
-            if (!syncing) {
+            if (!syncing && !gallery.changingRecords()) {
                 gallery.select(getSelectionModel().getSelectedItems().stream().map(SampleRecord::name).toList(),
                         getSelectionModel().getSelectedItem());
             }
         });
     }
 
-    /** Shows the gallery's selection (when the list view opens). */
+    /**
+     * Shows the gallery's selection: when the list view opens, and after marks replaced rows (the
+     * table drops the selection of replaced rows).
+     */
     void selectFrom(GalleryModel gallery) {
         syncing = true;
         try {

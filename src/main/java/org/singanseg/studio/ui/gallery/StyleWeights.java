@@ -41,10 +41,15 @@ public final class StyleWeights {
         this.ui = ui;
     }
 
+    /** Whether the weights file is in the data folder. */
+    static boolean present() {
+        return Files.isRegularFile(VggWeightsFile.defaultLocation());
+    }
+
     /** Runs {@code ready} (on the UI thread) once the weights are there; does nothing if the user declines. */
     void ensure(Runnable ready) {
         Path target = VggWeightsFile.defaultLocation();
-        if (Files.isRegularFile(target)) {
+        if (present()) {
             ready.run();
             return;
         }

@@ -33,7 +33,7 @@ import javafx.scene.image.Image;
  */
 public final class ThumbnailCache {
     private static final Logger LOG = LoggerFactory.getLogger(ThumbnailCache.class);
-    private static final int CAPACITY = 600;
+    private static final int CAPACITY = 400; // about 100 MB of 256 px thumbnails
 
     private record Key(SampleCatalog catalog, String name, MaskStyle style) {
     }
@@ -96,13 +96,6 @@ public final class ThumbnailCache {
                 }
             });
         });
-    }
-
-    /** Forgets the thumbnails of deleted samples. */
-    public void forget(SampleCatalog catalog, String name) {
-        for (MaskStyle style : MaskStyle.values()) {
-            images.remove(new Key(catalog, name, style));
-        }
     }
 
     private static Image load(Key key) {

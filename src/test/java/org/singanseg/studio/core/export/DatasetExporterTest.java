@@ -76,17 +76,17 @@ class DatasetExporterTest {
         assertEquals(5, progress.size());
         assertArrayEquals(new int[]{5, 5}, progress.get(4));
 
-        List<String> expected = catalog.records().stream().map(SampleRecord::imageFileName).toList();
+        List<String> expected = catalog.records().stream().map(SampleRecord::fileName).toList();
         assertEquals(expected, names(set.resolve("images")));
         assertEquals(expected, names(set.resolve("masks")));
         long bytes = Files.size(set.resolve("manifest.csv")) + Files.size(set.resolve("dataset.json"));
         for (SampleRecord r : catalog.records()) {
-            Path mask = set.resolve("masks").resolve(r.maskFileName());
+            Path mask = set.resolve("masks").resolve(r.fileName());
             assertBinary(ImageIO.read(mask.toFile()));
             assertArrayEquals(Files.readAllBytes(catalog.maskFile(r.name())), Files.readAllBytes(mask));
             assertArrayEquals(Files.readAllBytes(catalog.imageFile(r.name())),
-                    Files.readAllBytes(set.resolve("images").resolve(r.imageFileName())));
-            bytes += Files.size(mask) + Files.size(set.resolve("images").resolve(r.imageFileName()));
+                    Files.readAllBytes(set.resolve("images").resolve(r.fileName())));
+            bytes += Files.size(mask) + Files.size(set.resolve("images").resolve(r.fileName()));
         }
         assertEquals(bytes, summary.bytes());
 
@@ -131,8 +131,8 @@ class DatasetExporterTest {
         Path set = summary.target();
         assertEquals(2, summary.pairs());
         assertTrue(summary.realIncluded());
-        List<String> images = List.of(DatasetExporter.REAL_NAME, records.get(0).imageFileName(),
-                records.get(3).imageFileName());
+        List<String> images = List.of(DatasetExporter.REAL_NAME, records.get(0).fileName(),
+                records.get(3).fileName());
         assertEquals(images.stream().sorted().toList(), names(set.resolve("images")));
         assertEquals(images.stream().sorted().toList(), names(set.resolve("masks")));
         assertArrayEquals(Files.readAllBytes(project.imageFile()),
@@ -279,7 +279,7 @@ class DatasetExporterTest {
         ImageIO.write(grey, "png", catalog.maskFile(first.name()).toFile());
 
         Path set = exporter().export(exports.resolve("set"), ALL, QUIET, () -> false).target();
-        BufferedImage mask = ImageIO.read(set.resolve("masks").resolve(first.maskFileName()).toFile());
+        BufferedImage mask = ImageIO.read(set.resolve("masks").resolve(first.fileName()).toFile());
         assertBinary(mask);
         assertEquals(255, mask.getRaster().getSample(0, 0, 0));
         assertEquals(0, mask.getRaster().getSample(1, 0, 0));
@@ -317,8 +317,8 @@ class DatasetExporterTest {
     }
 
     private static void assertRow(SampleRecord r, List<String> row) {
-        assertEquals("images/" + r.imageFileName(), cell(row, "image"));
-        assertEquals("masks/" + r.maskFileName(), cell(row, "mask"));
+        assertEquals("images/" + r.fileName(), cell(row, "image"));
+        assertEquals("masks/" + r.fileName(), cell(row, "mask"));
         assertEquals(Manifest.SYNTHETIC, cell(row, "kind"));
         assertEquals(r.seed(), Long.parseLong(cell(row, "seed")));
         assertEquals(r.index(), Long.parseLong(cell(row, "index")));
