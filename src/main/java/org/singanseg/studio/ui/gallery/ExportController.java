@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.singanseg.studio.core.export.DatasetExporter;
@@ -17,6 +16,7 @@ import org.singanseg.studio.core.export.ExportTargetExistsException;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.Review;
 import org.singanseg.studio.core.samples.SampleCatalog;
+import org.singanseg.studio.ui.common.CancellableProgress;
 import org.singanseg.studio.ui.common.Dialogs;
 import org.singanseg.studio.ui.common.UserMessages;
 import org.slf4j.Logger;
@@ -30,7 +30,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -125,33 +124,15 @@ public final class ExportController {
     }
 
     private void run(Project current, SampleCatalog catalog, Request request) {
-        AtomicBoolean cancelled = new AtomicBoolean();
-        ProgressBar bar = new ProgressBar(0);
-        bar.setPrefWidth(360);
-        Label text = new Label("Preparing…");
-        Dialog<Void> progress = new Dialog<>();
-        progress.initOwner(owner);
-        progress.setTitle("Exporting");
-        progress.setHeaderText("Exporting to " + DatasetExporter.target(request.out(), request.options()));
-        progress.getDialogPane().setContent(new VBox(8, bar, text));
-        progress.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
-        progress.setOnCloseRequest(e -> {
-            // Closing (Cancel or the window's close box) cancels; the dialog closes when the export has stopped.
-            cancelled.set(true);
-            text.setText("Cancelling…");
-            if (bar.getProgress() < 1) {
-                e.consume();
-            }
-        });
+        CancellableProgress progress = new CancellableProgress(owner, "Exporting",
+                "Exporting to " + DatasetExporter.target(request.out(), request.options()), "Preparing…");
         progress.show();
         files.execute(() -> {
             Runnable outcome;
             try {
                 ExportSummary summary = new DatasetExporter(current, catalog).export(request.out(), request.options(),
-                        (done, total) -> ui.execute(() -> {
-                            bar.setProgress((double) done / total);
-                            text.setText(done + " of " + total + " pairs");
-                        }), cancelled::get);
+                        (done, total) -> ui.execute(() -> progress.update((double) done / total, done + " of " + total
+                                + " pairs")), progress::cancelled);
                 outcome = () -> Dialogs.message(owner, Alert.AlertType.INFORMATION, "Export finished", String.format(
                         Locale.ROOT, "%d pairs%s written to %s (%.1f MB).", summary.pairs(),
                         summary.realIncluded() ? " and the real pair" : "", summary.target(), summary.bytes() / 1e6));
@@ -165,8 +146,7 @@ public final class ExportController {
             }
             Runnable then = outcome;
             ui.execute(() -> {
-                bar.setProgress(1);
-                progress.close();
+                progress.finish();
                 then.run();
             });
         });

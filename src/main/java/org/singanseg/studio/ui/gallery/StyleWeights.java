@@ -7,20 +7,16 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.singanseg.studio.core.style.VggWeightsFile;
 import org.singanseg.studio.core.style.WeightsDownload;
+import org.singanseg.studio.ui.common.CancellableProgress;
 import org.singanseg.studio.ui.common.Dialogs;
 import org.singanseg.studio.ui.common.UserMessages;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -95,31 +91,15 @@ public final class StyleWeights {
     }
 
     private void download(Path target, Runnable ready) {
-        AtomicBoolean cancelled = new AtomicBoolean();
-        ProgressBar bar = new ProgressBar(0);
-        bar.setPrefWidth(360);
-        Label text = new Label("Connecting to " + WeightsDownload.VGG19_URL.getHost() + "…");
-        Dialog<Void> progress = new Dialog<>();
-        progress.initOwner(owner);
-        progress.setTitle("Downloading the VGG19 weights");
-        progress.getDialogPane().setContent(new VBox(8, bar, text));
-        progress.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
-        progress.setOnCloseRequest(e -> {
-            cancelled.set(true);
-            if (bar.getProgress() < 1) {
-                text.setText("Cancelling…");
-                e.consume(); // closes when the download has stopped and cleaned up
-            }
-        });
+        CancellableProgress progress = new CancellableProgress(owner, "Downloading the VGG19 weights", null,
+                "Connecting to " + WeightsDownload.VGG19_URL.getHost() + "…");
         progress.show();
         files.execute(() -> {
             Runnable outcome;
             try {
-                WeightsDownload.vgg19().to(target, (bytes, total) -> ui.execute(() -> {
-                    bar.setProgress(total > 0 ? (double) bytes / total : ProgressBar.INDETERMINATE_PROGRESS);
-                    text.setText(String.format(Locale.ROOT, "%.1f of %s MB", bytes / 1e6, total > 0
-                            ? String.format(Locale.ROOT, "%.1f", total / 1e6) : "?"));
-                }), cancelled::get);
+                WeightsDownload.vgg19().to(target, (bytes, total) -> ui.execute(() -> progress.update(
+                        total > 0 ? (double) bytes / total : -1, String.format(Locale.ROOT, "%.1f of %s MB", bytes / 1e6,
+                                total > 0 ? String.format(Locale.ROOT, "%.1f", total / 1e6) : "?"))), progress::cancelled);
                 outcome = ready;
             } catch (CancellationException e) {
                 outcome = () -> { };
@@ -129,8 +109,7 @@ public final class StyleWeights {
             }
             Runnable then = outcome;
             ui.execute(() -> {
-                bar.setProgress(1);
-                progress.close();
+                progress.finish();
                 then.run();
             });
         });
