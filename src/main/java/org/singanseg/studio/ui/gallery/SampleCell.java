@@ -35,6 +35,7 @@ final class SampleCell extends GridCell<SampleRecord> {
     private final Label caption = new Label();
     private final StackPane content = new StackPane(image, badge, caption);
     private final SetChangeListener<String> selectionListener = change -> updateSelection();
+    private Runnable withdrawThumbnail = () -> { };
 
     SampleCell(GalleryModel gallery, ThumbnailCache thumbnails, java.util.function.Consumer<SampleRecord> open) {
         this.gallery = gallery;
@@ -65,6 +66,8 @@ final class SampleCell extends GridCell<SampleRecord> {
     @Override
     protected void updateItem(SampleRecord record, boolean empty) {
         super.updateItem(record, empty);
+        withdrawThumbnail.run();
+        withdrawThumbnail = () -> { };
         if (empty || record == null) {
             setGraphic(null);
             image.setImage(null);
@@ -86,7 +89,7 @@ final class SampleCell extends GridCell<SampleRecord> {
         image.setImage(null);
         MaskStyle style = gallery.maskStyleProperty().get();
         var catalog = gallery.catalogProperty().get();
-        thumbnails.get(catalog, record.name(), style, loaded -> {
+        withdrawThumbnail = thumbnails.get(catalog, record.name(), style, loaded -> {
             // The cell may show another sample by now, or another project's sample of the same name.
             if (getItem() != null && getItem().name().equals(record.name()) && gallery.maskStyleProperty().get() == style
                     && gallery.catalogProperty().get() == catalog) {

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -47,6 +49,8 @@ public final class ThumbnailCache {
         }
     };
     private final Map<Key, List<Consumer<Image>>> waiting = new HashMap<>();
+    /** Keys some cell still waits for; the loader skips the others (read on the loader thread). */
+    private final Set<Key> wanted = ConcurrentHashMap.newKeySet();
 
     public ThumbnailCache(Executor loader, Executor ui) {
         this.loader = loader;
@@ -71,30 +75,52 @@ public final class ThumbnailCache {
         });
     }
 
-    /** Hands the thumbnail to {@code done}: at once when cached, else after loading (not if it fails). */
-    public void get(SampleCatalog catalog, String name, MaskStyle style, Consumer<Image> done) {
+    /**
+     * Hands the thumbnail to {@code done}: at once when cached, else after loading (not if it fails).
+     *
+     * @return withdraws the request (a cell that shows another sample now): a thumbnail nobody
+     *         waits for any more is not loaded, so a fast scroll past thousands costs nothing
+     */
+    public Runnable get(SampleCatalog catalog, String name, MaskStyle style, Consumer<Image> done) {
         Key key = new Key(catalog, name, style);
         Image cached = images.get(key);
         if (cached != null) {
             done.accept(cached);
-            return;
+            return () -> { };
         }
         List<Consumer<Image>> callbacks = waiting.get(key);
-        if (callbacks != null) {
-            callbacks.add(done);
+        if (callbacks == null) {
+            callbacks = new ArrayList<>();
+            waiting.put(key, callbacks);
+            wanted.add(key);
+            loader.execute(() -> loadFor(key));
+        }
+        callbacks.add(done);
+        return () -> withdraw(key, done);
+    }
+
+    private void withdraw(Key key, Consumer<Image> done) {
+        List<Consumer<Image>> callbacks = waiting.get(key);
+        if (callbacks != null && callbacks.remove(done) && callbacks.isEmpty()) {
+            waiting.remove(key);
+            wanted.remove(key);
+        }
+    }
+
+    private void loadFor(Key key) {
+        if (!wanted.contains(key)) {
             return;
         }
-        callbacks = new ArrayList<>(List.of(done));
-        waiting.put(key, callbacks);
-        loader.execute(() -> {
-            Image image = load(key);
-            ui.execute(() -> {
-                List<Consumer<Image>> toCall = waiting.remove(key);
-                if (image != null) {
-                    images.put(key, image);
-                    toCall.forEach(c -> c.accept(image));
-                }
-            });
+        Image image = load(key);
+        ui.execute(() -> {
+            if (image != null) {
+                images.put(key, image);
+            }
+            List<Consumer<Image>> toCall = waiting.remove(key);
+            wanted.remove(key);
+            if (image != null && toCall != null) {
+                toCall.forEach(c -> c.accept(image));
+            }
         });
     }
 
