@@ -16,6 +16,8 @@ import org.singanseg.studio.core.batch.PairOutcome;
 import org.singanseg.studio.core.batch.PairResult;
 import org.singanseg.studio.core.gan.TrainingSettings;
 
+import org.singanseg.studio.ui.common.EngineJob;
+
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 

@@ -13,6 +13,8 @@ import org.singanseg.studio.core.eval.EvaluationPlan;
 import org.singanseg.studio.core.eval.EvaluationResult;
 import org.singanseg.studio.core.eval.EvaluationRun;
 
+import org.singanseg.studio.ui.common.EngineJob;
+
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 

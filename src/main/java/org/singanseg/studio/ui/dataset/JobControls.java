@@ -1,5 +1,7 @@
 package org.singanseg.studio.ui.dataset;
 
+import org.singanseg.studio.ui.common.EngineJob;
+
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;

@@ -32,16 +32,11 @@ import org.singanseg.studio.core.samples.SampleRecord;
 import org.singanseg.studio.core.samples.SampleStyler;
 import org.singanseg.studio.core.samples.SampleWriter;
 import org.singanseg.studio.core.samples.Thumbnails;
+import org.singanseg.studio.ui.common.EngineJob;
 import org.singanseg.studio.ui.common.UserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.scene.image.Image;
 
 /**
@@ -49,20 +44,14 @@ import javafx.scene.image.Image;
  * many pairs into the project's catalog, with progress and cancel. The model is loaded once and
  * kept while its file is unchanged. Methods are called on the UI thread; results come back there.
  */
-public final class GenerateService {
+public final class GenerateService extends EngineJob {
     private static final Logger LOG = LoggerFactory.getLogger(GenerateService.class);
 
     /** What the controls need to know of a model: scales and the finest size. */
     public record ModelInfo(int scales, int height, int width) {
     }
 
-    private final Executor engine;
-    private final Executor ui;
     private final BiConsumer<SampleCatalog, List<SampleRecord>> made;
-    private final BooleanProperty running = new SimpleBooleanProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty();
-    private final StringProperty message = new SimpleStringProperty("");
-    private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final AtomicLong latestPreview = new AtomicLong();
     private final ConcurrentLinkedQueue<SampleRecord> madeQueue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -80,21 +69,8 @@ public final class GenerateService {
      * @param made receives new samples and the catalog they went into on the UI thread, in batches
      */
     public GenerateService(Executor engine, Executor ui, BiConsumer<SampleCatalog, List<SampleRecord>> made) {
-        this.engine = engine;
-        this.ui = ui;
+        super(engine, ui);
         this.made = made;
-    }
-
-    public BooleanProperty runningProperty() {
-        return running;
-    }
-
-    public DoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public StringProperty messageProperty() {
-        return message;
     }
 
     /** Loads the model and hands its scale count and size to {@code done}. */
@@ -105,14 +81,14 @@ public final class GenerateService {
                 var finest = model.scales().get(model.scales().size() - 1);
                 ModelInfo info = new ModelInfo(loaded.scales(), finest.height(), finest.width());
                 ui.execute(() -> {
-                    if (!running.get()) {
-                        message.set("");
+                    if (!runningProperty().get()) {
+                        messageProperty().set("");
                     }
                     done.accept(info);
                 });
             } catch (Exception e) {
                 LOG.warn("Model {} not usable", modelFile, e);
-                ui.execute(() -> message.set("The model cannot be used: " + UserMessages.describe(e)));
+                ui.execute(() -> messageProperty().set("The model cannot be used: " + UserMessages.describe(e)));
             }
         });
     }
@@ -142,7 +118,7 @@ public final class GenerateService {
                 });
             } catch (Exception e) {
                 LOG.warn("Preview failed", e);
-                ui.execute(() -> message.set("No preview: " + UserMessages.describe(e)));
+                ui.execute(() -> messageProperty().set("No preview: " + UserMessages.describe(e)));
             }
         });
     }
@@ -193,40 +169,19 @@ public final class GenerateService {
         });
     }
 
-    /** A piece of engine work that makes samples; returns the message to show when it ends. */
-    @FunctionalInterface
-    private interface SampleWork {
-        String run() throws Exception;
-    }
-
-    private void run(SampleCatalog catalog, int expected, String what, SampleWork work) {
-        if (running.get()) {
+    private void run(SampleCatalog catalog, int expected, String what, Work work) {
+        if (runningProperty().get()) {
             return;
         }
-        running.set(true);
-        progress.set(0);
-        cancelRequested.set(false);
         madeCount.set(0);
         total = Math.max(1, expected);
         target = catalog;
-        message.set(what);
-        engine.execute(() -> {
-            String outcome;
-            try {
-                outcome = work.run();
-            } catch (CancellationException e) {
-                outcome = "Stopped after " + madeCount.get() + " new samples; they stay in the gallery.";
-            } catch (Throwable e) {
-                LOG.error("Sampling failed", e);
-                outcome = "Stopped: " + UserMessages.describe(e);
-            }
-            String shown = outcome;
-            ui.execute(() -> {
-                drain();
-                running.set(false);
-                message.set(shown);
-            });
-        });
+        start(work, what, () -> "Stopped after " + madeCount.get() + " new samples; they stay in the gallery.");
+    }
+
+    @Override
+    protected void beforeEnd() {
+        drain();
     }
 
     private void madeOne(SampleRecord record) {
@@ -246,13 +201,9 @@ public final class GenerateService {
         return Resize.bicubic(TrainingPair.toRgb(ImageFiles.read(project.imageFile())), finest.height(), finest.width());
     }
 
-    public void cancel() {
-        cancelRequested.set(true);
-    }
-
     /** The catalog a running generation or styling writes into (UI thread), else null. */
     public SampleCatalog activeCatalog() {
-        return running.get() ? target : null;
+        return runningProperty().get() ? target : null;
     }
 
     /** One UI update for however many samples were made since the last one. */
@@ -269,7 +220,7 @@ public final class GenerateService {
         while ((record = madeQueue.poll()) != null) {
             batch.add(record);
         }
-        progress.set((double) madeCount.get() / total);
+        progressProperty().set((double) madeCount.get() / total);
         if (!batch.isEmpty()) {
             made.accept(target, batch);
         }

@@ -1,10 +1,10 @@
-package org.singanseg.studio.ui.dataset;
+package org.singanseg.studio.ui.common;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
-import org.singanseg.studio.ui.common.UserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +20,12 @@ import javafx.beans.property.StringProperty;
  * a message, and Stop (a flag the work checks). Started and stopped on the UI thread; the work's
  * outcome, or its failure in words, ends up in the message.
  */
-abstract class EngineJob {
+public abstract class EngineJob {
     private static final Logger LOG = LoggerFactory.getLogger(EngineJob.class);
 
     /** The work: returns the message to show when it ends. */
     @FunctionalInterface
-    interface Work {
+    public interface Work {
         String run() throws Exception;
     }
 
@@ -36,7 +36,7 @@ abstract class EngineJob {
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty message = new SimpleStringProperty("");
 
-    EngineJob(Executor engine, Executor ui) {
+    protected EngineJob(Executor engine, Executor ui) {
         this.engine = engine;
         this.ui = ui;
     }
@@ -60,13 +60,21 @@ abstract class EngineJob {
 
     /** Runs {@code work} on the engine thread unless a run is going on; {@code stopped} is shown after a Stop. */
     protected void start(Work work, String stopped) {
+        start(work, "Waiting for the engine…", () -> stopped);
+    }
+
+    /**
+     * @param starting shown until the work reports progress
+     * @param stopped  what to show after a Stop, asked for when the work has stopped
+     */
+    protected void start(Work work, String starting, Supplier<String> stopped) {
         if (running.get()) {
             return;
         }
         running.set(true);
         progress.set(0);
         cancelRequested.set(false);
-        message.set("Waiting for the engine…");
+        message.set(starting);
         engine.execute(() -> {
             String outcome;
             boolean completed = false;
@@ -74,7 +82,7 @@ abstract class EngineJob {
                 outcome = work.run();
                 completed = true;
             } catch (CancellationException e) {
-                outcome = stopped;
+                outcome = stopped.get();
             } catch (Throwable e) {
                 LOG.error("{} failed", getClass().getSimpleName(), e);
                 outcome = "Stopped: " + UserMessages.describe(e);
@@ -82,6 +90,7 @@ abstract class EngineJob {
             String shown = outcome;
             boolean finished = completed;
             ui.execute(() -> {
+                beforeEnd();
                 running.set(false);
                 if (finished) {
                     progress.set(1);
@@ -89,6 +98,10 @@ abstract class EngineJob {
                 message.set(shown);
             });
         });
+    }
+
+    /** On the UI thread when the work has ended, before running turns false: for last updates. */
+    protected void beforeEnd() {
     }
 
     /** Shows progress from the engine thread (unless a Stop is pending, whose message stays). */
