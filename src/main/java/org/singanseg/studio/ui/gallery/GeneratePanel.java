@@ -137,7 +137,6 @@ public final class GeneratePanel extends VBox {
 
         Button generate = new Button("Generate", new FontIcon(MaterialDesignP.PLAY));
         generate.setId("generate-start");
-        generate.setDefaultButton(true);
         generate.disableProperty().bind(service.runningProperty().or(engineBusy));
         generate.setOnAction(e -> start());
         Button cancel = new Button("Cancel", new FontIcon(MaterialDesignS.STOP));
