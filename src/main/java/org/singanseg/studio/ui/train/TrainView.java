@@ -129,7 +129,7 @@ public final class TrainView extends BorderPane {
 
         Button startButton = new Button("Start training", new FontIcon(MaterialDesignP.PLAY));
         startButton.setId("train-start");
-        startButton.setDefaultButton(true);
+        startButton.defaultButtonProperty().bind(visibleProperty()); // Enter starts only while this step shows
         startButton.setOnAction(e -> {
             try {
                 model.settingsProperty().set(form.read());
