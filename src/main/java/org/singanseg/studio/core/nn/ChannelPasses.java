@@ -1,9 +1,5 @@
 package org.singanseg.studio.core.nn;
 
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
-
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,22 +7,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * reductions and broadcasts over the pixel axes of such arrays cost several plain passes each
  * (measured on 2x25x34x32: moments 103 us and a broadcast multiply plus add 110 us, against 55 us
  * for both Java passes), and one pass here does the work of several ops. Values move through
- * small double buffers in chunks of whole pixels, so float and double arrays share the code and
- * sums are accumulated in double. Not thread-safe, like all engine objects.
+ * small double buffers in chunks of whole pixels ({@link HostValues}), so float and double arrays
+ * share the code and sums are accumulated in double. Not thread-safe, like all engine objects.
  */
 final class ChannelPasses {
     private static final int CHUNK = 1 << 14;
 
     private final double[] first = new double[CHUNK];
     private final double[] second = new double[CHUNK];
-    private final float[] floats = new float[CHUNK];
+    private final HostValues values = new HostValues();
 
     /** Per image and channel (image-major): mean and biased variance over the pixels. */
     void moments(INDArray x, double[] means, double[] variances) {
         new Walk(x) {
             @Override
             void chunk(int image, int length) {
-                read(x, offset, length, first);
+                values.read(x, offset, length, first);
                 int base = image * channels;
                 for (int i = 0; i < length; i += channels) {
                     for (int c = 0; c < channels; c++) {
@@ -49,14 +45,14 @@ final class ChannelPasses {
         new Walk(x) {
             @Override
             void chunk(int image, int length) {
-                read(x, offset, length, first);
+                values.read(x, offset, length, first);
                 int base = image * channels;
                 for (int i = 0; i < length; i += channels) {
                     for (int c = 0; c < channels; c++) {
                         first[i + c] = scale[base + c] * first[i + c] + shift[base + c];
                     }
                 }
-                write(first, out, offset, length);
+                values.write(first, out, offset, length);
             }
         }.run();
     }
@@ -66,8 +62,8 @@ final class ChannelPasses {
         new Walk(x) {
             @Override
             void chunk(int image, int length) {
-                read(g, offset, length, first);
-                read(x, offset, length, second);
+                values.read(g, offset, length, first);
+                values.read(x, offset, length, second);
                 int base = image * channels;
                 for (int i = 0; i < length; i += channels) {
                     for (int c = 0; c < channels; c++) {
@@ -85,15 +81,15 @@ final class ChannelPasses {
         new Walk(x) {
             @Override
             void chunk(int image, int length) {
-                read(g, offset, length, first);
-                read(x, offset, length, second);
+                values.read(g, offset, length, first);
+                values.read(x, offset, length, second);
                 int base = image * channels;
                 for (int i = 0; i < length; i += channels) {
                     for (int k = 0; k < channels; k++) {
                         first[i + k] = a[base + k] * first[i + k] + b[base + k] * second[i + k] + c[base + k];
                     }
                 }
-                write(first, out, offset, length);
+                values.write(first, out, offset, length);
             }
         }.run();
     }
@@ -143,30 +139,6 @@ final class ChannelPasses {
                     chunk(image, (int) Math.min(chunkLength, end - offset));
                 }
             }
-        }
-    }
-
-    private void read(INDArray array, long offset, int length, double[] into) {
-        if (array.dataType() == DataType.DOUBLE) {
-            DoubleBuffer data = array.data().asNioDouble();
-            data.get((int) offset, into, 0, length);
-        } else {
-            FloatBuffer data = array.data().asNioFloat();
-            data.get((int) offset, floats, 0, length);
-            for (int i = 0; i < length; i++) {
-                into[i] = floats[i];
-            }
-        }
-    }
-
-    private void write(double[] from, INDArray array, long offset, int length) {
-        if (array.dataType() == DataType.DOUBLE) {
-            array.data().asNioDouble().put((int) offset, from, 0, length);
-        } else {
-            for (int i = 0; i < length; i++) {
-                floats[i] = (float) from[i];
-            }
-            array.data().asNioFloat().put((int) offset, floats, 0, length);
         }
     }
 }
