@@ -40,16 +40,27 @@ final class ChannelPasses {
         }
     }
 
-    /** out = scale * x + shift, with coefficients per image and channel (image-major). */
-    void affine(INDArray x, double[] scale, double[] shift, INDArray out) {
+    /**
+     * out = f(scale * x + shift), with coefficients per image and channel (image-major) and
+     * f(y) = y where y is positive, slope * y elsewhere (slope 1: no activation). With
+     * {@code decide} the pass records per element whether y was positive in {@code positive};
+     * otherwise it follows the pattern already there (a frozen activation pattern).
+     */
+    void affine(INDArray x, double[] scale, double[] shift, double slope, boolean[] positive, boolean decide,
+                INDArray out) {
         new Walk(x) {
             @Override
             void chunk(int image, int length) {
                 values.read(x, offset, length, first);
                 int base = image * channels;
+                int at = (int) offset;
                 for (int i = 0; i < length; i += channels) {
                     for (int c = 0; c < channels; c++) {
-                        first[i + c] = scale[base + c] * first[i + c] + shift[base + c];
+                        double y = scale[base + c] * first[i + c] + shift[base + c];
+                        if (decide) {
+                            positive[at + i + c] = y > 0;
+                        }
+                        first[i + c] = positive[at + i + c] ? y : slope * y;
                     }
                 }
                 values.write(first, out, offset, length);
@@ -57,36 +68,43 @@ final class ChannelPasses {
         }.run();
     }
 
-    /** Per image and channel: the sums over the pixels of g and of g * x. */
-    void gradientSums(INDArray g, INDArray x, double[] sumG, double[] sumGX) {
+    /**
+     * Per image and channel: the sums over the pixels of e and of e * x, where e is g taken back
+     * through the activation of {@link #affine}: g where the pattern is positive, slope * g elsewhere.
+     */
+    void gradientSums(INDArray g, INDArray x, double slope, boolean[] positive, double[] sumG, double[] sumGX) {
         new Walk(x) {
             @Override
             void chunk(int image, int length) {
                 values.read(g, offset, length, first);
                 values.read(x, offset, length, second);
                 int base = image * channels;
+                int at = (int) offset;
                 for (int i = 0; i < length; i += channels) {
                     for (int c = 0; c < channels; c++) {
-                        double gv = first[i + c];
-                        sumG[base + c] += gv;
-                        sumGX[base + c] += gv * second[i + c];
+                        double e = positive[at + i + c] ? first[i + c] : slope * first[i + c];
+                        sumG[base + c] += e;
+                        sumGX[base + c] += e * second[i + c];
                     }
                 }
             }
         }.run(sumG, sumGX);
     }
 
-    /** out = a * g + b * x + c, with coefficients per image and channel (image-major). */
-    void combine(INDArray g, INDArray x, double[] a, double[] b, double[] c, INDArray out) {
+    /** out = a * e + b * x + c, with e as in {@link #gradientSums} and coefficients per image and channel. */
+    void combine(INDArray g, INDArray x, double slope, boolean[] positive, double[] a, double[] b, double[] c,
+                 INDArray out) {
         new Walk(x) {
             @Override
             void chunk(int image, int length) {
                 values.read(g, offset, length, first);
                 values.read(x, offset, length, second);
                 int base = image * channels;
+                int at = (int) offset;
                 for (int i = 0; i < length; i += channels) {
                     for (int k = 0; k < channels; k++) {
-                        first[i + k] = a[base + k] * first[i + k] + b[base + k] * second[i + k] + c[base + k];
+                        double e = positive[at + i + k] ? first[i + k] : slope * first[i + k];
+                        first[i + k] = a[base + k] * e + b[base + k] * second[i + k] + c[base + k];
                     }
                 }
                 values.write(first, out, offset, length);
