@@ -24,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * in the same passes: the activation is applied as the affine pass writes its output, and its
  * backward (g times the slope) as the gradient passes read g. This replaces the separate layer's
  * three libnd4j ops per forward and backward (slopes, multiply; multiply) and its full-size
- * arrays; the slope pattern (y > 0 per element) is kept in a Java array and can be frozen like
+ * arrays; the slope pattern (y <= 0 per element, one byte each) is kept in a Java array and can be frozen like
  * the separate layer's ({@link PiecewiseLinear}).
  */
 public final class BatchNorm implements Layer, PiecewiseLinear {
@@ -49,8 +49,8 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
     private final ChannelPasses passes = new ChannelPasses();
-    private boolean[] positive = new boolean[0];
-    private boolean[] frozenPattern;
+    private byte[] negative = new byte[0];
+    private byte[] frozenPattern;
 
     /** Batch norm alone. */
     public BatchNorm(int channels) {
@@ -71,7 +71,7 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
     @Override
     public void freeze() {
         int imageLength = (int) (input.length() / input.size(0));
-        frozenPattern = Arrays.copyOf(positive, imageLength);
+        frozenPattern = Arrays.copyOf(negative, imageLength);
     }
 
     @Override
@@ -148,17 +148,17 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
      * forward pass, or the frozen pattern repeated for every image. Grows, never shrinks: the
      * critic alternates batches of one and two images.
      */
-    private boolean[] activationPattern(INDArray x) {
+    private byte[] activationPattern(INDArray x) {
         int length = (int) x.length();
-        if (positive.length < length) {
-            positive = new boolean[length];
+        if (negative.length < length) {
+            negative = new byte[length];
         }
         if (frozenPattern != null) {
             for (int at = 0; at < length; at += frozenPattern.length) {
-                System.arraycopy(frozenPattern, 0, positive, at, frozenPattern.length);
+                System.arraycopy(frozenPattern, 0, negative, at, frozenPattern.length);
             }
         }
-        return positive;
+        return negative;
     }
 
     /** The running statistics repeated for every image, in place of the batch's own. */
@@ -183,7 +183,7 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
         long n = input.size(1) * input.size(2);
         double[] sumG = new double[means.length];
         double[] sumGX = new double[means.length];
-        passes.gradientSums(gradOutput, input, negativeSlope, positive, sumG, sumGX);
+        passes.gradientSums(gradOutput, input, negativeSlope, negative, sumG, sumGX);
         double[] gammas = gamma.toDoubleVector();
 
         double[] a = new double[sumG.length];
@@ -205,7 +205,7 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
             }
         }
         INDArray gIn = gradInput.like(input);
-        passes.combine(gradOutput, input, negativeSlope, positive, a, b, c, gIn);
+        passes.combine(gradOutput, input, negativeSlope, negative, a, b, c, gIn);
         write(gammaGrad, dGamma);
         write(betaGrad, dBeta);
         return gIn;
