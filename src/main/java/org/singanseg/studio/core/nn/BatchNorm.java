@@ -49,6 +49,11 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
     private final ChannelPasses passes = new ChannelPasses();
+    /**
+     * Copies gamma and beta in and their gradients out: INDArray.toDoubleVector and putScalar
+     * cost a native copy or an indexed call each, several hundred times per training iteration.
+     */
+    private final HostValues values = new HostValues();
     private byte[] negative = new byte[0];
     private byte[] frozenPattern;
 
@@ -127,8 +132,8 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
             variances = new double[images * channels];
             passes.moments(x, means, variances);
         }
-        double[] gammas = gamma.toDoubleVector();
-        double[] betas = beta.toDoubleVector();
+        double[] gammas = read(gamma);
+        double[] betas = read(beta);
         inverseStd = new double[means.length];
         double[] s = new double[means.length];
         double[] t = new double[means.length];
@@ -184,7 +189,7 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
         double[] sumG = new double[means.length];
         double[] sumGX = new double[means.length];
         passes.gradientSums(gradOutput, input, negativeSlope, negative, sumG, sumGX);
-        double[] gammas = gamma.toDoubleVector();
+        double[] gammas = read(gamma);
 
         double[] a = new double[sumG.length];
         double[] b = new double[sumG.length];
@@ -206,15 +211,15 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
         }
         INDArray gIn = gradInput.like(input);
         passes.combine(gradOutput, input, negativeSlope, negative, a, b, c, gIn);
-        write(gammaGrad, dGamma);
-        write(betaGrad, dBeta);
+        values.write(dGamma, gammaGrad, 0, channels);
+        values.write(dBeta, betaGrad, 0, channels);
         return gIn;
     }
 
-    /** Writes values in order into a contiguous parameter-gradient view. */
-    private static void write(INDArray target, double[] values) {
-        for (int i = 0; i < values.length; i++) {
-            target.putScalar(i, values[i]);
-        }
+    /** A per-channel parameter (a view into the net's flat array) as Java values. */
+    private double[] read(INDArray parameter) {
+        double[] out = new double[channels];
+        values.read(parameter, 0, channels, out);
+        return out;
     }
 }
