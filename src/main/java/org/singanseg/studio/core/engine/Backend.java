@@ -21,17 +21,28 @@ public final class Backend {
      * the first of these builds it has, else its plain build (Apple silicon has no oneDNN one).
      */
     static final String PREFERRED_BUILDS = "-onednn" + File.pathSeparator + "-cudnn";
+    /**
+     * JavaCPP's limit on the process's resident memory; while it is positive, every native
+     * allocation reads /proc/self/statm (about 1.5% of a coarse-scale training iteration). The
+     * off-heap limit (org.bytedeco.javacpp.maxbytes) stays, and {@code NativeGarbage} keeps
+     * training's native memory flat.
+     */
+    static final String MAX_PHYSICAL_BYTES_PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
 
     private Backend() {
     }
 
     /**
      * Must run before the first ND4J call: picks the native builds (keeping a choice the user set)
-     * and, in a CUDA build, checks that CUDA can start, falling back to the CPU if not.
+     * and, in a CUDA build, checks that CUDA can start, falling back to the CPU if not. Also turns
+     * off JavaCPP's resident-memory check unless the user set a limit.
      */
     public static void prepare() {
         if (System.getProperty(PLATFORM_EXTENSION_PROPERTY) == null) {
             System.setProperty(PLATFORM_EXTENSION_PROPERTY, PREFERRED_BUILDS);
+        }
+        if (System.getProperty(MAX_PHYSICAL_BYTES_PROPERTY) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES_PROPERTY, "0");
         }
         CudaCheck.problem();
     }

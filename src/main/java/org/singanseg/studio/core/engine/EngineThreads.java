@@ -6,11 +6,15 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * How many CPU threads the native ops use. At the coarsest SinGAN scales every op is so small that
  * waking a second thread costs more than it saves: one thread trained the 32x25 scale in 78 ms per
- * iteration where two needed 126 ms (measured on 2 cores), while from 42x34 up two were faster.
+ * iteration where two needed 126 ms (measured on 2 cores). With OMP_WAIT_POLICY=passive every
+ * native op wakes the sleeping second thread, so the break-even lies higher once the Java passes
+ * are lean: per paper-preset iteration, one thread against two took 68 / 116 ms at 34x25,
+ * 96 / 130 ms at 43x33, 160 / 178 ms at 56x42 and 240 / 260 ms at 71x54 (2 cores, medians of
+ * 30 iterations over several runs).
  */
 public final class EngineThreads {
     /** Images with fewer pixels than this train on one thread. */
-    public static final int SINGLE_THREAD_BELOW_PIXELS = 1000;
+    public static final int SINGLE_THREAD_BELOW_PIXELS = 4000;
 
     private static final int DEFAULT = Backend.threads();
 

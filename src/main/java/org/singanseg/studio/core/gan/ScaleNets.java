@@ -7,13 +7,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.singanseg.studio.core.nn.BatchNorm;
 import org.singanseg.studio.core.nn.Conv2d;
 import org.singanseg.studio.core.nn.Layer;
-import org.singanseg.studio.core.nn.LeakyRelu;
 import org.singanseg.studio.core.nn.Sequential;
 import org.singanseg.studio.core.nn.TanhActivation;
 
 /**
  * SinGAN's per-scale networks: five 3x3 valid convolutions (head, three body blocks, tail), each
- * block Conv-BatchNorm-LeakyReLU(0.2), all of width nfc. The generator's tail maps back to the
+ * block Conv-BatchNorm-LeakyReLU(0.2) (the last two fused in one layer), all of width nfc. The generator's tail maps back to the
  * image channels through tanh; the critic's tail gives a one-channel patch map.
  */
 public final class ScaleNets {
@@ -57,8 +56,7 @@ public final class ScaleNets {
         int in = channels;
         for (int block = 0; block < BLOCKS - 1; block++) {
             layers.add(new Conv2d(in, width, KERNEL));
-            layers.add(new BatchNorm(width));
-            layers.add(new LeakyRelu(LEAKY_SLOPE));
+            layers.add(BatchNorm.withLeakyRelu(width, LEAKY_SLOPE));
             in = width;
         }
         return layers;

@@ -1,5 +1,6 @@
 package org.singanseg.studio.core.nn;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -18,11 +19,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ({@link ChannelPasses}); libnd4j's batchnorm op was slower for per-image statistics in
  * channels-last layout, and its batchnorm_bp was off by about 1e-5 relative in double-precision
  * checks.
+ *
+ * <p>{@link #withLeakyRelu} makes one followed by a leaky ReLU (SinGAN's Conv-BN-LeakyReLU blocks)
+ * in the same passes: the activation is applied as the affine pass writes its output, and its
+ * backward (g times the slope) as the gradient passes read g. This replaces the separate layer's
+ * three libnd4j ops per forward and backward (slopes, multiply; multiply) and its full-size
+ * arrays; the slope pattern (y <= 0 per element, one byte each) is kept in a Java array and can be frozen like
+ * the separate layer's ({@link PiecewiseLinear}).
  */
-public final class BatchNorm implements Layer {
+public final class BatchNorm implements Layer, PiecewiseLinear {
     static final double EPSILON = 1e-5;
+    /** The slope of "no activation". */
+    private static final double LINEAR = 1.0;
 
     private final int channels;
+    private final double negativeSlope;
     private INDArray gamma;
     private INDArray beta;
     private INDArray gammaGrad;
@@ -38,10 +49,39 @@ public final class BatchNorm implements Layer {
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
     private final ChannelPasses passes = new ChannelPasses();
+    /**
+     * Copies gamma and beta in and their gradients out: INDArray.toDoubleVector and putScalar
+     * cost a native copy or an indexed call each, several hundred times per training iteration.
+     */
+    private final HostValues values = new HostValues();
+    private byte[] negative = new byte[0];
+    private byte[] frozenPattern;
 
+    /** Batch norm alone. */
     public BatchNorm(int channels) {
+        this(channels, LINEAR);
+    }
+
+    private BatchNorm(int channels, double negativeSlope) {
         this.channels = channels;
+        this.negativeSlope = negativeSlope;
         this.running = new RunningStatistics(channels);
+    }
+
+    /** Batch norm followed by max(y, slope * y), in one layer. */
+    public static BatchNorm withLeakyRelu(int channels, double negativeSlope) {
+        return new BatchNorm(channels, negativeSlope);
+    }
+
+    @Override
+    public void freeze() {
+        int imageLength = (int) (input.length() / input.size(0));
+        frozenPattern = Arrays.copyOf(negative, imageLength);
+    }
+
+    @Override
+    public void unfreeze() {
+        frozenPattern = null;
     }
 
     /** True: normalise with the running statistics (inference); false: with each image's own. */
@@ -92,8 +132,8 @@ public final class BatchNorm implements Layer {
             variances = new double[images * channels];
             passes.moments(x, means, variances);
         }
-        double[] gammas = gamma.toDoubleVector();
-        double[] betas = beta.toDoubleVector();
+        double[] gammas = read(gamma);
+        double[] betas = read(beta);
         inverseStd = new double[means.length];
         double[] s = new double[means.length];
         double[] t = new double[means.length];
@@ -104,8 +144,26 @@ public final class BatchNorm implements Layer {
             t[i] = betas[c] - means[i] * s[i];
         }
         INDArray out = output.like(x);
-        passes.affine(x, s, t, out);
+        passes.affine(x, s, t, negativeSlope, activationPattern(x), frozenPattern == null, out);
         return out;
+    }
+
+    /**
+     * The per-element slope choices for x (its first x.length() entries): to be filled by the
+     * forward pass, or the frozen pattern repeated for every image. Grows, never shrinks: the
+     * critic alternates batches of one and two images.
+     */
+    private byte[] activationPattern(INDArray x) {
+        int length = (int) x.length();
+        if (negative.length < length) {
+            negative = new byte[length];
+        }
+        if (frozenPattern != null) {
+            for (int at = 0; at < length; at += frozenPattern.length) {
+                System.arraycopy(frozenPattern, 0, negative, at, frozenPattern.length);
+            }
+        }
+        return negative;
     }
 
     /** The running statistics repeated for every image, in place of the batch's own. */
@@ -119,18 +177,19 @@ public final class BatchNorm implements Layer {
     }
 
     /**
-     * With s = 1 / sqrt(var + eps), xh = (x - mean) s and N pixels per image and channel:
-     * dBeta = sum(g), dGamma = s (sum(g x) - mean sum(g)), and
-     * dx = gamma s / N (N g - dBeta - xh dGamma) = a g + b x + c per image and channel.
-     * In inference mode mean and s are constants, so dx = gamma s g (b = c = 0).
+     * With e = dLoss/dy (g through the activation's slopes), s = 1 / sqrt(var + eps),
+     * xh = (x - mean) s and N pixels per image and channel:
+     * dBeta = sum(e), dGamma = s (sum(e x) - mean sum(e)), and
+     * dx = gamma s / N (N e - dBeta - xh dGamma) = a e + b x + c per image and channel.
+     * In inference mode mean and s are constants, so dx = gamma s e (b = c = 0).
      */
     @Override
     public INDArray backward(INDArray gradOutput) {
         long n = input.size(1) * input.size(2);
         double[] sumG = new double[means.length];
         double[] sumGX = new double[means.length];
-        passes.gradientSums(gradOutput, input, sumG, sumGX);
-        double[] gammas = gamma.toDoubleVector();
+        passes.gradientSums(gradOutput, input, negativeSlope, negative, sumG, sumGX);
+        double[] gammas = read(gamma);
 
         double[] a = new double[sumG.length];
         double[] b = new double[sumG.length];
@@ -151,16 +210,16 @@ public final class BatchNorm implements Layer {
             }
         }
         INDArray gIn = gradInput.like(input);
-        passes.combine(gradOutput, input, a, b, c, gIn);
-        write(gammaGrad, dGamma);
-        write(betaGrad, dBeta);
+        passes.combine(gradOutput, input, negativeSlope, negative, a, b, c, gIn);
+        values.write(dGamma, gammaGrad, 0, channels);
+        values.write(dBeta, betaGrad, 0, channels);
         return gIn;
     }
 
-    /** Writes values in order into a contiguous parameter-gradient view. */
-    private static void write(INDArray target, double[] values) {
-        for (int i = 0; i < values.length; i++) {
-            target.putScalar(i, values[i]);
-        }
+    /** A per-channel parameter (a view into the net's flat array) as Java values. */
+    private double[] read(INDArray parameter) {
+        double[] out = new double[channels];
+        values.read(parameter, 0, channels, out);
+        return out;
     }
 }

@@ -1,8 +1,8 @@
 package org.singanseg.studio.core.nn;
 
+import java.util.Arrays;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The WGAN-GP critic penalty as SinGAN computes it, and its gradient with respect to the critic's
@@ -16,6 +16,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * v^ = v / |v|. During the two difference passes the leaky ReLUs keep the slope pattern they had
  * at x^, as double backprop does; otherwise kink crossings dominate the difference in float32.
  * The error is O(h^2); tests check it against numerical differentiation of P.
+ *
+ * <p>The small elementwise steps (x^, the per-pixel norms, v, the shifted inputs) are Java loops
+ * on double copies of these image-sized arrays: as libnd4j ops they were about 28 calls per critic
+ * step, each costing more in call overhead than in arithmetic at SinGAN's coarse scales.
  */
 public final class GradientPenalty {
     /** Finite-difference step for float32: measured best against a double-precision reference. */
@@ -26,10 +30,14 @@ public final class GradientPenalty {
 
     private final Buffer interpolated = new Buffer();
     private final Buffer shifted = new Buffer();
-    private final Buffer inputGradient = new Buffer();
-    private final Buffer direction = new Buffer();
     private final Buffer ones = new Buffer();
     private final Buffer signedScales = new Buffer();
+    private final HostValues values = new HostValues();
+    private double[] xHat = new double[0];
+    /** The fake's values, then each shifted input in turn. */
+    private double[] scratch = new double[0];
+    private double[] direction = new double[0];
+    private double[] scales = new double[0];
 
     /**
      * @param lambda         the penalty weight (SinGAN: 0.1)
@@ -48,38 +56,29 @@ public final class GradientPenalty {
      * @return the penalty value
      */
     public double accumulate(Sequential critic, INDArray real, INDArray fake, double mix) {
-        INDArray xHat = interpolated.like(real).assign(real).muli(mix).addi(fake.mul(1 - mix));
-        INDArray g = inputGradientAt(critic, xHat);
-
-        // Per pixel: norm over channels, n = |g_pixel|, and dP/dg = 2 lambda / N * (n - 1) / n * g.
-        INDArray norms = Transforms.sqrt(g.mul(g).sum(true, 3), false);
-        long pixels = norms.length();
-        INDArray excess = norms.sub(1.0);
-        double penalty = lambda * excess.mul(excess).sumNumber().doubleValue() / pixels;
-        INDArray coefficient = excess.divi(Transforms.max(norms, 1e-12, false)).muli(2.0 * lambda / pixels);
-        INDArray v = direction.like(g).assign(g).muli(coefficient);
-
-        double vNorm = v.norm2Number().doubleValue();
+        INDArray xHatArray = interpolate(real, fake, mix);
+        int length = xHat.length;
+        double penalty = penaltyAndDirection(critic, xHatArray);
+        double vNorm = 0;
+        for (int i = 0; i < length; i++) {
+            vNorm += direction[i] * direction[i];
+        }
+        vNorm = Math.sqrt(vNorm);
         if (vNorm == 0) {
             return penalty;
         }
-        v.divi(vNorm);
-        double h = stepPerElement * Math.sqrt(v.length());
+        double h = stepPerElement * Math.sqrt(length);
         double scale = vNorm / (2 * h);
         // x^ + h v^ and x^ - h v^ as one batch of two (the critic normalises each image on its own).
-        long[] shape = xHat.shape().clone();
+        long[] shape = xHatArray.shape().clone();
         shape[0] *= 2;
-        INDArray pair = shifted.get(xHat.dataType(), shape);
-        long n = xHat.size(0);
-        pair.get(NDArrayIndex.interval(0, n)).assign(v).muli(h).addi(xHat);
-        pair.get(NDArrayIndex.interval(n, 2 * n)).assign(v).muli(-h).addi(xHat);
+        INDArray pair = shifted.get(xHatArray.dataType(), shape);
+        writeShifted(pair, 0, h / vNorm);
+        writeShifted(pair, length, -h / vNorm);
         critic.freezeActivationPatterns(true);
         try {
             INDArray out = critic.forward(pair);
-            INDArray signedScale = signedScales.like(out);
-            signedScale.get(NDArrayIndex.interval(0, n)).assign(scale);
-            signedScale.get(NDArrayIndex.interval(n, 2 * n)).assign(-scale);
-            critic.backward(signedScale, true);
+            critic.backward(signedScales(out, scale), true);
         } finally {
             critic.freezeActivationPatterns(false);
         }
@@ -88,16 +87,79 @@ public final class GradientPenalty {
 
     /** The penalty alone, without gradients (for checks and logging). */
     public double value(Sequential critic, INDArray real, INDArray fake, double mix) {
-        INDArray xHat = interpolated.like(real).assign(real).muli(mix).addi(fake.mul(1 - mix));
-        INDArray g = inputGradientAt(critic, xHat);
-        INDArray excess = Transforms.sqrt(g.mul(g).sum(true, 3), false).subi(1.0);
-        return lambda * excess.muli(excess).meanNumber().doubleValue();
+        return penaltyAndDirection(critic, interpolate(real, fake, mix));
     }
 
-    /** d(sum D(x))/dx, copied out of the critic's buffers; leaves parameter gradients untouched. */
-    private INDArray inputGradientAt(Sequential critic, INDArray x) {
+    /**
+     * x^ = mix * real + (1 - mix) * fake, kept in {@link #xHat} and returned as an array for the
+     * critic: one Java loop in place of four libnd4j ops (two scalings, an add, a copy).
+     */
+    private INDArray interpolate(INDArray real, INDArray fake, double mix) {
+        int length = (int) real.length();
+        if (xHat.length != length) {
+            xHat = new double[length];
+            scratch = new double[length];
+            direction = new double[length];
+        }
+        values.read(real, 0, length, xHat);
+        values.read(fake, 0, length, scratch);
+        for (int i = 0; i < length; i++) {
+            xHat[i] = mix * xHat[i] + (1 - mix) * scratch[i];
+        }
+        INDArray out = interpolated.like(real);
+        values.write(xHat, out, 0, length);
+        return out;
+    }
+
+    /**
+     * With g = d(sum D(x))/dx at x = x^ and n = |g_pixel| (the norm over channels) per pixel:
+     * returns the penalty lambda * mean((n - 1)^2) and leaves v = dP/dg = 2 lambda / N (n - 1) / n g
+     * in {@link #direction}. One Java loop over g in place of about fifteen libnd4j ops (square,
+     * channel sum, sqrt, subtract, divide, scalings, reductions) and a copy of g.
+     */
+    private double penaltyAndDirection(Sequential critic, INDArray x) {
         INDArray out = critic.forward(x);
-        INDArray gradIn = critic.backward(ones.like(out).assign(1.0), false);
-        return inputGradient.like(gradIn).assign(gradIn);
+        INDArray g = critic.backward(ones.like(out).assign(1.0), false);
+        int length = direction.length;
+        values.read(g, 0, length, direction);
+        int channels = (int) g.size(3);
+        int pixels = length / channels;
+        double sumSquaredExcess = 0;
+        double coefficientScale = 2.0 * lambda / pixels;
+        for (int at = 0; at < length; at += channels) {
+            double squaredNorm = 0;
+            for (int c = 0; c < channels; c++) {
+                squaredNorm += direction[at + c] * direction[at + c];
+            }
+            double norm = Math.sqrt(squaredNorm);
+            double excess = norm - 1;
+            sumSquaredExcess += excess * excess;
+            double coefficient = excess / Math.max(norm, 1e-12) * coefficientScale;
+            for (int c = 0; c < channels; c++) {
+                direction[at + c] *= coefficient;
+            }
+        }
+        return lambda * sumSquaredExcess / pixels;
+    }
+
+    /** Writes x^ + step * v into the pair's elements from {@code offset} on. */
+    private void writeShifted(INDArray pair, int offset, double step) {
+        for (int i = 0; i < xHat.length; i++) {
+            scratch[i] = xHat[i] + step * direction[i];
+        }
+        values.write(scratch, pair, offset, xHat.length);
+    }
+
+    /** dLoss/dOutput for the pair: +scale on the first half's outputs, -scale on the second's. */
+    private INDArray signedScales(INDArray out, double scale) {
+        int length = (int) out.length();
+        if (scales.length != length) {
+            scales = new double[length];
+        }
+        Arrays.fill(scales, 0, length / 2, scale);
+        Arrays.fill(scales, length / 2, length, -scale);
+        INDArray signed = signedScales.like(out);
+        values.write(scales, signed, 0, length);
+        return signed;
     }
 }

@@ -11,11 +11,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * branches per element and ran 25x slower here than its derivative op followed by a multiply.
  *
  * <p>The slope pattern (1 where the input was positive, alpha elsewhere) can be frozen at the last
- * input: the layer is then linear, which is what autograd's double backprop assumes (the second
- * derivative of a leaky ReLU is zero almost everywhere), and finite differences no longer jump
- * across kinks. See {@link GradientPenalty}.
+ * input ({@link PiecewiseLinear}). SinGAN's blocks use the leaky ReLU fused into their batch norm
+ * instead ({@link BatchNorm#withLeakyRelu}).
  */
-public final class LeakyRelu extends ParameterFreeLayer {
+public final class LeakyRelu extends ParameterFreeLayer implements PiecewiseLinear {
     private final double alpha;
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
@@ -30,15 +29,13 @@ public final class LeakyRelu extends ParameterFreeLayer {
         this.alpha = alpha;
     }
 
-    /**
-     * Keeps the slopes of the last forward's input (one image) until {@link #unfreeze}; frozen
-     * forwards may take a batch of several images, which all get these slopes.
-     */
-    void freeze() {
+    @Override
+    public void freeze() {
         frozen = frozenSlopes.like(inputSlopes).assign(inputSlopes);
     }
 
-    void unfreeze() {
+    @Override
+    public void unfreeze() {
         frozen = null;
     }
 

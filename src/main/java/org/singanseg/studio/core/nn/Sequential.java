@@ -150,16 +150,16 @@ public final class Sequential {
     }
 
     /**
-     * Freezes every leaky ReLU's slope pattern at the last forward's input (or releases it), making
+     * Freezes every activation's slope pattern at the last forward's input (or releases it), making
      * the net smooth in its input around that point; used by {@link GradientPenalty}.
      */
     void freezeActivationPatterns(boolean freeze) {
         for (Layer layer : layers) {
-            if (layer instanceof LeakyRelu relu) {
+            if (layer instanceof PiecewiseLinear activation) {
                 if (freeze) {
-                    relu.freeze();
+                    activation.freeze();
                 } else {
-                    relu.unfreeze();
+                    activation.unfreeze();
                 }
             }
         }

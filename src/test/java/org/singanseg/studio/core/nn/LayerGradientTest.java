@@ -70,6 +70,12 @@ class LayerGradientTest {
     }
 
     @Test
+    void batchNormWithFusedLeakyRelu() {
+        checkNet(new Sequential(DataType.DOUBLE,
+                List.of(new Conv2d(4, 5, 3), BatchNorm.withLeakyRelu(5, 0.2))), 1, 8, 7, 4);
+    }
+
+    @Test
     void wholeGenerator() {
         checkNet(ScaleNets.generator(DataType.DOUBLE, 4, 6), 1, 14, 13, 4);
     }

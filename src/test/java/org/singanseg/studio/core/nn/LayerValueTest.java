@@ -159,6 +159,20 @@ class LayerValueTest {
     }
 
     @Test
+    void fusedLeakyReluMatchesTheSeparateLayer() {
+        Sequential fused = new Sequential(DataType.DOUBLE, List.of(BatchNorm.withLeakyRelu(3, 0.2)));
+        Sequential separate = new Sequential(DataType.DOUBLE, List.of(new BatchNorm(3), new LeakyRelu(0.2)));
+        fused.initialise(new Random(4));
+        separate.initialise(new Random(4));
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 2, 5, 6, 3);
+        INDArray gradOutput = Nd4j.randn(DataType.DOUBLE, 2, 5, 6, 3);
+        assertTrue(fused.forward(x).equalsWithEps(separate.forward(x), 1e-12), "forward");
+        assertTrue(fused.backward(gradOutput, true).equalsWithEps(separate.backward(gradOutput, true), 1e-12),
+                "input gradient");
+        assertTrue(fused.gradients().equalsWithEps(separate.gradients(), 1e-12), "parameter gradients");
+    }
+
+    @Test
     void singanNetsKeepTheUnpaddedSizeAndHaveTheReferenceShape() {
         Sequential generator = ScaleNets.generator(DataType.FLOAT, 4, 32);
         Sequential critic = ScaleNets.critic(DataType.FLOAT, 4, 32);
