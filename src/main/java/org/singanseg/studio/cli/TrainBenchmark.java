@@ -23,9 +23,16 @@ import org.singanseg.studio.core.image.TrainingPair;
  * Trains a model on one pair and reports per scale: size, width, the median and mean ms per
  * iteration and the minutes taken; then
  * writes a contact sheet of the real pair and 8 samples at start scales 0 and 3.
+ *
+ * <p>The timed run follows an untimed warm-up on the two coarsest scales: the JVM compiles the
+ * engine's Java loops during its first few hundred iterations (on a 2-core machine its compiler
+ * thread also takes a core), which a real training pays once in its first minute but which would
+ * dominate a benchmark of 20 iterations per scale.
  */
 final class TrainBenchmark {
     private static final int SAMPLES = 8;
+    private static final int WARM_UP_SCALES = 2;
+    private static final int WARM_UP_ITERATIONS = 80;
 
     private final PrintStream out;
 
@@ -44,10 +51,31 @@ final class TrainBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
+    private void warmUp(TrainingPair pair, TrainingSettings settings) throws Exception {
+        int iterations = Math.min(WARM_UP_ITERATIONS, settings.iterations());
+        int[] finished = {0};
+        TrainingListener counter = new TrainingListener() {
+            @Override
+            public void scaleFinished(int scale, double seconds) {
+                finished[0]++;
+            }
+        };
+        long start = System.nanoTime();
+        try {
+            new Trainer(settings.withIterations(iterations), counter, () -> finished[0] >= WARM_UP_SCALES)
+                    .train(pair, null, null, m -> { });
+        } catch (CancellationException warmUpDone) {
+            // the expected end after the warm-up scales
+        }
+        out.printf(Locale.ROOT, "Warm-up (not timed): %d scales x %d iterations, %.1f s%n", finished[0], iterations,
+                (System.nanoTime() - start) / 1e9);
+    }
+
     /** @param scales how many of the coarsest scales to train (0: all, then the contact sheet) */
     void run(TrainingPair pair, TrainingSettings settings, int scales, Path contactSheet) throws Exception {
         out.println("Training on " + pair.imageName() + " (" + pair.width() + "x" + pair.height() + "), "
                 + settings.describe());
+        warmUp(pair, settings);
         List<String> rows = new ArrayList<>();
         TrainingListener timing = new TrainingListener() {
             private int height;

@@ -95,8 +95,9 @@ final class ScaleTrainer {
             for (int j = 0; j < criticSteps; j++) {
                 INDArray fake = fakes.get(NDArrayIndex.interval(j, j + 1));
                 critic.zeroGradients();
-                critic.backward(wasserstein.forward(critic.forward(Nd4j.concat(0, real, fake))), true);
-                gp = penalty.accumulate(critic, real, fake, noise.uniform());
+                // The WGAN loss on [real, fake] shares the penalty's second critic pass.
+                gp = penalty.accumulate(critic, real, fake, noise.uniform(), Nd4j.concat(0, real, fake),
+                        wasserstein::forward);
                 criticAdam.step(criticRate.rateAt(it));
             }
 

@@ -62,6 +62,13 @@ public record TrainingSettings(String preset, int maxSize, int minSize, double s
                 noiseAmpFactor, newSeed);
     }
 
+    /** The same settings with another iteration count per scale. */
+    public TrainingSettings withIterations(int newIterations) {
+        return new TrainingSettings(preset, maxSize, minSize, scaleFactor, newIterations, criticSteps, generatorSteps,
+                learningRateG, learningRateD, beta1, alpha, lambda, widthInitial, widthMax, widthDoublingEvery,
+                noiseAmpFactor, seed);
+    }
+
     /** Network width at a scale: widthInitial * 2^floor(scale / doublingEvery), at most widthMax. */
     public int widthAt(int scale) {
         int doublings = widthDoublingEvery > 0 ? scale / widthDoublingEvery : 0;

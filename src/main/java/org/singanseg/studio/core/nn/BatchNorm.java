@@ -1,6 +1,5 @@
 package org.singanseg.studio.core.nn;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -16,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Both passes are per-(image, channel) affine maps of full-size arrays, y = s x + t, with the
  * small coefficient algebra done in Java and the full-size work in single Java passes
- * ({@link ChannelPasses}); libnd4j's batchnorm op was slower for per-image statistics in
+ * ({@link ChannelPasses}: vectorised for float32, in double for double arrays); libnd4j's batchnorm op was slower for per-image statistics in
  * channels-last layout, and its batchnorm_bp was off by about 1e-5 relative in double-precision
  * checks.
  *
@@ -24,8 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * in the same passes: the activation is applied as the affine pass writes its output, and its
  * backward (g times the slope) as the gradient passes read g. This replaces the separate layer's
  * three libnd4j ops per forward and backward (slopes, multiply; multiply) and its full-size
- * arrays; the slope pattern (y <= 0 per element, one byte each) is kept in a Java array and can be frozen like
- * the separate layer's ({@link PiecewiseLinear}).
+ * arrays; the slope pattern can be frozen like the separate layer's ({@link PiecewiseLinear}).
  */
 public final class BatchNorm implements Layer, PiecewiseLinear {
     static final double EPSILON = 1e-5;
@@ -48,14 +46,12 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
     private double[] inverseStd;
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
-    private final ChannelPasses passes = new ChannelPasses();
+    private ChannelPasses passes;
     /**
      * Copies gamma and beta in and their gradients out: INDArray.toDoubleVector and putScalar
      * cost a native copy or an indexed call each, several hundred times per training iteration.
      */
     private final HostValues values = new HostValues();
-    private byte[] negative = new byte[0];
-    private byte[] frozenPattern;
 
     /** Batch norm alone. */
     public BatchNorm(int channels) {
@@ -74,14 +70,13 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
     }
 
     @Override
-    public void freeze() {
-        int imageLength = (int) (input.length() / input.size(0));
-        frozenPattern = Arrays.copyOf(negative, imageLength);
+    public void freeze(int fromImage) {
+        passes.freeze(fromImage);
     }
 
     @Override
     public void unfreeze() {
-        frozenPattern = null;
+        passes.unfreeze();
     }
 
     /** True: normalise with the running statistics (inference); false: with each image's own. */
@@ -112,6 +107,7 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
         beta = parameters.get(1);
         gammaGrad = passGradients.get(0);
         betaGrad = passGradients.get(1);
+        passes = ChannelPasses.forType(gamma.dataType(), negativeSlope);
     }
 
     @Override
@@ -144,26 +140,8 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
             t[i] = betas[c] - means[i] * s[i];
         }
         INDArray out = output.like(x);
-        passes.affine(x, s, t, negativeSlope, activationPattern(x), frozenPattern == null, out);
+        passes.affine(x, s, t, out);
         return out;
-    }
-
-    /**
-     * The per-element slope choices for x (its first x.length() entries): to be filled by the
-     * forward pass, or the frozen pattern repeated for every image. Grows, never shrinks: the
-     * critic alternates batches of one and two images.
-     */
-    private byte[] activationPattern(INDArray x) {
-        int length = (int) x.length();
-        if (negative.length < length) {
-            negative = new byte[length];
-        }
-        if (frozenPattern != null) {
-            for (int at = 0; at < length; at += frozenPattern.length) {
-                System.arraycopy(frozenPattern, 0, negative, at, frozenPattern.length);
-            }
-        }
-        return negative;
     }
 
     /** The running statistics repeated for every image, in place of the batch's own. */
@@ -188,7 +166,7 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
         long n = input.size(1) * input.size(2);
         double[] sumG = new double[means.length];
         double[] sumGX = new double[means.length];
-        passes.gradientSums(gradOutput, input, negativeSlope, negative, sumG, sumGX);
+        passes.gradientSums(gradOutput, sumG, sumGX);
         double[] gammas = read(gamma);
 
         double[] a = new double[sumG.length];
@@ -210,7 +188,7 @@ public final class BatchNorm implements Layer, PiecewiseLinear {
             }
         }
         INDArray gIn = gradInput.like(input);
-        passes.combine(gradOutput, input, negativeSlope, negative, a, b, c, gIn);
+        passes.combine(gradOutput, a, b, c, gIn);
         values.write(dGamma, gammaGrad, 0, channels);
         values.write(dBeta, betaGrad, 0, channels);
         return gIn;

@@ -1,8 +1,10 @@
 package org.singanseg.studio.core.nn;
 
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The WGAN-GP critic penalty as SinGAN computes it, and its gradient with respect to the critic's
@@ -13,8 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Its parameter gradient is dP/dtheta = d/dtheta (v . g(theta)) with v = dP/dg held fixed, a
  * Hessian-vector product, computed here by central differences of first-order gradients:
  * dP/dtheta ~= |v| * (dS/dtheta(x^ + h v^) - dS/dtheta(x^ - h v^)) / (2h), with S = sum D and
- * v^ = v / |v|. During the two difference passes the leaky ReLUs keep the slope pattern they had
- * at x^, as double backprop does; otherwise kink crossings dominate the difference in float32.
+ * v^ = v / |v|, both in one critic pass (which can carry other inputs too). During that pass the
+ * leaky ReLUs keep the slope pattern they had at x^ for the pair, as double backprop does;
+ * otherwise kink crossings dominate the difference in float32.
  * The error is O(h^2); tests check it against numerical differentiation of P.
  *
  * <p>The small elementwise steps (x^, the per-pixel norms, v, the shifted inputs) are Java loops
@@ -31,7 +34,7 @@ public final class GradientPenalty {
     private final Buffer interpolated = new Buffer();
     private final Buffer shifted = new Buffer();
     private final Buffer ones = new Buffer();
-    private final Buffer signedScales = new Buffer();
+    private final Buffer outputGradient = new Buffer();
     private final HostValues values = new HostValues();
     private double[] xHat = new double[0];
     /** The fake's values, then each shifted input in turn. */
@@ -56,6 +59,19 @@ public final class GradientPenalty {
      * @return the penalty value
      */
     public double accumulate(Sequential critic, INDArray real, INDArray fake, double mix) {
+        return accumulate(critic, real, fake, mix, null, null);
+    }
+
+    /**
+     * As {@link #accumulate(Sequential, INDArray, INDArray, double)}, and runs other inputs through
+     * the critic in the same pass as the difference pair, adding their parameter gradients too:
+     * one critic pass of four images instead of two of two, for the WGAN loss on real and fake.
+     *
+     * @param others         images for the critic, [n, h, w, c]
+     * @param othersGradient dLoss/dOutput for the critic's outputs of {@code others}
+     */
+    public double accumulate(Sequential critic, INDArray real, INDArray fake, double mix, INDArray others,
+                             UnaryOperator<INDArray> othersGradient) {
         INDArray xHatArray = interpolate(real, fake, mix);
         int length = xHat.length;
         double penalty = penaltyAndDirection(critic, xHatArray);
@@ -64,23 +80,39 @@ public final class GradientPenalty {
             vNorm += direction[i] * direction[i];
         }
         vNorm = Math.sqrt(vNorm);
-        if (vNorm == 0) {
+        int otherImages = others == null ? 0 : (int) others.size(0);
+        int pairImages = vNorm == 0 ? 0 : 2;
+        if (otherImages + pairImages == 0) {
             return penalty;
         }
-        double h = stepPerElement * Math.sqrt(length);
-        double scale = vNorm / (2 * h);
-        // x^ + h v^ and x^ - h v^ as one batch of two (the critic normalises each image on its own).
+        // [others..., x^ + h v^, x^ - h v^] (the critic normalises each image on its own).
         long[] shape = xHatArray.shape().clone();
-        shape[0] *= 2;
-        INDArray pair = shifted.get(xHatArray.dataType(), shape);
-        writeShifted(pair, 0, h / vNorm);
-        writeShifted(pair, length, -h / vNorm);
-        critic.freezeActivationPatterns(true);
+        shape[0] = otherImages + pairImages;
+        INDArray batch = shifted.get(xHatArray.dataType(), shape);
+        int otherLength = otherImages * length;
+        if (otherImages > 0) {
+            batch.get(NDArrayIndex.interval(0, otherImages)).assign(others);
+        }
+        double h = stepPerElement * Math.sqrt(length);
+        if (pairImages > 0) {
+            writeShifted(batch, otherLength, h / vNorm);
+            writeShifted(batch, otherLength + length, -h / vNorm);
+        }
+        critic.freezeActivationPatterns(otherImages);
         try {
-            INDArray out = critic.forward(pair);
-            critic.backward(signedScales(out, scale), true);
+            INDArray out = critic.forward(batch);
+            INDArray gradient = outputGradient.like(out);
+            int outLength = (int) (out.length() / shape[0]);
+            if (otherImages > 0) {
+                INDArray forOthers = othersGradient.apply(out.get(NDArrayIndex.interval(0, otherImages)));
+                gradient.get(NDArrayIndex.interval(0, otherImages)).assign(forOthers);
+            }
+            if (pairImages > 0) {
+                writeSignedScales(gradient, otherImages * outLength, outLength, vNorm / (2 * h));
+            }
+            critic.backward(gradient, true);
         } finally {
-            critic.freezeActivationPatterns(false);
+            critic.releaseActivationPatterns();
         }
         return penalty;
     }
@@ -150,16 +182,16 @@ public final class GradientPenalty {
         values.write(scratch, pair, offset, xHat.length);
     }
 
-    /** dLoss/dOutput for the pair: +scale on the first half's outputs, -scale on the second's. */
-    private INDArray signedScales(INDArray out, double scale) {
-        int length = (int) out.length();
-        if (scales.length != length) {
-            scales = new double[length];
+    /**
+     * Writes +scale to the pair's first image's outputs and -scale to its second's, which start at
+     * element {@code offset} of the gradient and have {@code length} elements each.
+     */
+    private void writeSignedScales(INDArray gradient, int offset, int length, double scale) {
+        if (scales.length != 2 * length) {
+            scales = new double[2 * length];
         }
-        Arrays.fill(scales, 0, length / 2, scale);
-        Arrays.fill(scales, length / 2, length, -scale);
-        INDArray signed = signedScales.like(out);
-        values.write(scales, signed, 0, length);
-        return signed;
+        Arrays.fill(scales, 0, length, scale);
+        Arrays.fill(scales, length, 2 * length, -scale);
+        values.write(scales, gradient, offset, 2 * length);
     }
 }

@@ -24,14 +24,16 @@ public final class LeakyRelu extends ParameterFreeLayer implements PiecewiseLine
     private INDArray input;
     private INDArray inputSlopes;
     private INDArray frozen;
+    private int frozenFrom;
 
     public LeakyRelu(double alpha) {
         this.alpha = alpha;
     }
 
     @Override
-    public void freeze() {
+    public void freeze(int fromImage) {
         frozen = frozenSlopes.like(inputSlopes).assign(inputSlopes);
+        frozenFrom = fromImage;
     }
 
     @Override
@@ -55,19 +57,15 @@ public final class LeakyRelu extends ParameterFreeLayer implements PiecewiseLine
         return gIn;
     }
 
+    /** The slopes for x: its own, with those of the frozen images replaced. */
     private INDArray slopesFor(INDArray x) {
-        if (frozen == null) {
-            INDArray s = slopes.like(x);
-            Nd4j.exec(new LeakyReLUDerivative(x, s, alpha));
-            return s;
+        INDArray s = (frozen == null ? slopes : repeatedSlopes).like(x);
+        Nd4j.exec(new LeakyReLUDerivative(x, s, alpha));
+        if (frozen != null) {
+            for (long b = frozenFrom; b < x.size(0); b++) {
+                s.get(NDArrayIndex.point(b)).assign(frozen.get(NDArrayIndex.point(0)));
+            }
         }
-        if (x.size(0) == frozen.size(0)) {
-            return frozen;
-        }
-        INDArray repeated = repeatedSlopes.like(x);
-        for (long b = 0; b < x.size(0); b++) {
-            repeated.get(NDArrayIndex.point(b)).assign(frozen.get(NDArrayIndex.point(0)));
-        }
-        return repeated;
+        return s;
     }
 }

@@ -8,10 +8,11 @@ package org.singanseg.studio.core.nn;
  */
 interface PiecewiseLinear {
     /**
-     * Keeps the slopes of the last forward's input (one image) until {@link #unfreeze}; frozen
-     * forwards may take a batch of several images, which all get these slopes.
+     * Keeps the slopes of the first image of the last forward's input until {@link #unfreeze}:
+     * later forwards give them to each of their images from {@code fromImage} on, while the images
+     * before it get their own (so that other inputs can share the pass).
      */
-    void freeze();
+    void freeze(int fromImage);
 
     void unfreeze();
 }

@@ -150,17 +150,22 @@ public final class Sequential {
     }
 
     /**
-     * Freezes every activation's slope pattern at the last forward's input (or releases it), making
-     * the net smooth in its input around that point; used by {@link GradientPenalty}.
+     * Freezes every activation's slope pattern at the first image of the last forward's input, for
+     * the images from {@code fromImage} on of later inputs, making the net smooth in those inputs
+     * around that point (see {@link PiecewiseLinear}); used by {@link GradientPenalty}.
      */
-    void freezeActivationPatterns(boolean freeze) {
+    void freezeActivationPatterns(int fromImage) {
         for (Layer layer : layers) {
             if (layer instanceof PiecewiseLinear activation) {
-                if (freeze) {
-                    activation.freeze();
-                } else {
-                    activation.unfreeze();
-                }
+                activation.freeze(fromImage);
+            }
+        }
+    }
+
+    void releaseActivationPatterns() {
+        for (Layer layer : layers) {
+            if (layer instanceof PiecewiseLinear activation) {
+                activation.unfreeze();
             }
         }
     }

@@ -81,6 +81,29 @@ class GradientPenaltyTest {
         assertTrue(Transforms.cosineSim(single.gradients().castTo(DataType.DOUBLE), reference) > 0.999);
     }
 
+    @Test
+    void otherInputsInThePenaltyPassGetTheGradientsOfTheirOwnPass() {
+        INDArray real = Nd4j.randn(DataType.DOUBLE, 1, 13, 12, 4);
+        INDArray fake = Nd4j.randn(DataType.DOUBLE, 1, 13, 12, 4);
+        INDArray others = Nd4j.concat(0, real, fake);
+        Sequential separate = critic(DataType.DOUBLE, 3);
+        Sequential shared = critic(DataType.DOUBLE, 3);
+        INDArray othersGradient = Nd4j.randn(DataType.DOUBLE, separate.forward(others).shape());
+
+        separate.zeroGradients();
+        separate.forward(others);
+        separate.backward(othersGradient, true);
+        double expectedPenalty = new GradientPenalty(LAMBDA, 1e-5).accumulate(separate, real, fake, 0.7);
+        shared.zeroGradients();
+        double penalty = new GradientPenalty(LAMBDA, 1e-5).accumulate(shared, real, fake, 0.7, others,
+                out -> othersGradient);
+
+        assertEquals(expectedPenalty, penalty, 1e-12);
+        double relative = shared.gradients().sub(separate.gradients()).norm2Number().doubleValue()
+                / separate.gradients().norm2Number().doubleValue();
+        assertTrue(relative < 1e-9, "shared pass off by " + relative);
+    }
+
     private static Sequential critic(DataType type, long seed) {
         Sequential critic = ScaleNets.critic(type, 4, 6);
         critic.initialise(new Random(seed));
