@@ -52,7 +52,7 @@ final class TrainBenchmark {
     }
 
     private void warmUp(TrainingPair pair, TrainingSettings settings) throws Exception {
-        int iterations = Math.min(WARM_UP_ITERATIONS, settings.iterations());
+        int iterations = WARM_UP_ITERATIONS;
         int[] finished = {0};
         TrainingListener counter = new TrainingListener() {
             @Override

@@ -1,7 +1,10 @@
 package org.singanseg.studio.core.nn;
 
 import java.nio.FloatBuffer;
-import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -10,40 +13,34 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * inner loops to SIMD code. JDK 17's auto-vectoriser only takes loops whose arrays all share one
  * index, with neither branches nor Math.max in them. So every pass copies a tile of whole pixels
  * from the native array into small Java arrays (a bulk copy), with the per-channel coefficients
- * repeated to the tile's length, and computes the leaky ReLU's slope without a branch as
- * m = (1 + slope) / 2 + (1 - slope) / 2 * y / (|y| + tiny), which is 1 or slope except within
- * about 1e-30 of zero. Per-channel sums go into per-lane float accumulators (lanes of one channel
- * are summed in double at the end), and the moments are taken about each channel's first pixel,
- * so that a large mean does not cancel the variance away.
+ * repeated to the tile's length ({@link FloatTiles}), and computes the leaky ReLU's slope without a
+ * branch as m = (1 + slope) / 2 + (1 - slope) / 2 * y / (|y| + tiny), which is 1 or slope except
+ * within about 1e-30 of zero. Per-channel sums go into per-lane float accumulators (lanes of one
+ * channel are summed in double at the end), and the moments are taken about each channel's first
+ * pixel, so that a large mean does not cancel the variance away.
+ *
+ * <p>Images of {@value #SPLIT_FROM_PIXELS} pixels or more are split in two halves, the second done
+ * by a helper thread (plain Java on copies of the values: no ND4J call leaves the engine thread).
+ * Such images train with two native threads, and while the engine thread ran these passes alone
+ * the second core waited: they took a quarter of an iteration at 118x89 px.
  *
  * <p>Measured on a [2, 25, 34, 32] input (one forward and one backward of a SinGAN block's batch
  * norm, 2 cores, AVX-512): the double passes of {@link DoubleChannelPasses} took 630 us, these
- * about 10x less. No slope pattern is stored: the backward passes recompute it from the input and
- * the forward's coefficients, except while frozen.
+ * 140 us. No slope pattern is stored: the backward passes recompute it from the input and the
+ * forward's coefficients, except while frozen.
  */
 final class FloatChannelPasses implements ChannelPasses {
+    /** From this image size on (the engine's two-thread size), passes are split between two threads. */
+    static final int SPLIT_FROM_PIXELS = 4000;
     /** Floats per tile: small enough that a pass's arrays stay in the L1 cache. */
     private static final int TILE_FLOATS = 2048;
-    /** Keeps y / (|y| + TINY) finite at y = 0. */
-    private static final float TINY = Float.MIN_NORMAL;
+    private static final ExecutorService HELPER = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "engine-channel-passes");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    private final float slopeMean;
-    private final float slopeHalfRange;
-
-    private int channels;
-    private int tileLength;
-    private float[] in;
-    private float[] inX;
-    private float[] out;
-    private float[] slopes;
-    private float[] sums;
-    private float[] squareSums;
-    private float[] tileScale;
-    private float[] tileShift;
-    private float[] tileA;
-    private float[] tileB;
-    private float[] tileC;
-
+    private final FloatTiles[] halves;
     private INDArray input;
     private float[] scales = new float[0];
     private float[] shifts = new float[0];
@@ -53,122 +50,72 @@ final class FloatChannelPasses implements ChannelPasses {
     private int frozenFrom;
 
     FloatChannelPasses(double slope) {
-        this.slopeMean = (float) ((1 + slope) / 2);
-        this.slopeHalfRange = (float) ((1 - slope) / 2);
+        float slopeMean = (float) ((1 + slope) / 2);
+        float slopeHalfRange = (float) ((1 - slope) / 2);
+        halves = new FloatTiles[]{new FloatTiles(slopeMean, slopeHalfRange), new FloatTiles(slopeMean, slopeHalfRange)};
     }
 
     @Override
     public void moments(INDArray x, double[] means, double[] variances) {
-        Images images = new Images(x);
-        FloatBuffer data = x.data().asNioFloat();
-        float[] pivot = tileA;
-        for (int image = 0; image < images.count; image++) {
-            int base = images.offset(image);
-            // Each channel's first pixel as the pivot.
-            data.get(base, in, 0, channels);
-            repeat(in, 0, pivot);
-            Arrays.fill(sums, 0);
-            Arrays.fill(squareSums, 0);
-            for (int o = 0; o < images.length; o += tileLength) {
-                int n = Math.min(tileLength, images.length - o);
-                data.get(base + o, in, 0, n);
-                sumSquaresAbout(pivot, n);
-            }
-            int at = image * channels;
-            double[] sum = laneTotals(sums);
-            double[] squareSum = laneTotals(squareSums);
-            for (int c = 0; c < channels; c++) {
-                double shiftedMean = sum[c] / images.pixels;
-                means[at + c] = pivot[c] + shiftedMean;
-                variances[at + c] = Math.max(0, squareSum[c] / images.pixels - shiftedMean * shiftedMean);
-            }
+        Layout layout = layout(x);
+        FloatBuffer[] data = views(x);
+        // Each channel's first pixel as the pivot.
+        float[] pivots = new float[layout.count * layout.channels];
+        for (int image = 0; image < layout.count; image++) {
+            data[0].get(layout.offset(image), pivots, image * layout.channels, layout.channels);
+        }
+        inHalves(layout, (half, from, to) -> halves[half].sumsAbout(data[half], layout, pivots, from, to));
+        for (int i = 0; i < pivots.length; i++) {
+            double shiftedMean = (halves[0].sums[i] + halves[1].sums[i]) / layout.pixels;
+            double squares = (halves[0].squares[i] + halves[1].squares[i]) / layout.pixels;
+            means[i] = pivots[i] + shiftedMean;
+            variances[i] = Math.max(0, squares - shiftedMean * shiftedMean);
         }
     }
 
     @Override
     public void affine(INDArray x, double[] scale, double[] shift, INDArray result) {
-        Images images = new Images(x);
-        if (frozen != null && frozen.length != images.length) {
+        Layout layout = layout(x);
+        if (frozen != null && frozen.length != layout.length) {
             throw new IllegalStateException("The frozen slope pattern is for images of another size");
         }
         input = x;
         scales = toFloats(scale, scales);
         shifts = toFloats(shift, shifts);
-        FloatBuffer data = x.data().asNioFloat();
-        FloatBuffer target = result.data().asNioFloat();
-        for (int image = 0; image < images.count; image++) {
-            int base = images.offset(image);
-            coefficients(image);
-            for (int o = 0; o < images.length; o += tileLength) {
-                int n = Math.min(tileLength, images.length - o);
-                data.get(base + o, in, 0, n);
-                slopes(image, in, o, n);
-                applyAffine(n);
-                target.put(base + o, out, 0, n);
-            }
-        }
+        FloatBuffer[] data = views(x);
+        FloatBuffer[] target = views(result);
+        inHalves(layout, (half, from, to) -> halves[half].affine(data[half], target[half], layout, scales, shifts,
+                frozen, frozenFrom, from, to));
     }
 
     @Override
     public void gradientSums(INDArray g, double[] sumG, double[] sumGX) {
-        Images images = new Images(input);
-        FloatBuffer gradient = g.data().asNioFloat();
-        FloatBuffer data = input.data().asNioFloat();
-        for (int image = 0; image < images.count; image++) {
-            int base = images.offset(image);
-            coefficients(image);
-            Arrays.fill(sums, 0);
-            Arrays.fill(squareSums, 0);
-            for (int o = 0; o < images.length; o += tileLength) {
-                int n = Math.min(tileLength, images.length - o);
-                gradient.get(base + o, in, 0, n);
-                data.get(base + o, inX, 0, n);
-                slopes(image, inX, o, n);
-                sumGradients(n);
-            }
-            System.arraycopy(laneTotals(sums), 0, sumG, image * channels, channels);
-            System.arraycopy(laneTotals(squareSums), 0, sumGX, image * channels, channels);
+        Layout layout = layout(input);
+        FloatBuffer[] gradient = views(g);
+        FloatBuffer[] data = views(input);
+        inHalves(layout, (half, from, to) -> halves[half].gradientSums(gradient[half], data[half], layout, scales,
+                shifts, frozen, frozenFrom, from, to));
+        for (int i = 0; i < sumG.length; i++) {
+            sumG[i] = halves[0].sums[i] + halves[1].sums[i];
+            sumGX[i] = halves[0].squares[i] + halves[1].squares[i];
         }
     }
 
     @Override
     public void combine(INDArray g, double[] a, double[] b, double[] c, INDArray result) {
-        Images images = new Images(input);
-        FloatBuffer gradient = g.data().asNioFloat();
-        FloatBuffer data = input.data().asNioFloat();
-        FloatBuffer target = result.data().asNioFloat();
-        for (int image = 0; image < images.count; image++) {
-            int base = images.offset(image);
-            coefficients(image);
-            int at = image * channels;
-            repeat(a, at, tileA);
-            repeat(b, at, tileB);
-            repeat(c, at, tileC);
-            for (int o = 0; o < images.length; o += tileLength) {
-                int n = Math.min(tileLength, images.length - o);
-                gradient.get(base + o, in, 0, n);
-                data.get(base + o, inX, 0, n);
-                slopes(image, inX, o, n);
-                combineTile(n);
-                target.put(base + o, out, 0, n);
-            }
-        }
+        Layout layout = layout(input);
+        float[][] coefficients = {toFloats(a, new float[0]), toFloats(b, new float[0]), toFloats(c, new float[0])};
+        FloatBuffer[] gradient = views(g);
+        FloatBuffer[] data = views(input);
+        FloatBuffer[] target = views(result);
+        inHalves(layout, (half, from, to) -> halves[half].combine(gradient[half], data[half], target[half], layout,
+                scales, shifts, coefficients, frozen, frozenFrom, from, to));
     }
 
     @Override
     public void freeze(int fromImage) {
-        Images images = new Images(input);
-        float[] pattern = new float[images.length];
-        FloatBuffer data = input.data().asNioFloat();
-        frozen = null;
-        coefficients(0);
-        for (int o = 0; o < images.length; o += tileLength) {
-            int n = Math.min(tileLength, images.length - o);
-            data.get(images.offset(0) + o, inX, 0, n);
-            slopes(0, inX, o, n);
-            System.arraycopy(slopes, 0, pattern, o, n);
-        }
-        frozen = pattern;
+        Layout layout = layout(input);
+        frozen = halves[0].slopePattern(views(input)[0], layout, scales, shifts);
         frozenFrom = fromImage;
     }
 
@@ -177,106 +124,42 @@ final class FloatChannelPasses implements ChannelPasses {
         frozen = null;
     }
 
-    /**
-     * The activation's slope for the first n elements of a tile of inputs x that starts at element
-     * offset of its image: from y = s x + t, or the frozen pattern.
-     */
-    private void slopes(int image, float[] x, int offset, int n) {
-        if (frozen != null && image >= frozenFrom) {
-            System.arraycopy(frozen, offset, slopes, 0, n);
+    /** One half of a pass: the elements from .. to - 1 of every image, by the tiles of one half. */
+    private interface HalfPass {
+        void run(int half, int from, int to);
+    }
+
+    /** Runs a pass over whole images, split between this thread and the helper for large images. */
+    private static void inHalves(Layout layout, HalfPass pass) {
+        int tiles = (layout.length + layout.tileLength - 1) / layout.tileLength;
+        if (layout.pixels < SPLIT_FROM_PIXELS || tiles < 2) {
+            pass.run(0, 0, layout.length);
             return;
         }
-        float[] s = tileScale;
-        float[] t = tileShift;
-        float[] m = slopes;
-        float mean = slopeMean;
-        float halfRange = slopeHalfRange;
-        for (int j = 0; j < n; j++) {
-            float y = s[j] * x[j] + t[j];
-            m[j] = mean + halfRange * y / (Math.abs(y) + TINY);
+        int split = tiles / 2 * layout.tileLength;
+        Future<?> second = HELPER.submit(() -> pass.run(1, split, layout.length));
+        pass.run(0, 0, split);
+        try {
+            second.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during a batch norm pass", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("A batch norm pass failed", e.getCause());
         }
     }
 
-    // The tile loops below read fields into locals first, which keeps C2's vectorised loops lean.
-
-    private void sumSquaresAbout(float[] pivot, int n) {
-        float[] x = in;
-        float[] s1 = sums;
-        float[] s2 = squareSums;
-        for (int j = 0; j < n; j++) {
-            float d = x[j] - pivot[j];
-            s1[j] += d;
-            s2[j] += d * d;
+    private Layout layout(INDArray x) {
+        Layout layout = new Layout(x);
+        for (FloatTiles half : halves) {
+            half.prepare(layout);
         }
+        return layout;
     }
 
-    private void applyAffine(int n) {
-        float[] x = in;
-        float[] s = tileScale;
-        float[] t = tileShift;
-        float[] m = slopes;
-        float[] y = out;
-        for (int j = 0; j < n; j++) {
-            y[j] = (s[j] * x[j] + t[j]) * m[j];
-        }
-    }
-
-    private void sumGradients(int n) {
-        float[] g = in;
-        float[] x = inX;
-        float[] m = slopes;
-        float[] s1 = sums;
-        float[] s2 = squareSums;
-        for (int j = 0; j < n; j++) {
-            float e = g[j] * m[j];
-            s1[j] += e;
-            s2[j] += e * x[j];
-        }
-    }
-
-    private void combineTile(int n) {
-        float[] g = in;
-        float[] x = inX;
-        float[] m = slopes;
-        float[] a = tileA;
-        float[] b = tileB;
-        float[] c = tileC;
-        float[] y = out;
-        for (int j = 0; j < n; j++) {
-            y[j] = a[j] * g[j] * m[j] + b[j] * x[j] + c[j];
-        }
-    }
-
-    /** The last affine's scale and shift of one image, repeated to the tile's length. */
-    private void coefficients(int image) {
-        repeat(scales, image * channels, tileScale);
-        repeat(shifts, image * channels, tileShift);
-    }
-
-    private void repeat(float[] perChannel, int from, float[] tile) {
-        for (int j = 0; j < tileLength; j += channels) {
-            System.arraycopy(perChannel, from, tile, j, channels);
-        }
-    }
-
-    private void repeat(double[] perChannel, int from, float[] tile) {
-        for (int c = 0; c < channels; c++) {
-            tile[c] = (float) perChannel[from + c];
-        }
-        for (int j = channels; j < tileLength; j += channels) {
-            System.arraycopy(tile, 0, tile, j, channels);
-        }
-    }
-
-    /** The per-lane accumulators summed per channel, in double. */
-    private double[] laneTotals(float[] lanes) {
-        double[] totals = new double[channels];
-        for (int j = 0; j < tileLength; j += channels) {
-            for (int c = 0; c < channels; c++) {
-                totals[c] += lanes[j + c];
-            }
-        }
-        return totals;
+    /** One NIO view of the array's values per half (made here, on the engine thread). */
+    private static FloatBuffer[] views(INDArray x) {
+        return new FloatBuffer[]{x.data().asNioFloat(), x.data().asNioFloat()};
     }
 
     private static float[] toFloats(double[] values, float[] reuse) {
@@ -287,44 +170,30 @@ final class FloatChannelPasses implements ChannelPasses {
         return floats;
     }
 
-    /** The layout of an input, and tiles sized for its channel count. */
-    private final class Images {
+    /** The layout of a channels-last input, and the tile length for its channel count. */
+    static final class Layout {
         final int count;
         final int pixels;
+        final int channels;
         /** Elements per image. */
         final int length;
+        /** Elements per tile: whole pixels. */
+        final int tileLength;
         private final long start;
 
-        Images(INDArray x) {
+        Layout(INDArray x) {
             ChannelPasses.requireWholeContiguous(x);
             count = (int) x.size(0);
             pixels = (int) (x.size(1) * x.size(2));
-            int c = (int) x.size(3);
-            length = pixels * c;
+            channels = (int) x.size(3);
+            length = pixels * channels;
+            tileLength = Math.max(1, TILE_FLOATS / channels) * channels;
             start = x.offset();
-            if (c != channels) {
-                allocateTiles(c);
-            }
         }
 
+        /** The buffer index of an image's first element. */
         int offset(int image) {
             return (int) (start + (long) image * length);
         }
-    }
-
-    private void allocateTiles(int channelCount) {
-        channels = channelCount;
-        tileLength = Math.max(1, TILE_FLOATS / channelCount) * channelCount;
-        in = new float[tileLength];
-        inX = new float[tileLength];
-        out = new float[tileLength];
-        slopes = new float[tileLength];
-        sums = new float[tileLength];
-        squareSums = new float[tileLength];
-        tileScale = new float[tileLength];
-        tileShift = new float[tileLength];
-        tileA = new float[tileLength];
-        tileB = new float[tileLength];
-        tileC = new float[tileLength];
     }
 }

@@ -27,6 +27,19 @@ class FloatChannelPassesTest {
     }
 
     @Test
+    void largeImagesSplitBetweenTwoThreadsMatchDoublePrecision() {
+        Pair pair = new Pair(19, 0.2);
+        // 50 x 90 = 4500 pixels: above the split size, 41 tiles of 107 pixels and a partial one.
+        assertTrue(50 * 90 >= FloatChannelPasses.SPLIT_FROM_PIXELS);
+        pair.forward(Nd4j.randn(DataType.DOUBLE, 1, 50, 90, 19));
+        pair.freeze(1);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 3, 50, 90, 19).muli(1.5).addi(-0.4);
+        pair.assertForwardAndBackwardAgree(x, Nd4j.randn(DataType.DOUBLE, 3, 50, 90, 19), 2e-5);
+        pair.unfreeze();
+        pair.assertForwardAndBackwardAgree(x, Nd4j.randn(DataType.DOUBLE, 3, 50, 90, 19), 2e-5);
+    }
+
+    @Test
     void varianceSurvivesALargeMean() {
         Pair pair = new Pair(3, 1.0);
         // float32 holds 100 to about 1e-5, so this input keeps its spread in float.
