@@ -102,6 +102,23 @@ public final class Sequential {
     }
 
     /**
+     * Backward through all layers for the last forward, holding its parameter gradients back until
+     * {@link #addHeldParameterGradients} (the next backward replaces them).
+     *
+     * @return dLoss/dInput
+     */
+    public INDArray backwardHoldingParameterGradients(INDArray gradOutput) {
+        return body.backward(gradOutput);
+    }
+
+    /** Adds weight times the parameter gradients held by {@link #backwardHoldingParameterGradients}. */
+    public void addHeldParameterGradients(double weight) {
+        if (passGradients.length() > 0) {
+            gradients.addi(passGradients.muli(weight));
+        }
+    }
+
+    /**
      * Batch norm layers normalise with their running statistics (true: SinGAN's eval mode, for
      * finished scales) or with each image's own (false: training mode, the default).
      */
