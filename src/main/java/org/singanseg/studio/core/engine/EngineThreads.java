@@ -10,11 +10,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * native op wakes the sleeping second thread, so the break-even lies higher once the Java passes
  * are lean: per paper-preset iteration, one thread against two took 68 / 116 ms at 34x25,
  * 96 / 130 ms at 43x33, 160 / 178 ms at 56x42 and 240 / 260 ms at 71x54 (2 cores, medians of
- * 30 iterations over several runs).
+ * 30 iterations over several runs). With the batch-norm passes vectorised and split over both
+ * cores (an Intel AVX-512 machine, OMP_WAIT_POLICY=passive, medians of 60 iterations), two threads
+ * took 121 against 129 ms at 56x42 and 195 against 237 ms at 71x54, hence the lower threshold.
  */
 public final class EngineThreads {
     /** Images with fewer pixels than this train on one thread. */
-    public static final int SINGLE_THREAD_BELOW_PIXELS = 4000;
+    public static final int SINGLE_THREAD_BELOW_PIXELS = 2000;
 
     private static final int DEFAULT = Backend.threads();
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.engine.EngineThreads;
 
 /**
  * The float32 {@link ChannelPasses} that training runs, written so that HotSpot compiles their
@@ -22,7 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Images of {@value #SPLIT_FROM_PIXELS} pixels or more are split in two halves, the second done
  * by a helper thread (plain Java on copies of the values: no ND4J call leaves the engine thread).
  * Such images train with two native threads, and while the engine thread ran these passes alone
- * the second core waited: they took a quarter of an iteration at 118x89 px.
+ * the second core waited: they took a quarter of an iteration at 118x89 px, and splitting them
+ * took 10% off it (passive OpenMP threads).
  *
  * <p>Measured on a [2, 25, 34, 32] input (one forward and one backward of a SinGAN block's batch
  * norm, 2 cores, AVX-512): the double passes of {@link DoubleChannelPasses} took 630 us, these
@@ -30,8 +32,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * forward's coefficients, except while frozen.
  */
 final class FloatChannelPasses implements ChannelPasses {
-    /** From this image size on (the engine's two-thread size), passes are split between two threads. */
-    static final int SPLIT_FROM_PIXELS = 4000;
+    /** From this image size on, passes are split between two threads (as native ops: EngineThreads). */
+    static final int SPLIT_FROM_PIXELS = EngineThreads.SINGLE_THREAD_BELOW_PIXELS;
     /** Floats per tile: small enough that a pass's arrays stay in the L1 cache. */
     private static final int TILE_FLOATS = 2048;
     private static final ExecutorService HELPER = Executors.newSingleThreadExecutor(task -> {
