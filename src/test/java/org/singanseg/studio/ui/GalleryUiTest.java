@@ -50,8 +50,8 @@ class GalleryUiTest extends StudioWindowTest {
         assertEquals("Generated 3 pairs.", ((Label) robot.lookup("#generate-message").query()).getText());
 
         SampleRecord first = app.gallery().records().get(0);
-        await(30, "first cell shown", () -> robot.lookup("#sample-" + first.name()).tryQuery().isPresent());
-        robot.clickOn("#sample-" + first.name());
+        await(30, "first cell shown", () -> shownCell(first.name()).isPresent());
+        robot.clickOn(shownCell(first.name()).orElseThrow());
         robot.type(KeyCode.K);
         assertEquals(Review.KEPT, app.gallery().records().get(0).review());
 
@@ -86,7 +86,7 @@ class GalleryUiTest extends StudioWindowTest {
 
         // A styled copy of the kept pair appears beside it, same mask, its style recorded.
         robot.clickOn("#gallery-grid-mode");
-        robot.clickOn("#sample-" + first.name());
+        robot.clickOn(shownCell(first.name()).orElseThrow());
         robot.clickOn("#gallery-style");
         robot.clickOn("OK");
         await(60, "styled copy", () -> app.gallery().records().size() == 4 && !app.generator().runningProperty().get());
@@ -98,7 +98,7 @@ class GalleryUiTest extends StudioWindowTest {
         assertTrue(java.util.Arrays.equals(pixels(catalog.maskFile(first.name())), pixels(catalog.maskFile(styled.name()))),
                 "the mask is never changed");
 
-        robot.doubleClickOn("#sample-" + app.gallery().shown().get(0).name());
+        doubleClickCell(app.gallery().shown().get(0).name());
         await(10, "compare shown", () -> app.window().stepProperty().get() == WorkflowStep.COMPARE);
         // The figures are filled once both images are read.
         await(30, "distance shown", () -> robot.lookup("#compare-distance").tryQuery()
@@ -118,5 +118,28 @@ class GalleryUiTest extends StudioWindowTest {
 
     private static void await(int seconds, String what, Callable<Boolean> condition) {
         StudioAppFixture.await(seconds, what, condition, () -> "generate says: " + app.generator().messageProperty().get());
+    }
+
+    /** Double-clicks a sample's cell, looking it up again if the grid recycled it meanwhile. */
+    private void doubleClickCell(String name) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                robot.doubleClickOn(shownCell(name).orElseThrow());
+                return;
+            } catch (RuntimeException recycled) {
+                if (attempt == 5) {
+                    throw recycled;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /**
+     * The gallery cell showing a sample: the grid keeps recycled cells out of the scene, and one of
+     * those can still carry the sample's id.
+     */
+    private java.util.Optional<javafx.scene.Node> shownCell(String name) {
+        return robot.lookup("#sample-" + name).match(node -> node.getScene() != null && node.isVisible()).tryQuery();
     }
 }
