@@ -47,6 +47,9 @@ class GradientPenaltyTest {
 
     @Test
     void parameterGradientMatchesNumericalDifferentiation() {
+        // P is not differentiable where a pre-activation crosses zero; numerical differentiation
+        // jumps across such a kink when one lies within its step, so the inputs are fixed.
+        Nd4j.getRandom().setSeed(11);
         Sequential critic = critic(DataType.DOUBLE, 11);
         // Scale the input so that the critic's input gradients are of order 1 and the penalty matters.
         INDArray real = Nd4j.randn(DataType.DOUBLE, 1, 13, 12, 4);
