@@ -1,6 +1,5 @@
 package org.singanseg.studio.core.nn;
 
-import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,10 +41,9 @@ public final class GradientPenalty {
     private final Buffer outputGradient = new Buffer();
     private final HostValues values = new HostValues();
     private double[] xHat = new double[0];
-    /** The fake's values, then each shifted input in turn. */
+    /** The fake's values, then the shifted input. */
     private double[] scratch = new double[0];
     private double[] direction = new double[0];
-    private double[] scales = new double[0];
 
     /**
      * @param lambda         the penalty weight (SinGAN: 0.1)
@@ -109,13 +107,12 @@ public final class GradientPenalty {
         try {
             INDArray out = critic.forward(batch);
             INDArray gradient = outputGradient.like(out);
-            int outLength = (int) (out.length() / shape[0]);
             if (otherImages > 0) {
                 INDArray forOthers = othersGradient.apply(out.get(NDArrayIndex.interval(0, otherImages)));
                 gradient.get(NDArrayIndex.interval(0, otherImages)).assign(forOthers);
             }
             if (shiftedImages > 0) {
-                writeConstant(gradient, otherImages * outLength, outLength, vNorm / h);
+                gradient.get(NDArrayIndex.point(otherImages)).assign(vNorm / h);
             }
             critic.backward(gradient, true);
         } finally {
@@ -182,20 +179,11 @@ public final class GradientPenalty {
         return lambda * sumSquaredExcess / pixels;
     }
 
-    /** Writes x^ + step * v into the pair's elements from {@code offset} on. */
-    private void writeShifted(INDArray pair, int offset, double step) {
+    /** Writes x^ + step * v into the batch's elements from {@code offset} on. */
+    private void writeShifted(INDArray batch, int offset, double step) {
         for (int i = 0; i < xHat.length; i++) {
             scratch[i] = xHat[i] + step * direction[i];
         }
-        values.write(scratch, pair, offset, xHat.length);
-    }
-
-    /** Writes {@code value} to {@code length} elements of the gradient from element {@code offset} on. */
-    private void writeConstant(INDArray gradient, int offset, int length, double value) {
-        if (scales.length != length) {
-            scales = new double[length];
-        }
-        Arrays.fill(scales, value);
-        values.write(scales, gradient, offset, length);
+        values.write(scratch, batch, offset, xHat.length);
     }
 }
