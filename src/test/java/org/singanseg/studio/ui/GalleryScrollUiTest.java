@@ -16,6 +16,7 @@ import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleRecord;
 import org.singanseg.studio.core.samples.SampleWriter;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.IndexedCell;
@@ -79,10 +80,11 @@ class GalleryScrollUiTest extends StudioWindowTest {
             gaps.start();
             scroller.start();
         });
-        StudioAppFixture.await(120, "the end of the grid", () -> {
+        // The flow is read on the UI thread: read from here, it can be caught half-updated.
+        StudioAppFixture.await(120, "the end of the grid", () -> WaitForAsyncUtils.asyncFx(() -> {
             IndexedCell<?> last = flow.getLastVisibleCell();
             return last != null && last.getIndex() == flow.getCellCount() - 1;
-        }, () -> "at row " + flow.getFirstVisibleCell().getIndex() + " of " + flow.getCellCount());
+        }).get(), () -> "at row " + flow.getFirstVisibleCell().getIndex() + " of " + flow.getCellCount());
         robot.interact(() -> {
             scroller.stop();
             gaps.stop();
