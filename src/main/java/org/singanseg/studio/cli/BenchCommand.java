@@ -12,6 +12,7 @@ import org.singanseg.studio.core.engine.AppVersion;
 import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.core.engine.EngineThreads;
 import org.singanseg.studio.core.gan.ScaleNets;
+import org.singanseg.studio.core.nn.DirectOneDnn;
 import org.singanseg.studio.core.nn.RawConvolutions;
 import org.singanseg.studio.core.nn.Sequential;
 
@@ -80,7 +81,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.out.println("SinGAN-Seg Studio " + AppVersion.get() + " bench");
-        System.out.println("Engine: " + Backend.describe() + (Backend.hasOneDnn() ? " [native build has HAVE_ONEDNN]" : ""));
+        System.out.println("Engine: " + Backend.describe() + (Backend.hasOneDnn() ? " [native build has HAVE_ONEDNN]" : "")
+                + "; " + DirectOneDnn.describe());
         if (memorySteps > 0) {
             new MemoryCheck(System.out).run(memorySteps);
             return 0;

@@ -16,7 +16,6 @@ import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleRecord;
 import org.singanseg.studio.core.samples.SampleWriter;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.IndexedCell;
@@ -80,11 +79,11 @@ class GalleryScrollUiTest extends StudioWindowTest {
             gaps.start();
             scroller.start();
         });
-        // The flow is read on the UI thread: read from here, it can be caught half-updated.
-        StudioAppFixture.await(120, "the end of the grid", () -> WaitForAsyncUtils.asyncFx(() -> {
+        // await reads the flow on the UI thread: read from here, it can be caught half-updated.
+        StudioAppFixture.await(120, "the end of the grid", () -> {
             IndexedCell<?> last = flow.getLastVisibleCell();
             return last != null && last.getIndex() == flow.getCellCount() - 1;
-        }).get(), () -> "at row " + flow.getFirstVisibleCell().getIndex() + " of " + flow.getCellCount());
+        }, () -> "at row " + flow.getFirstVisibleCell().getIndex() + " of " + flow.getCellCount());
         robot.interact(() -> {
             scroller.stop();
             gaps.stop();

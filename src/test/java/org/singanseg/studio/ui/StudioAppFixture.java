@@ -67,12 +67,14 @@ final class StudioAppFixture {
     }
 
     /**
-     * Waits for a condition; on time-out fails naming it and what {@code context} says then, and
-     * leaves a picture of every open window in target/ui-failures/ to see what the user would have.
+     * Waits for a condition, checked on the UI thread (scene lookups from another thread met a
+     * scene graph that the UI thread was changing); on time-out fails naming it and what
+     * {@code context} says then, and leaves a picture of every open window in target/ui-failures/
+     * to see what the user would have.
      */
     static void await(int seconds, String what, Callable<Boolean> condition, Supplier<String> context) {
         try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
         } catch (TimeoutException e) {
             throw new AssertionError("not reached within " + seconds + " s: " + what + "; " + context.get()
                     + "; windows: " + snapshotWindows(what));

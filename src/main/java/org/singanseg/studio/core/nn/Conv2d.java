@@ -29,6 +29,7 @@ public final class Conv2d implements Layer {
     private final NativeOp forwardOp;
     private final NativeOp backwardOp;
     private final NativeOp inputGradientOp;
+    private final OneDnnConvolution direct;
 
     /** A valid convolution: no padding. */
     public Conv2d(int inChannels, int outChannels, int kernel) {
@@ -43,6 +44,7 @@ public final class Conv2d implements Layer {
         this.forwardOp = Ops.conv2d(kernel, same);
         this.backwardOp = Ops.conv2dBackward(kernel, same);
         this.inputGradientOp = Ops.conv2dInputGradient(kernel, same);
+        this.direct = new OneDnnConvolution(inChannels, outChannels, kernel, same ? (kernel - 1) / 2 : 0);
     }
 
     /** A convolution with (kernel - 1) / 2 zeros of padding on every side, which keeps the size. */
@@ -106,16 +108,25 @@ public final class Conv2d implements Layer {
             throw new IllegalArgumentException("Conv2d expects [batch, h, w, " + inChannels + "], got "
                     + java.util.Arrays.toString(x.shape()));
         }
-        input = x;
         INDArray out = output.get(x.dataType(), x.size(0), x.size(1) - shrink(), x.size(2) - shrink(), outChannels);
-        forwardOp.run(x, weights, bias, out);
+        if (DirectOneDnn.handles(x.dataType())) {
+            input = DirectOneDnn.dense(x);
+            direct.forward(input, weights, bias, out);
+        } else {
+            input = x;
+            forwardOp.run(x, weights, bias, out);
+        }
         return out;
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
         INDArray gIn = gradInput.like(input);
-        backwardOp.run(input, weights, bias, gradOutput, gIn, weightGrad, biasGrad);
+        if (DirectOneDnn.handles(input.dataType())) {
+            direct.backward(input, weights, DirectOneDnn.dense(gradOutput), gIn, weightGrad, biasGrad);
+        } else {
+            backwardOp.run(input, weights, bias, gradOutput, gIn, weightGrad, biasGrad);
+        }
         return gIn;
     }
 
@@ -123,7 +134,11 @@ public final class Conv2d implements Layer {
     @Override
     public INDArray inputGradient(INDArray gradOutput) {
         INDArray gIn = gradInput.like(input);
-        inputGradientOp.run(gradOutput, weights, gIn);
+        if (DirectOneDnn.handles(input.dataType())) {
+            direct.inputGradient(input, weights, DirectOneDnn.dense(gradOutput), gIn);
+        } else {
+            inputGradientOp.run(gradOutput, weights, gIn);
+        }
         return gIn;
     }
 }
