@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * SinGAN pads its input once by the stack's total shrink instead of padding every layer.
  * {@link #same} makes one that zero-pads every input to keep its size instead (the U-Net's).
  * Weights are [k, k, inChannels, outChannels], initialised N(0, 0.02) as in SinGAN; the bias
- * uses PyTorch's default U(-1/sqrt(fanIn), 1/sqrt(fanIn)).
+ * uses PyTorch's default U(-1/sqrt(fanIn), 1/sqrt(fanIn)). Float32 passes on the CPU run through
+ * {@link OneDnnConvolution}, others through libnd4j's ops ({@link Ops}).
  */
 public final class Conv2d implements Layer {
     private final int inChannels;
@@ -24,6 +25,8 @@ public final class Conv2d implements Layer {
     private INDArray biasGrad;
 
     private INDArray input;
+    /** Whether the last forward ran through {@link #direct} (its backward then does too). */
+    private boolean passDirect;
     private final Buffer output = new Buffer();
     private final Buffer gradInput = new Buffer();
     private final NativeOp forwardOp;
@@ -109,11 +112,14 @@ public final class Conv2d implements Layer {
                     + java.util.Arrays.toString(x.shape()));
         }
         INDArray out = output.get(x.dataType(), x.size(0), x.size(1) - shrink(), x.size(2) - shrink(), outChannels);
+        input = x;
+        passDirect = false;
         if (DirectOneDnn.handles(x.dataType())) {
-            input = DirectOneDnn.dense(x);
-            direct.forward(input, weights, bias, out);
-        } else {
-            input = x;
+            INDArray dense = DirectOneDnn.dense(x);
+            passDirect = direct.forward(dense, weights, bias, out);
+            input = passDirect ? dense : x;
+        }
+        if (!passDirect) {
             forwardOp.run(x, weights, bias, out);
         }
         return out;
@@ -122,7 +128,7 @@ public final class Conv2d implements Layer {
     @Override
     public INDArray backward(INDArray gradOutput) {
         INDArray gIn = gradInput.like(input);
-        if (DirectOneDnn.handles(input.dataType())) {
+        if (passDirect) {
             direct.backward(input, weights, DirectOneDnn.dense(gradOutput), gIn, weightGrad, biasGrad);
         } else {
             backwardOp.run(input, weights, bias, gradOutput, gIn, weightGrad, biasGrad);
@@ -134,7 +140,7 @@ public final class Conv2d implements Layer {
     @Override
     public INDArray inputGradient(INDArray gradOutput) {
         INDArray gIn = gradInput.like(input);
-        if (DirectOneDnn.handles(input.dataType())) {
+        if (passDirect) {
             direct.inputGradient(input, weights, DirectOneDnn.dense(gradOutput), gIn);
         } else {
             inputGradientOp.run(gradOutput, weights, gIn);

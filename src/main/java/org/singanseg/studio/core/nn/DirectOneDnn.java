@@ -4,6 +4,7 @@ import org.bytedeco.dnnl.engine;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.dnnl.global.dnnl;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,6 +41,8 @@ public final class DirectOneDnn {
 
     /** Streams are cheap; one per thread keeps a stray caller off the engine thread's. */
     private static final ThreadLocal<stream> STREAMS = ThreadLocal.withInitial(() -> new stream(Holder.ENGINE));
+    /** Staging buffers for activations in a primitive's own layout ({@link StagedActivation}). */
+    private static final ThreadLocal<ScratchBuffers> SCRATCH = ThreadLocal.withInitial(ScratchBuffers::new);
 
     private DirectOneDnn() {
     }
@@ -55,6 +58,11 @@ public final class DirectOneDnn {
 
     static stream stream() {
         return STREAMS.get();
+    }
+
+    /** A buffer of at least the given size, the same one for a slot until a larger size is asked. */
+    static Pointer scratch(int slot, long bytes) {
+        return SCRATCH.get().get(slot, bytes);
     }
 
     /** Which library runs float32 convolutions, for logs and the bench. */
@@ -81,6 +89,25 @@ public final class DirectOneDnn {
         return new memory(desc, engine());
     }
 
+    /** A few growing buffers, 64-byte aligned as oneDNN's kernels prefer. */
+    private static final class ScratchBuffers {
+        private static final int ALIGNMENT = 64;
+        private final BytePointer[] buffers = new BytePointer[3];
+
+        Pointer get(int slot, long bytes) {
+            BytePointer buffer = buffers[slot];
+            if (buffer == null || buffer.capacity() < bytes + ALIGNMENT) {
+                if (buffer != null) {
+                    buffer.deallocate();
+                }
+                buffer = new BytePointer(bytes + ALIGNMENT);
+                buffers[slot] = buffer;
+            }
+            long aligned = (buffer.address() + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+            return at(aligned);
+        }
+    }
+
     /** The array itself if it is dense in C order (what oneDNN reads), else a dense copy. */
     static INDArray dense(INDArray array) {
         return isDense(array) ? array : array.dup('c');
@@ -93,11 +120,15 @@ public final class DirectOneDnn {
                     + java.util.Arrays.toString(array.stride()));
         }
         // The buffer's pointer already starts at the buffer's own offset, which a view may share.
-        long first = array.data().addressPointer().address()
-                + (array.offset() - array.data().offset()) * array.dataType().width();
+        return at(array.data().addressPointer().address()
+                + (array.offset() - array.data().offset()) * array.dataType().width());
+    }
+
+    private static Pointer at(long location) {
+        // Inside the subclass, "address" names Pointer's field, hence the parameter's other name.
         return new Pointer() {
             {
-                address = first;
+                address = location;
             }
         };
     }

@@ -12,19 +12,25 @@ import org.bytedeco.dnnl.primitive;
 import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.global.dnnl;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.engine.Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One convolution layer's passes run by oneDNN directly, on channels-last float32 arrays in place.
+ * One convolution layer's passes run by oneDNN directly, on channels-last float32 arrays.
  * Through libnd4j the same kernels cost a third more at SinGAN's finer scales: libnd4j reorders
  * every activation into oneDNN's blocked layout and back for each backward pass (14% of a 118x89
- * iteration), and builds a new primitive and fresh buffers on every call. Here the primitives of
- * each input shape are built once and kept ({@value #SHAPES} shapes, like {@link Buffer}), the
- * activations stay channels-last, and only the small weight arrays are reordered.
+ * iteration), on freshly allocated buffers, and builds a new primitive on every call. Here the
+ * primitives of each input shape and thread count are built once and kept ({@value #SHAPES}, like
+ * {@link Buffer}). Small images stay channels-last, in place; large ones between multiples of 16
+ * channels run Winograd's algorithm, staged through reused blocked buffers
+ * ({@link StagedActivation}), which halves the convolutions' time there.
  *
  * <p>Weights are [k, k, inC, outC] ("hwio"), as the layer keeps them. Not thread-safe: the engine
  * thread's.
  */
 final class OneDnnConvolution {
+    private static final Logger LOG = LoggerFactory.getLogger(OneDnnConvolution.class);
     private static final int SHAPES = 4;
 
     private final int inChannels;
@@ -32,6 +38,7 @@ final class OneDnnConvolution {
     private final int kernel;
     private final int padding;
     private final List<Plan> plans = new ArrayList<>(SHAPES);
+    private boolean unsupported;
 
     /**
      * @param padding zeros added on every side of the input (0: a valid convolution)
@@ -43,24 +50,34 @@ final class OneDnnConvolution {
         this.padding = padding;
     }
 
-    void forward(INDArray input, INDArray weights, INDArray bias, INDArray output) {
+    /**
+     * @return false, having done nothing, if oneDNN cannot run this convolution (logged once;
+     *         the caller's libnd4j op runs it instead)
+     */
+    boolean forward(INDArray input, INDArray weights, INDArray bias, INDArray output) {
         Plan plan = planFor(input);
+        if (plan == null) {
+            return false;
+        }
         plan.userWeights.set_data_handle(DirectOneDnn.address(weights));
         plan.forwardWeightsReorder.execute(DirectOneDnn.stream(), plan.userWeights, plan.forwardWeights);
-        bindData(plan.bias, bias);
-        bindData(plan.input, input);
-        bindData(plan.output, output);
+        plan.bias.set_data_handle(DirectOneDnn.address(bias));
+        plan.input.bringIn(input);
+        plan.output.prepareOut(output);
         plan.forward.execute(DirectOneDnn.stream(), plan.forwardArgs);
+        plan.output.sendOut();
+        return true;
     }
 
-    /** Input gradient only. */
+    /** Input gradient only, after a {@link #forward} of this shape that returned true. */
     void inputGradient(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradInput) {
         Plan plan = planFor(input);
         plan.userWeights.set_data_handle(DirectOneDnn.address(weights));
         plan.backwardDataWeightsReorder.execute(DirectOneDnn.stream(), plan.userWeights, plan.backwardDataWeights);
-        bindData(plan.gradOutput, gradOutput);
-        bindData(plan.gradInput, gradInput);
+        plan.gradOutput.bringIn(gradOutput);
+        plan.gradInput.prepareOut(gradInput);
         plan.backwardData.execute(DirectOneDnn.stream(), plan.backwardDataArgs);
+        plan.gradInput.sendOut();
     }
 
     /** Input, weight and bias gradients; the parameter gradients overwrite gradWeights and gradBias. */
@@ -68,32 +85,61 @@ final class OneDnnConvolution {
                   INDArray gradBias) {
         inputGradient(input, weights, gradOutput, gradInput);
         Plan plan = planFor(input);
-        bindData(plan.input, input);
-        bindData(plan.gradBias, gradBias);
+        plan.input.bringIn(input);
+        plan.gradBias.set_data_handle(DirectOneDnn.address(gradBias));
         plan.backwardWeights.execute(DirectOneDnn.stream(), plan.backwardWeightsArgs);
         plan.userGradWeights.set_data_handle(DirectOneDnn.address(gradWeights));
         plan.gradWeightsReorder.execute(DirectOneDnn.stream(), plan.gradWeights, plan.userGradWeights);
     }
 
-    private static void bindData(memory memory, INDArray array) {
-        memory.set_data_handle(DirectOneDnn.address(array));
+    /** Whether this input's convolution runs Winograd's algorithm (false also if oneDNN cannot run it). */
+    boolean usesWinograd(INDArray input) {
+        Plan plan = planFor(input);
+        return plan != null && plan.winograd;
     }
 
+    /** The cached plan of this input's shape, built if new; null if oneDNN cannot build it. */
     private Plan planFor(INDArray input) {
+        if (unsupported) {
+            return null;
+        }
         long batch = input.size(0);
         long height = input.size(1);
         long width = input.size(2);
+        // A primitive keeps the thread count it was built with (EngineThreads changes it by size).
+        int threads = Backend.threads();
         for (Plan plan : plans) {
-            if (plan.batch == batch && plan.height == height && plan.width == width) {
+            if (plan.batch == batch && plan.height == height && plan.width == width && plan.threads == threads) {
                 return plan;
             }
         }
         if (plans.size() == SHAPES) {
             plans.remove(0);
         }
-        Plan plan = new Plan(batch, height, width);
-        plans.add(plan);
-        return plan;
+        try {
+            Plan plan = new Plan(batch, height, width, threads);
+            plans.add(plan);
+            return plan;
+        } catch (RuntimeException e) {
+            unsupported = true;
+            LOG.warn("oneDNN cannot run a {}x{} convolution from {} to {} channels on {}x{} images; libnd4j runs it",
+                    kernel, kernel, inChannels, outChannels, height, width, e);
+            return null;
+        }
+    }
+
+    /**
+     * Winograd's F(4x4, 3x3) algorithm for 3x3 valid convolutions between multiples of 16 channels
+     * on images of at least this many output pixels: its kernels need oneDNN's blocked layout,
+     * and there they took 14.5 ms for the three passes of a [3, 87, 116, 64] image where the
+     * channels-last direct ones took 31-36 ms (250x188 px at width 128: 73 against 164-221 ms).
+     * Below this size the reorders in and out cost more than it saves.
+     */
+    static final long WINOGRAD_FROM_PIXELS = 3000;
+
+    private boolean winogradFits(long outHeight, long outWidth) {
+        return kernel == 3 && padding == 0 && inChannels % 16 == 0 && outChannels % 16 == 0
+                && outHeight * outWidth >= WINOGRAD_FROM_PIXELS;
     }
 
     /** The primitives and memory objects of one input shape; data handles are set per call. */
@@ -101,10 +147,12 @@ final class OneDnnConvolution {
         final long batch;
         final long height;
         final long width;
-        final memory input;
-        final memory output;
-        final memory gradInput;
-        final memory gradOutput;
+        final int threads;
+        final boolean winograd;
+        final StagedActivation input;
+        final StagedActivation output;
+        final StagedActivation gradInput;
+        final StagedActivation gradOutput;
         final memory bias;
         final memory gradBias;
         final memory userWeights;
@@ -122,10 +170,11 @@ final class OneDnnConvolution {
         final IntMemoryMap backwardDataArgs = new IntMemoryMap();
         final IntMemoryMap backwardWeightsArgs = new IntMemoryMap();
 
-        Plan(long batch, long height, long width) {
+        Plan(long batch, long height, long width, int threads) {
             this.batch = batch;
             this.height = height;
             this.width = width;
+            this.threads = threads;
             long outHeight = height + 2L * padding - kernel + 1;
             long outWidth = width + 2L * padding - kernel + 1;
             memory.desc inputDesc = DirectOneDnn.desc(memory.format_tag.nhwc, batch, inChannels, height, width);
@@ -133,31 +182,38 @@ final class OneDnnConvolution {
             memory.desc biasDesc = DirectOneDnn.desc(memory.format_tag.x, outChannels);
             long[] weightDims = {outChannels, inChannels, kernel, kernel};
             memory.desc userWeightsDesc = DirectOneDnn.desc(memory.format_tag.hwio, weightDims);
-            // "any": with channels-last activations and hwio weights oneDNN falls back to a
-            // gemm-based convolution, 2-4x slower; its own weight layouts cost one small reorder.
+            // "any" weights: with channels-last activations and hwio weights oneDNN falls back to
+            // a gemm-based convolution, 2-4x slower; its own layouts cost one small reorder.
             memory.desc anyWeights = DirectOneDnn.desc(memory.format_tag.any, weightDims);
+            winograd = winogradFits(outHeight, outWidth);
+            var algorithm = winograd ? dnnl.algorithm.convolution_winograd : dnnl.algorithm.convolution_direct;
+            memory.desc primitiveInput = winograd ? DirectOneDnn.desc(memory.format_tag.any, batch, inChannels, height, width)
+                    : inputDesc;
+            memory.desc primitiveOutput = winograd
+                    ? DirectOneDnn.desc(memory.format_tag.any, batch, outChannels, outHeight, outWidth) : outputDesc;
             long[] strides = {1, 1};
             long[] pad = {padding, padding};
 
             var forwardPd = new convolution_forward.primitive_desc(new convolution_forward.desc(
-                    dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
-                    inputDesc, anyWeights, biasDesc, outputDesc, strides, pad, pad), DirectOneDnn.engine());
+                    dnnl.prop_kind.forward_training, algorithm,
+                    primitiveInput, anyWeights, biasDesc, primitiveOutput, strides, pad, pad), DirectOneDnn.engine());
             var backwardDataPd = new convolution_backward_data.primitive_desc(new convolution_backward_data.desc(
-                    dnnl.algorithm.convolution_direct, inputDesc, anyWeights, outputDesc, strides, pad, pad),
+                    algorithm, forwardPd.src_desc(), anyWeights, forwardPd.dst_desc(), strides, pad, pad),
                     DirectOneDnn.engine(), forwardPd);
             var backwardWeightsPd = new convolution_backward_weights.primitive_desc(
-                    new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct,
-                            inputDesc, anyWeights, biasDesc, outputDesc, strides, pad, pad),
+                    new convolution_backward_weights.desc(algorithm,
+                            forwardPd.src_desc(), anyWeights, biasDesc, forwardPd.dst_desc(), strides, pad, pad),
                     DirectOneDnn.engine(), forwardPd);
-            requireChannelsLast(forwardPd.src_desc(), inputDesc);
-            requireChannelsLast(forwardPd.dst_desc(), outputDesc);
-            requireChannelsLast(backwardDataPd.diff_src_desc(), inputDesc);
-            requireChannelsLast(backwardWeightsPd.diff_dst_desc(), outputDesc);
 
-            input = DirectOneDnn.unboundMemory(inputDesc);
-            output = DirectOneDnn.unboundMemory(outputDesc);
-            gradInput = DirectOneDnn.unboundMemory(inputDesc);
-            gradOutput = DirectOneDnn.unboundMemory(outputDesc);
+            // Scratch slots: an input and an output of one pass never share one.
+            input = new StagedActivation(inputDesc, forwardPd.src_desc(), 0);
+            output = new StagedActivation(outputDesc, forwardPd.dst_desc(), 1);
+            gradOutput = new StagedActivation(outputDesc, backwardDataPd.diff_dst_desc(), 2);
+            gradInput = new StagedActivation(inputDesc, backwardDataPd.diff_src_desc(), 1);
+            if (backwardWeightsPd.src_desc().notEquals(forwardPd.src_desc())
+                    || backwardWeightsPd.diff_dst_desc().notEquals(backwardDataPd.diff_dst_desc())) {
+                throw new IllegalStateException("oneDNN's backward passes chose different activation layouts");
+            }
             bias = DirectOneDnn.unboundMemory(biasDesc);
             gradBias = DirectOneDnn.unboundMemory(biasDesc);
             userWeights = DirectOneDnn.unboundMemory(userWeightsDesc);
@@ -170,25 +226,19 @@ final class OneDnnConvolution {
             gradWeightsReorder = new reorder(gradWeights, userGradWeights);
 
             forward = new convolution_forward(forwardPd);
-            forwardArgs.put(dnnl.DNNL_ARG_SRC, input);
+            forwardArgs.put(dnnl.DNNL_ARG_SRC, input.primitiveSide());
             forwardArgs.put(dnnl.DNNL_ARG_WEIGHTS, forwardWeights);
             forwardArgs.put(dnnl.DNNL_ARG_BIAS, bias);
-            forwardArgs.put(dnnl.DNNL_ARG_DST, output);
+            forwardArgs.put(dnnl.DNNL_ARG_DST, output.primitiveSide());
             backwardData = new convolution_backward_data(backwardDataPd);
-            backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_DST, gradOutput);
+            backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_DST, gradOutput.primitiveSide());
             backwardDataArgs.put(dnnl.DNNL_ARG_WEIGHTS, backwardDataWeights);
-            backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_SRC, gradInput);
+            backwardDataArgs.put(dnnl.DNNL_ARG_DIFF_SRC, gradInput.primitiveSide());
             backwardWeights = new convolution_backward_weights(backwardWeightsPd);
-            backwardWeightsArgs.put(dnnl.DNNL_ARG_SRC, input);
-            backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_DST, gradOutput);
+            backwardWeightsArgs.put(dnnl.DNNL_ARG_SRC, input.primitiveSide());
+            backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_DST, gradOutput.primitiveSide());
             backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_WEIGHTS, gradWeights);
             backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_BIAS, gradBias);
-        }
-
-        private static void requireChannelsLast(memory.desc chosen, memory.desc wanted) {
-            if (chosen.notEquals(wanted)) {
-                throw new IllegalStateException("oneDNN chose another activation layout than channels-last");
-            }
         }
     }
 }

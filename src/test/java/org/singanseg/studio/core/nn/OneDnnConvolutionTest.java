@@ -1,6 +1,7 @@
 package org.singanseg.studio.core.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -32,6 +33,20 @@ class OneDnnConvolutionTest {
         // The same shape again reuses the cached primitives, with new values.
         c.assertAgrees(Nd4j.randn(DataType.FLOAT, 3, 11, 13, 5));
         c.assertAgrees(Nd4j.randn(DataType.FLOAT, 1, 9, 8, 5));
+    }
+
+    @Test
+    void winogradOnLargeImagesMatchesLibnd4jInDouble() {
+        // 16 to 32 channels on 62x58 px outputs: Winograd's size, staged in the blocked layout.
+        assertTrue(62 * 58 >= OneDnnConvolution.WINOGRAD_FROM_PIXELS);
+        Case c = new Case(16, 32, 3, false);
+        INDArray two = Nd4j.randn(DataType.FLOAT, 2, 64, 60, 16);
+        assertTrue(c.direct.usesWinograd(two));
+        c.assertAgrees(two);
+        c.assertAgrees(Nd4j.randn(DataType.FLOAT, 1, 64, 60, 16));
+        // Small images and channel counts that are not multiples of 16 keep the direct algorithm.
+        assertFalse(c.direct.usesWinograd(Nd4j.randn(DataType.FLOAT, 1, 20, 20, 16)));
+        assertFalse(new Case(4, 32, 3, false).direct.usesWinograd(Nd4j.randn(DataType.FLOAT, 1, 64, 60, 4)));
     }
 
     @Test
@@ -92,7 +107,7 @@ class OneDnnConvolutionTest {
             INDArray wf = weights.castTo(DataType.FLOAT);
             INDArray gf = gradOutput.castTo(DataType.FLOAT);
             INDArray actualOut = Nd4j.create(DataType.FLOAT, outShape);
-            direct.forward(xf, wf, bias.castTo(DataType.FLOAT), actualOut);
+            assertTrue(direct.forward(xf, wf, bias.castTo(DataType.FLOAT), actualOut), "oneDNN runs it");
             assertClose(expectedOut, actualOut, "output");
 
             INDArray inputOnly = Nd4j.create(DataType.FLOAT, x.shape());
