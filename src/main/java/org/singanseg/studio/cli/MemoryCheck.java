@@ -54,9 +54,9 @@ final class MemoryCheck {
         Runnable step = () -> {
             critic.zeroGradients();
             critic.forward(real);
-            critic.backward(gradientOf(onReal, critic.forward(real)), true);
+            critic.backwardParameters(gradientOf(onReal, critic.forward(real)));
             fake.assign(generator.forward(noise));
-            critic.backward(gradientOf(onFake, critic.forward(fake)), true);
+            critic.backwardParameters(gradientOf(onFake, critic.forward(fake)));
             penalty.accumulate(critic, real, fake, random.nextDouble());
             criticAdam.step(5e-4);
 
@@ -65,9 +65,9 @@ final class MemoryCheck {
             fake.assign(generated);
             INDArray gradFake = critic.backward(gradientOf(adversarial, critic.forward(fake)), false);
             generator.forward(noise);
-            generator.backward(gradFake, true);
+            generator.backwardParameters(gradFake);
             reconstruction.forward(generator.forward(paddedReal), real);
-            generator.backward(reconstruction.gradient(), true);
+            generator.backwardParameters(reconstruction.gradient());
             generatorAdam.step(5e-4);
         };
         NativeGarbage garbage = NativeGarbage.standard();

@@ -123,9 +123,9 @@ final class ScaleTrainer {
                 if (reconstruct) {
                     rec = out.get(NDArrayIndex.interval(1, 2)).add(reconstructionPrev);
                     reconstructionLoss = reconstruction.forward(rec, real);
-                    generator.backward(Nd4j.concat(0, gradFake, reconstruction.gradient()), true);
+                    generator.backwardParameters(Nd4j.concat(0, gradFake, reconstruction.gradient()));
                 } else {
-                    generator.backward(gradFake, true);
+                    generator.backwardParameters(gradFake);
                 }
                 generatorAdam.step(generatorRate.rateAt(it));
             }

@@ -30,6 +30,15 @@ public final class Chain extends CompositeLayer {
     }
 
     @Override
+    public void parameterGradients(INDArray gradOutput) {
+        INDArray g = gradOutput;
+        for (int i = parts().size() - 1; i > 0; i--) {
+            g = parts().get(i).backward(g);
+        }
+        parts().get(0).parameterGradients(g);
+    }
+
+    @Override
     public INDArray inputGradient(INDArray gradOutput) {
         INDArray g = gradOutput;
         for (int i = parts().size() - 1; i >= 0; i--) {

@@ -136,6 +136,16 @@ public final class Conv2d implements Layer {
         return gIn;
     }
 
+    /** Skips the input gradient through oneDNN; libnd4j's conv2d_bp makes both anyway. */
+    @Override
+    public void parameterGradients(INDArray gradOutput) {
+        if (passDirect) {
+            direct.weightGradients(input, DirectOneDnn.dense(gradOutput), weightGrad, biasGrad);
+        } else {
+            backward(gradOutput);
+        }
+    }
+
     /** The transposed convolution of gradOutput alone: about half of conv2d_bp's work. */
     @Override
     public INDArray inputGradient(INDArray gradOutput) {

@@ -116,7 +116,7 @@ public final class GradientPenalty {
             if (shiftedImages > 0) {
                 gradient.get(NDArrayIndex.point(otherImages)).assign(vNorm / h);
             }
-            critic.backward(gradient, true);
+            critic.backwardParameters(gradient);
         } finally {
             critic.releaseActivationPatterns();
         }

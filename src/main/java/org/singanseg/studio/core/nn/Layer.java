@@ -44,4 +44,13 @@ public interface Layer {
     default INDArray inputGradient(INDArray gradOutput) {
         return backward(gradOutput);
     }
+
+    /**
+     * Writes dLoss/dParameters of this pass into the bound gradient arrays, as {@link #backward}
+     * does, for passes whose input gradient nobody reads (a net's first layer); may skip it. By
+     * default the full {@link #backward}.
+     */
+    default void parameterGradients(INDArray gradOutput) {
+        backward(gradOutput);
+    }
 }

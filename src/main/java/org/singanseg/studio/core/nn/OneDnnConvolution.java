@@ -84,7 +84,18 @@ final class OneDnnConvolution {
     void backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradInput, INDArray gradWeights,
                   INDArray gradBias) {
         inputGradient(input, weights, gradOutput, gradInput);
+        parameterGradients(planFor(input), input, gradWeights, gradBias);
+    }
+
+    /** Weight and bias gradients only, overwriting gradWeights and gradBias. */
+    void weightGradients(INDArray input, INDArray gradOutput, INDArray gradWeights, INDArray gradBias) {
         Plan plan = planFor(input);
+        plan.gradOutput.bringIn(gradOutput);
+        parameterGradients(plan, input, gradWeights, gradBias);
+    }
+
+    /** The backward-weights pass, on a gradOutput already brought in. */
+    private void parameterGradients(Plan plan, INDArray input, INDArray gradWeights, INDArray gradBias) {
         plan.input.bringIn(input);
         plan.gradBias.set_data_handle(DirectOneDnn.address(gradBias));
         plan.backwardWeights.execute(DirectOneDnn.stream(), plan.backwardWeightsArgs);

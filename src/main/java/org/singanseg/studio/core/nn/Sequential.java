@@ -93,12 +93,29 @@ public final class Sequential {
      * @return dLoss/dInput
      */
     public INDArray backward(INDArray gradOutput, boolean accumulateParamGrads) {
-        INDArray g = accumulateParamGrads ? body.backward(gradOutput) : body.inputGradient(gradOutput);
-        if (accumulateParamGrads && passGradients.length() > 0) {
+        if (!accumulateParamGrads) {
+            return body.inputGradient(gradOutput);
+        }
+        INDArray g = body.backward(gradOutput);
+        addPassGradients();
+        return g;
+    }
+
+    /**
+     * Backward through all layers for the last forward, adding its parameter gradients to
+     * {@link #gradients}, without the input gradient: the first convolution's input gradient is
+     * skipped (for 4 input channels oneDNN spends as long on it as on a 32-channel one).
+     */
+    public void backwardParameters(INDArray gradOutput) {
+        body.parameterGradients(gradOutput);
+        addPassGradients();
+    }
+
+    private void addPassGradients() {
+        if (passGradients.length() > 0) {
             // A libnd4j pairwise add: OpenBLAS's saxpy took 9% of a coarse-scale iteration here.
             gradients.addi(passGradients);
         }
-        return g;
     }
 
     /**

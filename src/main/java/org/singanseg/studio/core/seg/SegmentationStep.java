@@ -31,7 +31,7 @@ public final class SegmentationStep {
     public double run(INDArray images, INDArray masks, double learningRate) {
         network.zeroGradients();
         double value = loss.forward(network.forward(images), masks);
-        network.backward(loss.gradient(), true);
+        network.backwardParameters(loss.gradient());
         adam.step(learningRate);
         return value;
     }

@@ -192,6 +192,24 @@ class LayerValueTest {
     }
 
     @Test
+    void parameterGradientsAloneEqualThoseOfTheFullBackward() {
+        for (DataType type : new DataType[]{DataType.DOUBLE, DataType.FLOAT}) {
+            Sequential generator = ScaleNets.generator(type, 4, 16);
+            generator.initialise(new Random(4));
+            INDArray padded = Nd4j.rand(type, 2, 21 + 2 * ScaleNets.PADDING, 17 + 2 * ScaleNets.PADDING, 4);
+            INDArray gradOutput = Nd4j.randn(type, generator.forward(padded).shape());
+            generator.zeroGradients();
+            generator.backward(gradOutput, true);
+            INDArray full = generator.gradients().dup();
+            generator.forward(padded);
+            generator.zeroGradients();
+            generator.backwardParameters(gradOutput);
+            assertTrue(full.amaxNumber().doubleValue() > 0);
+            assertEquals(0, full.sub(generator.gradients()).amaxNumber().doubleValue(), 1e-6, type.toString());
+        }
+    }
+
+    @Test
     void sameSeedGivesSameWeights() {
         Sequential a = ScaleNets.critic(DataType.FLOAT, 4, 8);
         Sequential b = ScaleNets.critic(DataType.FLOAT, 4, 8);

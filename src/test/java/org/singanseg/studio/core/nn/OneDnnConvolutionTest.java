@@ -121,6 +121,12 @@ class OneDnnConvolutionTest {
             assertClose(expectedGradIn, gradIn, "input gradient");
             assertClose(expectedGradW, gradW, "weight gradient");
             assertClose(expectedGradB, gradB, "bias gradient");
+
+            INDArray weightsOnly = Nd4j.valueArrayOf(weights.shape(), 7.0f);
+            INDArray biasOnly = Nd4j.valueArrayOf(bias.shape(), 7.0f);
+            direct.weightGradients(xf, gf, weightsOnly, biasOnly);
+            assertClose(expectedGradW, weightsOnly, "weight gradient alone");
+            assertClose(expectedGradB, biasOnly, "bias gradient alone");
             return actualOut;
         }
 
