@@ -9,10 +9,12 @@ import org.singanseg.studio.core.image.TrainingPair;
 /**
  * How long a training would take on this machine, from a short timing of real iterations: a few
  * at the image's coarsest scale, where per-operation overhead dominates, a few at about 96 px,
- * where the convolutions do, and a few at the coarsest scale with 4x the width. An iteration is
+ * where the convolutions do, and a few at about 72 px with 4x the width. An iteration is
  * modelled as (critic + generator steps) / 4 times (overhead + cost x pixels x (width / 32)^g):
  * g is 2 for the arithmetic, less where wide convolutions use the CPU better, and comes from the
- * third timing. An estimate: the finest scales of wide presets are extrapolated.
+ * third timing. That one runs where the arithmetic dominates, as at the wide presets' finest
+ * scales: timed on the coarsest scale, overhead made g 2 and the paper preset's estimate 2.7 times
+ * the measured time. An estimate: the finest scales of wide presets are extrapolated.
  */
 public final class DurationEstimator {
     private static final int PROBE_ITERATIONS = 8;
@@ -21,6 +23,7 @@ public final class DurationEstimator {
     private static final int PROBE_STEPS = 4;
     private static final int PROBE_WIDTH = 32;
     private static final int WIDE_PROBE_WIDTH = 128;
+    private static final int WIDE_PROBE_SIZE = 72;
 
     private final double overheadSeconds;
     /** Seconds per pixel at width 32. */
@@ -35,11 +38,13 @@ public final class DurationEstimator {
 
     /** Times real iterations on the pair (a few seconds on the engine thread). */
     public static DurationEstimator calibrate(TrainingPair pair) throws Exception {
+        // Once untimed, so that the JIT has compiled the engine's loops before the timings.
+        probe(pair, 96, TrainingSettings.quick().minSize(), PROBE_WIDTH);
         Probe coarse = probe(pair, 96, TrainingSettings.quick().minSize(), PROBE_WIDTH);
-        Pyramid large = Pyramid.plan(pair.height(), pair.width(), 96, 25, 0.75);
-        int shorter = Math.min(large.finestHeight(), large.finestWidth());
-        Probe fine = probe(pair, 96, shorter, PROBE_WIDTH);
-        Probe wide = probe(pair, 96, TrainingSettings.quick().minSize(), WIDE_PROBE_WIDTH);
+        Probe fine = probe(pair, 96, finestShorterSide(pair, 96), PROBE_WIDTH);
+        // Smaller than the fine probe, to keep calibration short, yet large enough for the
+        // convolutions that wide nets on large images use (Winograd's).
+        Probe wide = probe(pair, WIDE_PROBE_SIZE, finestShorterSide(pair, WIDE_PROBE_SIZE), WIDE_PROBE_WIDTH);
         double perPixel = fine.pixels() > coarse.pixels()
                 ? Math.max(0, (fine.seconds() - coarse.seconds()) / (fine.pixels() - coarse.pixels())) : 0;
         double overhead = Math.max(0, coarse.seconds() - perPixel * coarse.pixels());
@@ -62,6 +67,12 @@ public final class DurationEstimator {
     }
 
     private record Probe(double seconds, double pixels) {
+    }
+
+    /** The shorter side of the image scaled to maxSize: a probe of one scale at that size. */
+    private static int finestShorterSide(TrainingPair pair, int maxSize) {
+        Pyramid pyramid = Pyramid.plan(pair.height(), pair.width(), maxSize, 25, 0.75);
+        return Math.min(pyramid.finestHeight(), pyramid.finestWidth());
     }
 
     /** Median seconds per iteration of the coarsest scale of a pyramid from maxSize down to minSize. */
