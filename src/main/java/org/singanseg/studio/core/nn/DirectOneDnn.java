@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The oneDNN library the layers call directly ({@link OneDnnConvolution}), beside the copy inside
- * libnd4j: one CPU engine and one stream, used by the engine thread only. Used for float32 arrays
- * on the CPU backend when the library loads; the system property {@value #PROPERTY}=false turns
- * it off (libnd4j's ops then run every convolution, as in double precision and on a GPU).
+ * libnd4j (both run on ND4J's OpenMP library): one CPU engine, and a stream and scratch buffers
+ * per calling thread, which is the engine thread in the app. Used for float32 arrays on the CPU
+ * backend when the library loads; the system property {@value #PROPERTY}=false turns it off
+ * (libnd4j's ops then run every convolution, as in double precision and on a GPU).
  */
 public final class DirectOneDnn {
     static final String PROPERTY = "studio.onednn.direct";
