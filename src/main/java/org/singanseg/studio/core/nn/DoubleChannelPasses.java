@@ -102,15 +102,12 @@ final class DoubleChannelPasses implements ChannelPasses {
         new Walk(input) {
             @Override
             void chunk(int image, int length) {
-                values.read(g, offset, length, first);
-                values.read(input, offset, length, second);
+                readGradientAndInput(g, offset, length);
                 int base = image * channels;
-                int at = (int) offset;
                 for (int i = 0; i < length; i += channels) {
                     for (int c = 0; c < channels; c++) {
-                        double e = first[i + c] * (1 - drop * negative[at + i + c]);
-                        sumG[base + c] += e;
-                        sumGX[base + c] += e * second[i + c];
+                        sumG[base + c] += first[i + c];
+                        sumGX[base + c] += first[i + c] * second[i + c];
                     }
                 }
             }
@@ -122,19 +119,26 @@ final class DoubleChannelPasses implements ChannelPasses {
         new Walk(input) {
             @Override
             void chunk(int image, int length) {
-                values.read(g, offset, length, first);
-                values.read(input, offset, length, second);
+                readGradientAndInput(g, offset, length);
                 int base = image * channels;
-                int at = (int) offset;
                 for (int i = 0; i < length; i += channels) {
                     for (int k = 0; k < channels; k++) {
-                        double e = first[i + k] * (1 - drop * negative[at + i + k]);
-                        first[i + k] = a[base + k] * e + b[base + k] * second[i + k] + c[base + k];
+                        first[i + k] = a[base + k] * first[i + k] + b[base + k] * second[i + k] + c[base + k];
                     }
                 }
                 values.write(first, out, offset, length);
             }
         }.run();
+    }
+
+    /** e = g times the activation's slope into {@link #first}, the forward's input into {@link #second}. */
+    private void readGradientAndInput(INDArray g, long offset, int length) {
+        values.read(g, offset, length, first);
+        values.read(input, offset, length, second);
+        int at = (int) offset;
+        for (int i = 0; i < length; i++) {
+            first[i] *= 1 - drop * negative[at + i];
+        }
     }
 
     @Override
