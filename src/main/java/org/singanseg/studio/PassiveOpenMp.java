@@ -7,16 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.singanseg.studio.core.engine.OpenMpWaiting;
+
 /**
- * Starts the installed app again with OMP_WAIT_POLICY=passive when that is not set. Without it,
- * ND4J's OpenMP threads spin while they wait for work, which slows training many times over on a
- * machine busy with anything else. The OpenMP runtime reads the variable once, as it loads; Java
- * cannot set its own environment and jpackage's launchers cannot set any, so the launcher (which
- * names itself in jpackage.app-path) runs again as a child with the variable set, and this process
- * only waits for it. Run from source (mvn), the variable is the user's to set (README).
+ * Starts the installed app again with the OpenMP waiting of {@link OpenMpWaiting} (passive, with a
+ * short spin) when OMP_WAIT_POLICY is not set. The OpenMP runtime reads the variables once, as it
+ * loads; Java cannot set its own environment and jpackage's launchers cannot set any, so the
+ * launcher (which names itself in jpackage.app-path) runs again as a child with them, and this
+ * process only waits for it. A policy or spin count the user set is kept. Run from source (mvn),
+ * the variables are the user's to set (README).
  */
 final class PassiveOpenMp {
-    static final String VARIABLE = "OMP_WAIT_POLICY";
     static final String LAUNCHER_PROPERTY = "jpackage.app-path";
     static final String LAUNCHER_STAGE_VARIABLE = "_JPACKAGE_LAUNCHER";
 
@@ -26,7 +27,7 @@ final class PassiveOpenMp {
     /** The launcher to start again: set for an installed app whose environment lacks the variable. */
     static Optional<String> launcherToRestart(Map<String, String> environment, Properties system) {
         String launcher = system.getProperty(LAUNCHER_PROPERTY);
-        if (launcher == null || launcher.isEmpty() || environment.containsKey(VARIABLE)) {
+        if (launcher == null || launcher.isEmpty() || environment.containsKey(OpenMpWaiting.POLICY_VARIABLE)) {
             return Optional.empty();
         }
         return Optional.of(launcher);
@@ -37,7 +38,8 @@ final class PassiveOpenMp {
         List<String> command = new ArrayList<>(List.of(launcher));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-        builder.environment().put(VARIABLE, "passive");
+        builder.environment().put(OpenMpWaiting.POLICY_VARIABLE, OpenMpWaiting.PASSIVE);
+        builder.environment().putIfAbsent(OpenMpWaiting.SPIN_VARIABLE, OpenMpWaiting.SHORT_SPIN);
         // jpackage's Linux launcher marks its own second stage with this; inherited, it would make
         // the child skip its settings and take the arguments as the JVM's (--version: Java's).
         builder.environment().remove(LAUNCHER_STAGE_VARIABLE);

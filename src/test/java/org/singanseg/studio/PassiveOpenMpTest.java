@@ -9,6 +9,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.singanseg.studio.core.engine.OpenMpWaiting;
 
 class PassiveOpenMpTest {
     @Test
@@ -23,8 +24,11 @@ class PassiveOpenMpTest {
 
     @Test
     @DisabledOnOs(OS.WINDOWS)
-    void theChildGetsTheVariableAndTheArgumentsAndItsExitCodeIsReturned() throws Exception {
-        String[] args = {"-c", "[ \"$OMP_WAIT_POLICY\" = passive ] && [ \"$0\" = sh ] && exit 7; exit 1", "sh"};
+    void theChildGetsTheVariablesAndTheArgumentsAndItsExitCodeIsReturned() throws Exception {
+        // A spin count already in this environment is kept.
+        String spin = System.getenv().getOrDefault(OpenMpWaiting.SPIN_VARIABLE, OpenMpWaiting.SHORT_SPIN);
+        String[] args = {"-c", "[ \"$OMP_WAIT_POLICY\" = passive ] && [ \"$GOMP_SPINCOUNT\" = \"$1\" ] "
+                + "&& [ \"$0\" = sh ] && exit 7; exit 1", "sh", spin};
         assertEquals(7, PassiveOpenMp.restart("/bin/sh", args));
     }
 }

@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.singanseg.studio.core.engine.AppVersion;
 import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.core.engine.EngineThreads;
+import org.singanseg.studio.core.engine.OpenMpWaiting;
 import org.singanseg.studio.core.gan.ScaleNets;
 import org.singanseg.studio.core.nn.DirectOneDnn;
 import org.singanseg.studio.core.nn.RawConvolutions;
@@ -83,6 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("SinGAN-Seg Studio " + AppVersion.get() + " bench");
         System.out.println("Engine: " + Backend.describe() + (Backend.hasOneDnn() ? " [native build has HAVE_ONEDNN]" : "")
                 + "; " + DirectOneDnn.describe());
+        System.out.println("OpenMP waiting: " + OpenMpWaiting.describe(System.getenv())
+                + (OpenMpWaiting.isRecommended(System.getenv()) ? "" : " (the app runs with "
+                + OpenMpWaiting.POLICY_VARIABLE + "=" + OpenMpWaiting.PASSIVE + " " + OpenMpWaiting.SPIN_VARIABLE + "="
+                + OpenMpWaiting.SHORT_SPIN + "; README, Engine speed)"));
         if (memorySteps > 0) {
             new MemoryCheck(System.out).run(memorySteps);
             return 0;

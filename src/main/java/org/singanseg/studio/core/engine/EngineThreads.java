@@ -13,6 +13,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * 30 iterations over several runs). With the batch-norm passes vectorised and split over both
  * cores (an Intel AVX-512 machine, OMP_WAIT_POLICY=passive, medians of 60 iterations), two threads
  * took 121 against 129 ms at 56x42 and 195 against 237 ms at 71x54, hence the lower threshold.
+ * With the short spin of {@link OpenMpWaiting} two threads still lose at 34x25 (40 against 31 ms)
+ * and tie at 43x33 (53 ms), so the threshold stays.
  */
 public final class EngineThreads {
     /** Images with fewer pixels than this train on one thread. */
