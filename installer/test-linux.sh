@@ -30,5 +30,10 @@ nd4j_natives=$(grep -E -- '^nd4j-native-[0-9].*-linux-x86_64' <<<"$jars" || true
 [[ "$nd4j_natives" == *-linux-x86_64-onednn.jar && $(wc -l <<<"$nd4j_natives") -eq 1 ]] \
   || fail "expected ND4J's oneDNN natives only, found: $nd4j_natives"
 
-"$launcher" bench --sizes 25x19 --widths 32 --seconds 1 || fail "bench through the launcher exited with $?"
+# Started without the OpenMP variables, the launcher starts itself again with them (PassiveOpenMp).
+bench=$(env -u OMP_WAIT_POLICY -u GOMP_SPINCOUNT "$launcher" bench --sizes 25x19 --widths 32 --seconds 1) \
+  || fail "bench through the launcher exited with $?"
+echo "$bench"
+grep -q '^OpenMP waiting: OMP_WAIT_POLICY=passive GOMP_SPINCOUNT=1000$' <<<"$bench" \
+  || fail "the launcher did not set the OpenMP waiting variables"
 echo "test-linux.sh: the app image works ($((SECONDS - started)) s in all)"
