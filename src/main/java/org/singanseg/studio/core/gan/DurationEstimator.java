@@ -9,12 +9,17 @@ import org.singanseg.studio.core.image.TrainingPair;
 /**
  * How long a training would take on this machine, from a short timing of real iterations: a few
  * at the image's coarsest scale, where per-operation overhead dominates, a few at about 96 px,
- * where the convolutions do, and a few at about 72 px with 4x the width. An iteration is
- * modelled as (critic + generator steps) / 4 times (overhead + cost x pixels x (width / 32)^g):
- * g is 2 for the arithmetic, less where wide convolutions use the CPU better, and comes from the
- * third timing. That one runs where the arithmetic dominates, as at the wide presets' finest
- * scales: timed on the coarsest scale, overhead made g 2 and the paper preset's estimate 2.7 times
- * the measured time. An estimate: the finest scales of wide presets are extrapolated.
+ * where the convolutions do, and a few at about 72 px with width 32 and with 4x the width. An
+ * iteration is modelled as (critic + generator steps) / 4 times
+ * (overhead + cost x pixels x (width / 32)^g): g is 2 for the arithmetic, less where wide
+ * convolutions use the CPU better, and comes from the two timings at 72 px. Those run where the
+ * arithmetic dominates, as at the wide presets' finest scales: timed on the coarsest scale,
+ * overhead made g 2 and the paper preset's estimate 2.7 times the measured time. The width-32
+ * timing at 72 px is the wide one's baseline because the cost per pixel is not the same at all
+ * sizes: against the line through the coarse and 96 px timings, g came out 1.32 instead of 1.0
+ * and the paper preset's estimate 45% over the measured time (7.5 h against 5.2 h; now 5.6 h, for
+ * one second more of calibration). An estimate: the finest scales of wide presets are
+ * extrapolated.
  */
 public final class DurationEstimator {
     private static final int PROBE_ITERATIONS = 8;
@@ -44,11 +49,13 @@ public final class DurationEstimator {
         Probe fine = probe(pair, 96, finestShorterSide(pair, 96), PROBE_WIDTH);
         // Smaller than the fine probe, to keep calibration short, yet large enough for the
         // convolutions that wide nets on large images use (Winograd's).
-        Probe wide = probe(pair, WIDE_PROBE_SIZE, finestShorterSide(pair, WIDE_PROBE_SIZE), WIDE_PROBE_WIDTH);
+        int wideSide = finestShorterSide(pair, WIDE_PROBE_SIZE);
+        Probe narrow = probe(pair, WIDE_PROBE_SIZE, wideSide, PROBE_WIDTH);
+        Probe wide = probe(pair, WIDE_PROBE_SIZE, wideSide, WIDE_PROBE_WIDTH);
         double perPixel = fine.pixels() > coarse.pixels()
                 ? Math.max(0, (fine.seconds() - coarse.seconds()) / (fine.pixels() - coarse.pixels())) : 0;
         double overhead = Math.max(0, coarse.seconds() - perPixel * coarse.pixels());
-        double widthRatio = (wide.seconds() - overhead) / Math.max(1e-12, perPixel * wide.pixels());
+        double widthRatio = (wide.seconds() - overhead) / Math.max(1e-12, narrow.seconds() - overhead);
         double exponent = widthRatio > 1 ? Math.log(widthRatio) / Math.log((double) WIDE_PROBE_WIDTH / PROBE_WIDTH) : 2;
         return new DurationEstimator(overhead, perPixel, Math.max(1, Math.min(2, exponent)));
     }
