@@ -1,7 +1,5 @@
 package org.singanseg.studio;
 
-import java.util.Optional;
-
 import org.singanseg.studio.cli.StudioCommand;
 import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.ui.StudioLauncher;
@@ -13,10 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        Optional<String> launcher = PassiveOpenMp.launcherToRestart(System.getenv(), System.getProperties());
-        if (launcher.isPresent()) {
-            System.exit(PassiveOpenMp.restart(launcher.get(), args));
-        }
+        PassiveOpenMp.restartIfNeeded(Main.class, args);
         if (args.length == 0) {
             StudioLauncher.main(args);
             return;

@@ -1,6 +1,9 @@
 package org.singanseg.studio;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,33 +13,89 @@ import java.util.Properties;
 import org.singanseg.studio.core.engine.OpenMpWaiting;
 
 /**
- * Starts the installed app again with the OpenMP waiting of {@link OpenMpWaiting} (passive, with a
+ * Starts this program again with the OpenMP waiting of {@link OpenMpWaiting} (passive, with a
  * short spin) when OMP_WAIT_POLICY is not set. The OpenMP runtime reads the variables once, as it
- * loads; Java cannot set its own environment and jpackage's launchers cannot set any, so the
- * launcher (which names itself in jpackage.app-path) runs again as a child with them, and this
- * process only waits for it. A policy or spin count the user set is kept. Run from source (mvn),
- * the variables are the user's to set (README).
+ * loads, and Java cannot set its own environment, so the same command runs again as a child with
+ * them, and this process only waits for it. That command is the installed app's launcher (which
+ * names itself in jpackage.app-path; jpackage's launchers cannot set variables), or, run from
+ * source, the Java command that started the entry class (`mvn javafx:run`, `java -cp ... Main`).
+ * Not restarted: `mvn exec:java`, which runs the entry class inside Maven's own Java process, and
+ * processes whose command line Java cannot read (Windows, mostly); there the variables are the
+ * user's to set (README). A policy or spin count the user set is kept.
  */
-final class PassiveOpenMp {
+public final class PassiveOpenMp {
     static final String LAUNCHER_PROPERTY = "jpackage.app-path";
     static final String LAUNCHER_STAGE_VARIABLE = "_JPACKAGE_LAUNCHER";
 
     private PassiveOpenMp() {
     }
 
-    /** The launcher to start again: set for an installed app whose environment lacks the variable. */
-    static Optional<String> launcherToRestart(Map<String, String> environment, Properties system) {
-        String launcher = system.getProperty(LAUNCHER_PROPERTY);
-        if (launcher == null || launcher.isEmpty() || environment.containsKey(OpenMpWaiting.POLICY_VARIABLE)) {
-            return Optional.empty();
+    /**
+     * Runs this program again with the variables if it lacks them, and exits with the child's
+     * code; call first thing in main. If the child cannot start, this process goes on as it is.
+     */
+    public static void restartIfNeeded(Class<?> entryClass, String[] args) {
+        Optional<List<String>> command = commandToRestart(System.getenv(), System.getProperties(), ownCommandLine(),
+                entryClass.getName(), args);
+        if (command.isEmpty()) {
+            return;
         }
-        return Optional.of(launcher);
+        try {
+            System.exit(restart(command.get()));
+        } catch (IOException e) {
+            System.err.println("Could not start again with " + OpenMpWaiting.POLICY_VARIABLE + "="
+                    + OpenMpWaiting.PASSIVE + " (" + e.getMessage() + "); going on without it.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(130);
+        }
     }
 
-    /** Runs the launcher with the variable and the same arguments; returns its exit code. */
-    static int restart(String launcher, String[] args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(launcher));
-        command.addAll(List.of(args));
+    /**
+     * The command that starts this program again, when the environment lacks the policy: the
+     * installed launcher with the program's arguments, or this process's own command line when it
+     * names the entry class.
+     */
+    static Optional<List<String>> commandToRestart(Map<String, String> environment, Properties system,
+                                                   Optional<List<String>> ownCommandLine, String entryClass,
+                                                   String[] args) {
+        if (environment.containsKey(OpenMpWaiting.POLICY_VARIABLE)) {
+            return Optional.empty();
+        }
+        String launcher = system.getProperty(LAUNCHER_PROPERTY);
+        if (launcher != null && !launcher.isEmpty()) {
+            List<String> command = new ArrayList<>(List.of(launcher));
+            command.addAll(List.of(args));
+            return Optional.of(command);
+        }
+        return ownCommandLine.filter(command -> command.size() > 1 && command.contains(entryClass));
+    }
+
+    /**
+     * The executable and arguments of this process. Linux's /proc has them whole; Java's
+     * ProcessHandle gives no arguments there once the command line passes 4096 bytes, as any run
+     * from source with its class path does.
+     */
+    private static Optional<List<String>> ownCommandLine() {
+        Path procCommandLine = Path.of("/proc/self/cmdline");
+        if (Files.isReadable(procCommandLine)) {
+            try {
+                String nulSeparated = Files.readString(procCommandLine);
+                return Optional.of(List.of(nulSeparated.split("\0")));
+            } catch (IOException | UncheckedIOException e) {
+                return Optional.empty();
+            }
+        }
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        return self.command().flatMap(java -> self.arguments().map(arguments -> {
+            List<String> command = new ArrayList<>(List.of(java));
+            command.addAll(List.of(arguments));
+            return command;
+        }));
+    }
+
+    /** Runs the command with the variables; returns its exit code. */
+    static int restart(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(OpenMpWaiting.POLICY_VARIABLE, OpenMpWaiting.PASSIVE);
         builder.environment().putIfAbsent(OpenMpWaiting.SPIN_VARIABLE, OpenMpWaiting.SHORT_SPIN);

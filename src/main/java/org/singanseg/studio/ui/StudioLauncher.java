@@ -1,5 +1,6 @@
 package org.singanseg.studio.ui;
 
+import org.singanseg.studio.PassiveOpenMp;
 import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.ui.prefs.StudioHome;
 
@@ -7,13 +8,16 @@ import javafx.application.Application;
 
 /**
  * Starts the desktop app. A plain class (not the Application) so the app also runs from the class
- * path; it sets up the log file, then the engine's natives (which may log), before ND4J loads.
+ * path; it starts itself again with the OpenMP settings if they are missing ({@link PassiveOpenMp}:
+ * `mvn javafx:run` comes here), sets up the log file, then the engine's natives (which may log),
+ * before ND4J loads.
  */
 public final class StudioLauncher {
     private StudioLauncher() {
     }
 
     public static void main(String[] args) {
+        PassiveOpenMp.restartIfNeeded(StudioLauncher.class, args);
         System.setProperty("studio.log.dir", StudioHome.logFolder().toString());
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "logback-app.xml");
