@@ -19,9 +19,9 @@ import org.singanseg.studio.core.engine.OpenMpWaiting;
  * them, and this process only waits for it. That command is the installed app's launcher (which
  * names itself in jpackage.app-path; jpackage's launchers cannot set variables), or, run from
  * source, the Java command that started the entry class (`mvn javafx:run`, `java -cp ... Main`).
- * Not restarted: `mvn exec:java`, which runs the entry class inside Maven's own Java process, and
- * processes whose command line Java cannot read (Windows, mostly); there the variables are the
- * user's to set (README). A policy or spin count the user set is kept.
+ * Not restarted: `mvn exec:java`, which runs the entry class inside Maven's own Java process,
+ * processes whose command line Java cannot read (Windows, mostly), and runs under a debugger;
+ * there the variables are the user's to set (README). A policy or spin count the user set is kept.
  */
 public final class PassiveOpenMp {
     static final String LAUNCHER_PROPERTY = "jpackage.app-path";
@@ -68,7 +68,13 @@ public final class PassiveOpenMp {
             command.addAll(List.of(args));
             return Optional.of(command);
         }
-        return ownCommandLine.filter(command -> command.size() > 1 && command.contains(entryClass));
+        return ownCommandLine.filter(command -> command.size() > 1 && command.contains(entryClass)
+                && command.stream().noneMatch(PassiveOpenMp::isDebuggerAgent));
+    }
+
+    /** A debugger's agent: the child would try to open its port too, and the debugger sees only this process. */
+    private static boolean isDebuggerAgent(String argument) {
+        return argument.startsWith("-agentlib:jdwp") || argument.startsWith("-Xrunjdwp");
     }
 
     /**

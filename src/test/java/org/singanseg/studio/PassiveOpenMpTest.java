@@ -44,6 +44,10 @@ class PassiveOpenMpTest {
                 "mvn exec:java: the entry class runs inside Maven's process");
         assertEquals(Optional.empty(), PassiveOpenMp.commandToRestart(Map.of(), plain, NO_COMMAND_LINE, ENTRY, ARGS),
                 "no command line to run again");
+        Optional<List<String>> debugged = Optional.of(List.of("/usr/bin/java",
+                "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-cp", "classes", ENTRY));
+        assertEquals(Optional.empty(), PassiveOpenMp.commandToRestart(Map.of(), plain, debugged, ENTRY, ARGS),
+                "under a debugger");
     }
 
     @Test
