@@ -137,9 +137,10 @@ final class FloatTiles {
         }
     }
 
-    /** The slopes of the first image, as a pattern to freeze. */
-    float[] slopePattern(FloatBuffer data, FloatChannelPasses.Layout layout, float[] scales, float[] shifts) {
-        float[] pattern = new float[layout.length];
+    /** The slopes of the first image, as a pattern to freeze, in {@code reuse} if it has the length. */
+    float[] slopePattern(FloatBuffer data, FloatChannelPasses.Layout layout, float[] scales, float[] shifts,
+                         float[] reuse) {
+        float[] pattern = reuse.length == layout.length ? reuse : new float[layout.length];
         coefficients(scales, shifts, 0);
         for (int o = 0; o < layout.length; o += tileLength) {
             int n = Math.min(tileLength, layout.length - o);

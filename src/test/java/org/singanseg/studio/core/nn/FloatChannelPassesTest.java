@@ -66,6 +66,20 @@ class FloatChannelPassesTest {
         assertTrue(!shared.slice(1).equalsWithEps(own.slice(1), 1e-3), "frozen image");
     }
 
+    @Test
+    void aSecondFreezeTakesTheSlopesOfTheNewInput() {
+        // The float passes reuse the pattern's array from one freeze to the next.
+        Pair pair = new Pair(6, 0.2);
+        pair.forward(Nd4j.randn(DataType.DOUBLE, 1, 8, 9, 6));
+        pair.freeze(1);
+        pair.unfreeze();
+        pair.forward(Nd4j.randn(DataType.DOUBLE, 1, 8, 9, 6).muli(-1.5));
+        pair.freeze(1);
+        pair.assertForwardAndBackwardAgree(Nd4j.randn(DataType.DOUBLE, 2, 8, 9, 6), Nd4j.randn(DataType.DOUBLE, 2, 8, 9, 6),
+                2e-5);
+        pair.unfreeze();
+    }
+
     /** The same batch norm layer in double and in float precision, with the same parameters. */
     private static final class Pair {
         final Sequential exact;
