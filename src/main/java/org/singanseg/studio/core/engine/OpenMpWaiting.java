@@ -11,9 +11,10 @@ import java.util.Map;
  * over on a machine busy with anything else. Fully passive threads sleep at once instead, and
  * waking them costs tens of microseconds in a VM, many times per iteration: at SinGAN's 56x42
  * scale (2 cores) the second thread then gained nothing. A spin of 1000 rounds (about 10 us)
- * before sleeping took 20% off that scale and 15% off 71x54 and changed nothing from 92x69 on;
- * with another program using a whole core it cost at most 6% more than fully passive waiting (a
- * spin of 3000 rounds: 10-20% more). Paper preset, 2-core AVX-512 VM, medians of 20 iterations.
+ * before sleeping took 20% off that scale, 15% off 71x54 and 0-8% off the finer ones. With
+ * another program using a whole core it cost about 8% more than fully passive waiting at 56x42
+ * (up to 13% in one run) and 1-3% at the other scales; a spin of 3000 rounds cost 10-20% more,
+ * 10000 rounds 30-70%. Paper preset, 2-core AVX-512 VM, medians of 10-20 iterations.
  */
 public final class OpenMpWaiting {
     public static final String POLICY_VARIABLE = "OMP_WAIT_POLICY";
