@@ -1,7 +1,9 @@
 package org.singanseg.studio;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +22,19 @@ import org.singanseg.studio.core.engine.OpenMpWaiting;
  * names itself in jpackage.app-path; jpackage's launchers cannot set variables), or, run from
  * source, the Java command that started the entry class (`mvn javafx:run`, `java -cp ... Main`).
  * Not restarted: `mvn exec:java`, which runs the entry class inside Maven's own Java process,
- * processes whose command line Java cannot read (Windows, mostly), and runs under a debugger;
- * there the variables are the user's to set (README). A policy or spin count the user set is kept.
+ * processes whose command line Java cannot read (Windows, mostly) or pass on unchanged, and JVMs
+ * with a debugger, a JMX port, a flight recording or a native agent (from the command line or
+ * JAVA_TOOL_OPTIONS): the child would open the same port or file, and the tool would see only
+ * this process. There the variables are the user's to set (README). A policy or spin count the
+ * user set is kept, and a child never starts another.
  */
 public final class PassiveOpenMp {
     static final String LAUNCHER_PROPERTY = "jpackage.app-path";
     static final String LAUNCHER_STAGE_VARIABLE = "_JPACKAGE_LAUNCHER";
+    /** Set in the child: whatever its environment lost on the way, it does not start again. */
+    static final String RESTARTED_VARIABLE = "SINGAN_SEG_STUDIO_RESTARTED";
+    /** Once per process: Main hands the app to StudioLauncher, which calls this too. */
+    private static boolean attempted;
 
     private PassiveOpenMp() {
     }
@@ -35,8 +44,12 @@ public final class PassiveOpenMp {
      * code; call first thing in main. If the child cannot start, this process goes on as it is.
      */
     public static void restartIfNeeded(Class<?> entryClass, String[] args) {
-        Optional<List<String>> command = commandToRestart(System.getenv(), System.getProperties(), ownCommandLine(),
-                entryClass.getName(), args);
+        if (attempted) {
+            return;
+        }
+        attempted = true;
+        Optional<List<String>> command = commandToRestart(System.getenv(), System.getProperties(),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), ownCommandLine(), entryClass.getName(), args);
         if (command.isEmpty()) {
             return;
         }
@@ -55,11 +68,14 @@ public final class PassiveOpenMp {
      * The command that starts this program again, when the environment lacks the policy: the
      * installed launcher with the program's arguments, or this process's own command line when it
      * names the entry class.
+     *
+     * @param jvmOptions this JVM's options, JAVA_TOOL_OPTIONS' included
      */
     static Optional<List<String>> commandToRestart(Map<String, String> environment, Properties system,
-                                                   Optional<List<String>> ownCommandLine, String entryClass,
-                                                   String[] args) {
-        if (environment.containsKey(OpenMpWaiting.POLICY_VARIABLE)) {
+                                                   List<String> jvmOptions, Optional<List<String>> ownCommandLine,
+                                                   String entryClass, String[] args) {
+        if (environment.containsKey(OpenMpWaiting.POLICY_VARIABLE) || environment.containsKey(RESTARTED_VARIABLE)
+                || jvmOptions.stream().anyMatch(PassiveOpenMp::opensPortOrFileOrAttachesTool)) {
             return Optional.empty();
         }
         String launcher = system.getProperty(LAUNCHER_PROPERTY);
@@ -68,27 +84,29 @@ public final class PassiveOpenMp {
             command.addAll(List.of(args));
             return Optional.of(command);
         }
-        return ownCommandLine.filter(command -> command.size() > 1 && command.contains(entryClass)
-                && command.stream().noneMatch(PassiveOpenMp::isDebuggerAgent));
+        return ownCommandLine.filter(command -> command.size() > 1 && command.contains(entryClass));
     }
 
-    /** A debugger's agent: the child would try to open its port too, and the debugger sees only this process. */
-    private static boolean isDebuggerAgent(String argument) {
-        return argument.startsWith("-agentlib:jdwp") || argument.startsWith("-Xrunjdwp");
+    /** An option that a second JVM could not share: a debugger's or JMX port, a recording, an agent. */
+    private static boolean opensPortOrFileOrAttachesTool(String option) {
+        return option.contains("jdwp") || option.contains("jmxremote.port") || option.startsWith("-agentpath:")
+                || option.startsWith("-XX:StartFlightRecording") || option.startsWith("-XX:FlightRecorderOptions");
     }
 
     /**
-     * The executable and arguments of this process. Linux's /proc has them whole; Java's
-     * ProcessHandle gives no arguments there once the command line passes 4096 bytes, as any run
-     * from source with its class path does.
+     * The executable and arguments of this process, if they can be passed to a child unchanged.
+     * Linux's /proc has them whole (Java's ProcessHandle gives no arguments there once the command
+     * line passes 4096 bytes, as any run from source with its class path does), in the bytes the
+     * platform encoding gave them.
      */
     private static Optional<List<String>> ownCommandLine() {
+        Charset platform = Charset.forName(System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name()));
         Path procCommandLine = Path.of("/proc/self/cmdline");
         if (Files.isReadable(procCommandLine)) {
             try {
-                String nulSeparated = Files.readString(procCommandLine);
-                return Optional.of(List.of(nulSeparated.split("\0")));
-            } catch (IOException | UncheckedIOException e) {
+                return splitAtNuls(new String(Files.readAllBytes(procCommandLine), platform))
+                        .filter(command -> encodable(command, platform));
+            } catch (IOException e) {
                 return Optional.empty();
             }
         }
@@ -100,11 +118,25 @@ public final class PassiveOpenMp {
         }));
     }
 
+    /** /proc's command line: every argument ends with a NUL; empty arguments are kept. */
+    static Optional<List<String>> splitAtNuls(String nulTerminated) {
+        if (!nulTerminated.endsWith("\0")) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(nulTerminated.substring(0, nulTerminated.length() - 1).split("\0", -1)));
+    }
+
+    private static boolean encodable(List<String> command, Charset charset) {
+        CharsetEncoder encoder = charset.newEncoder();
+        return command.stream().allMatch(encoder::canEncode);
+    }
+
     /** Runs the command with the variables; returns its exit code. */
     static int restart(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(OpenMpWaiting.POLICY_VARIABLE, OpenMpWaiting.PASSIVE);
         builder.environment().putIfAbsent(OpenMpWaiting.SPIN_VARIABLE, OpenMpWaiting.SHORT_SPIN);
+        builder.environment().put(RESTARTED_VARIABLE, "1");
         // jpackage's Linux launcher marks its own second stage with this; inherited, it would make
         // the child skip its settings and take the arguments as the JVM's (--version: Java's).
         builder.environment().remove(LAUNCHER_STAGE_VARIABLE);

@@ -55,8 +55,12 @@ public final class DurationEstimator {
         double perPixel = fine.pixels() > coarse.pixels()
                 ? Math.max(0, (fine.seconds() - coarse.seconds()) / (fine.pixels() - coarse.pixels())) : 0;
         double overhead = Math.max(0, coarse.seconds() - perPixel * coarse.pixels());
-        double widthRatio = (wide.seconds() - overhead) / Math.max(1e-12, narrow.seconds() - overhead);
-        double exponent = widthRatio > 1 ? Math.log(widthRatio) / Math.log((double) WIDE_PROBE_WIDTH / PROBE_WIDTH) : 2;
+        // Without the overhead where it is a small part of the narrow timing; where it is not,
+        // noise in the difference would swamp the ratio, so the whole timings are compared.
+        double narrowWork = narrow.seconds() - overhead;
+        double widthRatio = narrowWork >= 0.25 * narrow.seconds()
+                ? (wide.seconds() - overhead) / narrowWork : wide.seconds() / narrow.seconds();
+        double exponent = Math.log(Math.max(1, widthRatio)) / Math.log((double) WIDE_PROBE_WIDTH / PROBE_WIDTH);
         return new DurationEstimator(overhead, perPixel, Math.max(1, Math.min(2, exponent)));
     }
 
