@@ -86,8 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
                 + "; " + DirectOneDnn.describe());
         System.out.println("OpenMP waiting: " + OpenMpWaiting.describe(System.getenv())
                 + (OpenMpWaiting.isRecommended(System.getenv()) ? "" : " (the app runs with "
-                + OpenMpWaiting.POLICY_VARIABLE + "=" + OpenMpWaiting.PASSIVE + " " + OpenMpWaiting.SPIN_VARIABLE + "="
-                + OpenMpWaiting.SHORT_SPIN + "; README, Engine speed)"));
+                + OpenMpWaiting.describe(OpenMpWaiting.APP_VALUES) + "; README, Engine speed)"));
         if (memorySteps > 0) {
             new MemoryCheck(System.out).run(memorySteps);
             return 0;

@@ -22,6 +22,8 @@ public final class OpenMpWaiting {
     /** GNU OpenMP's spin rounds before a waiting thread sleeps; overrides the policy's. */
     public static final String SPIN_VARIABLE = "GOMP_SPINCOUNT";
     public static final String SHORT_SPIN = "1000";
+    /** Both variables as the app runs with them. */
+    public static final Map<String, String> APP_VALUES = Map.of(POLICY_VARIABLE, PASSIVE, SPIN_VARIABLE, SHORT_SPIN);
 
     private OpenMpWaiting() {
     }
@@ -34,6 +36,7 @@ public final class OpenMpWaiting {
 
     /** True when the environment has the values the app runs with. */
     public static boolean isRecommended(Map<String, String> environment) {
-        return PASSIVE.equals(environment.get(POLICY_VARIABLE)) && SHORT_SPIN.equals(environment.get(SPIN_VARIABLE));
+        return APP_VALUES.entrySet().stream()
+                .allMatch(value -> value.getValue().equals(environment.get(value.getKey())));
     }
 }
