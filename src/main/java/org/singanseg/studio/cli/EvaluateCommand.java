@@ -15,19 +15,26 @@ import org.singanseg.studio.core.eval.EvaluationOptions;
 import org.singanseg.studio.core.eval.EvaluationPlan;
 import org.singanseg.studio.core.eval.EvaluationResult;
 import org.singanseg.studio.core.eval.FoldSplit;
+import org.singanseg.studio.core.eval.EvaluationSummary;
 import org.singanseg.studio.core.eval.SourceGroup;
+import org.singanseg.studio.core.eval.TrainingBudget;
 import org.singanseg.studio.core.seg.SegmentationSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Does the synthetic data help? Cross-validates a segmentation U-Net over the real pairs: "
-                + "per fold it trains on the real training pairs only, on the synthetic pairs made from them only, "
-                + "on both, and on n of the real training pairs with and without their synthetic pairs; every "
-                + "model is tested on the fold's held-out real pairs.",
-                "Prints Dice loss, IoU, F1, precision, recall and accuracy per setting and fold with the mean and "
-                        + "standard deviation over folds, and writes them to --out."},
+        description = {"Does the synthetic data help? Trains segmentation U-Nets and scores them on real images "
+                + "they never saw.",
+                "With --test DIR (held-out): --repeats independent draws of --small-n real pairs (each with the "
+                        + "synthetic pairs made from exactly those), each trained without and with its synthetic "
+                        + "pairs and tested on every pair of DIR.",
+                "Without: cross-validation over the real pairs: per fold the real training pairs only, the "
+                        + "synthetic pairs made from them only, both, and n of them with and without their synthetic "
+                        + "pairs, tested on the fold's held-out real pairs.",
+                "Prints Dice loss, IoU, F1, precision, recall and accuracy per setting and fold or draw, the mean "
+                        + "and standard deviation, and the gain of adding synthetic pairs with a 95% bootstrap "
+                        + "confidence interval; writes them to --out, --out's -images.csv and -summary.txt."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"  0:evaluated; the table is printed and --out written",
                 "  2:bad options, folders or files (the message says which)", "130:stopped (Ctrl+C); nothing written",
@@ -48,8 +55,26 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "says which real image each synthetic pair was made from.")
     Path synthetic;
 
-    @Option(names = "--folds", defaultValue = "3", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test", description = "Held-out real test pairs (images/ and masks/ inside), never trained "
+            + "on; none may be a real or synthetic training image.")
+    Path test;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "With --test: independent draws of the small-data "
+            + "real pairs, each with its own U-Net seed; no two draws share a real pair (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--folds", defaultValue = "3", description = "Without --test: cross-validation folds "
+            + "(default: ${DEFAULT-VALUE}).")
     int folds;
+
+    @Option(names = "--budget", defaultValue = "steps", description = "steps: every model takes as many optimiser "
+            + "steps as --epochs over the largest training set need; epochs: every model trains --epochs over its own "
+            + "pairs, the paper's protocol (default: ${DEFAULT-VALUE}).")
+    String budget;
+
+    @Option(names = "--min-mask-area", defaultValue = "1", description = "Leave out synthetic pairs whose mask covers "
+            + "less than this percentage of the image (0 keeps all; default: ${DEFAULT-VALUE}).")
+    double minMaskArea;
 
     @Option(names = "--size", defaultValue = "128", description = "Images and masks are resized to this square size "
             + "for training and scoring; a multiple of 8 (default: ${DEFAULT-VALUE}).")
@@ -68,7 +93,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--unet-seed", defaultValue = "1", description = "Seed of the U-Nets' weights, sample order and "
-            + "flips, the same for every model (default: ${DEFAULT-VALUE}).")
+            + "augmentations; fold or draw k uses this + k - 1, the same for each of its settings "
+            + "(default: ${DEFAULT-VALUE}).")
     long unetSeed;
 
     @Option(names = "--out", defaultValue = "evaluation.csv", description = "The CSV file to write "
@@ -81,10 +107,25 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " is a folder; give a file name such as "
                     + out.resolve("evaluation.csv") + ".");
         }
+        // Hours of training must not end in an unwritable place: the nearest existing folder must take files.
+        Path folder = out.toAbsolutePath().getParent();
+        while (!Files.exists(folder) && folder.getParent() != null) {
+            folder = folder.getParent();
+        }
+        if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new IllegalArgumentException("--out " + out + " cannot be written: " + folder + " is not a folder "
+                    + "you can write to. Choose another place for the results.");
+        }
         SegmentationSettings segmentation = SegmentationSettings.defaults().withSize(size).withEpochs(epochs)
                 .withSeed(unetSeed);
-        EvaluationOptions options = new EvaluationOptions(folds, smallN, seed, segmentation).validated();
-        EvaluationData data = realData();
+        if (!Double.isFinite(minMaskArea)) {
+            throw new IllegalArgumentException("--min-mask-area must be a percentage from 0 to 100, got " + minMaskArea
+                    + ".");
+        }
+        EvaluationOptions options = EvaluationOptions.defaults().withFolds(folds).withSmallN(smallN).withSplitSeed(seed)
+                .withSegmentation(segmentation).withDraws(repeats).withBudget(TrainingBudget.parse(budget))
+                .withMinMaskCoverage(minMaskArea / 100).validated();
+        EvaluationData data = realData(options.minMaskCoverage());
         TrainBatchCommand.list("Skipped files", data.skipped());
         EvaluationPlan plan = EvaluationPlan.of(data, options);
         describe(plan);
@@ -99,29 +140,44 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         System.out.println();
         EvaluationTable.print(System.out, result);
+        System.out.println();
+        System.out.println(EvaluationSummary.text(result));
         EvaluationCsv.write(out, result);
-        System.out.println("Written to " + out.toAbsolutePath());
+        System.out.println("Written to " + out.toAbsolutePath() + ", " + EvaluationCsv.imagesFile(out).getFileName()
+                + " and " + EvaluationCsv.summaryFile(out).getFileName());
         return 0;
     }
 
-    private EvaluationData realData() throws Exception {
+    private EvaluationData realData(double minMaskCoverage) throws Exception {
         boolean explicit = realImages != null || realMasks != null;
         if ((real != null) == explicit || (explicit && (realImages == null || realMasks == null))) {
             throw new IllegalArgumentException("Give the real pairs either as --real DIR (with images/ and masks/ "
                     + "inside) or as --real-images DIR --real-masks DIR.");
         }
-        return explicit ? EvaluationData.find(realImages, realMasks, synthetic) : EvaluationData.find(real, synthetic);
+        return explicit ? EvaluationData.find(realImages, realMasks, synthetic, test, minMaskCoverage)
+                : EvaluationData.find(real, synthetic, test, minMaskCoverage);
     }
 
     private static void describe(EvaluationPlan plan) {
         EvaluationOptions options = plan.options();
-        System.out.printf(Locale.ROOT, "%d real pairs with %d synthetic pairs made from them; %d folds (split seed %d),"
-                        + " %d settings: %d models%n", plan.data().realPairs(), plan.data().syntheticPairs(),
-                options.folds(), options.splitSeed(), plan.runs().size() / plan.folds().size(), plan.runs().size());
-        System.out.println("Each model: " + options.segmentation().describe());
+        EvaluationData data = plan.data();
+        System.out.printf(Locale.ROOT, "%d real pairs with %d synthetic pairs made from them (%d left out for a mask "
+                        + "under %.1f%% of the image)%s; %d %s (split seed %d), %d settings: %d models%n",
+                data.realPairs(), data.syntheticPairs(), data.droppedSynthetic(), 100 * options.minMaskCoverage(),
+                data.withoutSynthetic() > 0 ? "; " + data.withoutSynthetic() + " real pairs without synthetic pairs "
+                        + "are not drawn" : "", plan.folds().size(), data.heldOut() ? "draws" : "folds",
+                options.splitSeed(), plan.runs().size() / plan.folds().size(), plan.runs().size());
+        System.out.println("Each model: " + options.segmentation().describe() + "; budget " + options.budget().id()
+                + ", steps per model: " + plan.runs().stream().map(plan::steps).distinct().map(String::valueOf)
+                .collect(Collectors.joining(" or ")));
         for (FoldSplit.Fold fold : plan.folds()) {
-            System.out.printf(Locale.ROOT, "Fold %d tests on %s; small data: %s%n", fold.number(), names(fold.test()),
-                    names(fold.small()));
+            if (data.heldOut()) {
+                System.out.printf(Locale.ROOT, "Draw %d: %s; tested on the %d test pairs%n", fold.number(),
+                        names(fold.small()), fold.test().size());
+            } else {
+                System.out.printf(Locale.ROOT, "Fold %d tests on %s; small data: %s%n", fold.number(),
+                        names(fold.test()), names(fold.small()));
+            }
         }
     }
 

@@ -36,8 +36,8 @@ class EvaluateCommandTest {
         CliRun run = evaluate("--seed", "3", "--unet-seed", "4");
         assertEquals(0, run.exit(), run.err() + run.out());
         String out = run.out();
-        assertTrue(out.contains("4 real pairs with 8 synthetic pairs made from them; 2 folds (split seed 3), "
-                + "5 settings: 10 models"), out);
+        assertTrue(out.contains("4 real pairs with 8 synthetic pairs made from them (0 left out for a mask under 1.0% "
+                + "of the image); 2 folds (split seed 3), 5 settings: 10 models"), out);
         assertTrue(out.contains("32x32 px") && out.contains("1 epochs") && out.contains("seed 4"), out);
         assertTrue(out.contains("Fold 1 tests on ") && out.contains("Fold 2 tests on "), out);
         assertTrue(out.contains("[10/10] fold 2, 2 real + synthetic: training on 2 real + 4 synthetic pairs, "
@@ -55,7 +55,38 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void heldOutDrawsPrintTheHeadlineAndWriteTheThreeFiles() throws Exception {
+        Path test = EvaluationFolders.testFolder(dir, folders, 3);
+        CliRun run = evaluate("--test", test.toString(), "--repeats", "2", "--budget", "steps", "--min-mask-area", "0");
+        assertEquals(0, run.exit(), run.err() + run.out());
+        String out = run.out();
+        assertTrue(out.contains("4 real pairs with 8 synthetic pairs made from them (0 left out for a mask under 0.0% "
+                + "of the image); 2 draws (split seed 1), 2 settings: 4 models"), out);
+        assertTrue(out.contains("budget steps, steps per model: 1"), "6 pairs in batches of 8, 1 epoch: " + out);
+        assertTrue(out.contains("Draw 1: ") && out.contains("Draw 2: ") && out.contains("tested on the 3 test pairs"),
+                out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("Adding 4 synthetic pairs to 2 real ones ")
+                && l.contains(" IoU from ") && l.contains("(95% CI ")), out);
+        String summary = Files.readString(EvaluationCsv.summaryFile(csv));
+        assertTrue(summary.contains("2 draws of 2 real pairs from 4 with synthetic pairs") && summary.contains(" Dice "),
+                summary);
+        List<List<String>> images = CsvTable.parse(Files.readString(EvaluationCsv.imagesFile(csv)));
+        assertEquals(EvaluationCsv.IMAGE_COLUMNS, images.get(0));
+        assertEquals(1 + 4 * 3, images.size(), "4 models x 3 test images");
+    }
+
+    @Test
     void userErrorsExitWithCodeTwoAndWriteNothing() throws Exception {
+        Path test = EvaluationFolders.testFolder(dir, folders, 2);
+        expectError("3 draws of 2 real pairs need 6 real pairs", "--test", test.toString(), "--repeats", "3");
+        expectError("Unknown training budget 'days'", "--budget", "days");
+        expectError("--min-mask-area must be a percentage", "--min-mask-area", "NaN");
+        Files.copy(folders.realImages().resolve("p1.jpg"), test.resolve("images/same.jpg"));
+        Files.copy(folders.realMasks().resolve("p1.jpg"), test.resolve("masks/same.jpg"));
+        expectError("are also training images: same.jpg", "--test", test.toString());
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        expectError("cannot be written", "--out", file.resolve("evaluation.csv").toString());
+
         expectError("5-fold cross-validation needs at least 2 folds and at least as many real pairs", "--folds", "5", "--real-images", folders.realImages().toString(),
                 "--real-masks", folders.realMasks().toString());
         expectError("The small-data setting takes 3 real pairs", "--small-n", "3");

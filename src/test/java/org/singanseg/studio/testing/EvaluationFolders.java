@@ -98,6 +98,28 @@ public final class EvaluationFolders {
         return sample % 2 == 1 ? y * WIDTH + WIDTH - 1 - x : (HEIGHT - 1 - y) * WIDTH + x;
     }
 
+    /**
+     * A held-out test folder ({@code images/} + {@code masks/}) of {@code count} pairs t1.png, t2.png, ...:
+     * the real frames (cycling) shrunk to 80x60, so no test image has the bytes of a training image.
+     */
+    public static Path testFolder(Path dir, Folders folders, int count) throws Exception {
+        Path test = dir.resolve("test");
+        Files.createDirectories(test.resolve("images"));
+        Files.createDirectories(test.resolve("masks"));
+        List<Path> reals;
+        try (var files = Files.list(folders.realImages())) {
+            reals = files.sorted().toList();
+        }
+        for (int t = 1; t <= count; t++) {
+            Path image = reals.get((t - 1) % reals.size());
+            TrainingPair small = TrainingPair.read(image, folders.realMasks().resolve(image.getFileName()))
+                    .resized(60, 80);
+            PngFiles.write(PngFiles.rgb(small.rgb()), test.resolve("images/t" + t + ".png"));
+            PngFiles.write(PngFiles.mask(small.mask(), 80, 60), test.resolve("masks/t" + t + ".png"));
+        }
+        return test;
+    }
+
     /** Rows of the manifest, header first, to change and write back. */
     public static List<List<String>> manifestRows(Folders folders) throws Exception {
         List<List<String>> rows = new ArrayList<>();

@@ -14,7 +14,8 @@ import org.singanseg.studio.core.seg.Segmenter;
 
 /**
  * Runs an {@link EvaluationPlan}: reads every pair once, then, run by run, trains a U-Net on the
- * run's training pairs and scores its predictions on the fold's held-out real pairs. Images and
+ * run's training pairs for the plan's steps and scores its predictions on the fold's held-out real
+ * pairs (or on the held-out test set). Images and
  * masks are scored at the network's size (size x size, masks resized as for training), where the
  * network sees them; a run's score is the mean of its test pairs' scores.
  *
@@ -49,20 +50,25 @@ public final class Evaluation {
             results.add(result);
             listener.runFinished(result, i + 1, runs.size());
         }
-        return new EvaluationResult(plan.options(), plan.data().realPairs(), plan.data().syntheticPairs(), results);
+        EvaluationData data = plan.data();
+        return new EvaluationResult(plan.options(), data.heldOut(), data.realPairs(), data.syntheticPairs(),
+                data.droppedSynthetic(), results);
     }
 
     private RunResult evaluate(EvaluationRun run, LoadedPairs pairs) {
         long start = System.nanoTime();
-        Segmenter segmenter = new SegmentationTrainer(plan.options().segmentation(),
+        int steps = plan.steps(run);
+        Segmenter segmenter = new SegmentationTrainer(plan.segmentation(run),
                 (epoch, epochs, loss) -> listener.epochFinished(run, epoch, epochs, loss), cancelled)
-                .train(pairs.training(run));
-        List<SegmentationMetrics> scores = new ArrayList<>();
+                .train(pairs.training(run), steps);
+        List<RunResult.ImageScore> scores = new ArrayList<>();
         for (BatchPair test : run.test()) {
             TrainingPair truth = pairs.real(test);
-            scores.add(SegmentationMetrics.of(segmenter.predict(truth.rgb()), truth.mask()));
+            scores.add(new RunResult.ImageScore(test.name(),
+                    SegmentationMetrics.of(segmenter.predict(truth.rgb()), truth.mask())));
         }
         return new RunResult(run.setting(), run.fold(), run.trainingReal().size(), run.trainingSynthetic().size(),
-                run.test().size(), SegmentationMetrics.mean(scores), (System.nanoTime() - start) / 1e9);
+                steps, scores, SegmentationMetrics.mean(scores.stream().map(RunResult.ImageScore::metrics).toList()),
+                (System.nanoTime() - start) / 1e9);
     }
 }

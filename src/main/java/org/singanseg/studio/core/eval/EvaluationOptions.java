@@ -1,18 +1,57 @@
 package org.singanseg.studio.core.eval;
 
+import java.util.Locale;
+
 import org.singanseg.studio.core.seg.SegmentationSettings;
 
 /**
- * How an evaluation runs: {@code folds}-fold cross-validation over the real pairs, split with
- * {@code splitSeed} (which also draws each fold's {@code smallN} small-data pairs), every model
- * trained with {@code segmentation} (its seed, the U-Net seed, is the same for every model, so
- * the settings of a fold differ only in their training data).
+ * How an evaluation runs. Without a held-out test set: {@code folds}-fold cross-validation over the
+ * real pairs, split with {@code splitSeed}, which also draws each fold's {@code smallN} small-data
+ * pairs. With one: {@code draws} independent draws of {@code smallN} real pairs (drawn with
+ * {@code splitSeed}), every model tested on the whole test set. Models train with
+ * {@code segmentation} for the steps that {@code budget} gives; the U-Net seed is the
+ * segmentation seed plus the fold's or draw's number minus one, the same for every setting of a
+ * fold or draw, so those differ only in their training data. Synthetic pairs whose mask covers
+ * less than {@code minMaskCoverage} of their image are left out (a polyp-like image without a
+ * mask teaches the model to miss polyps).
  */
-public record EvaluationOptions(int folds, int smallN, long splitSeed, SegmentationSettings segmentation) {
+public record EvaluationOptions(int folds, int smallN, long splitSeed, SegmentationSettings segmentation, int draws,
+                                TrainingBudget budget, double minMaskCoverage) {
 
-    /** 3 folds, 5 small-data pairs, split seed 1, {@link SegmentationSettings#defaults()}. */
+    /**
+     * 3 folds or 3 draws, 5 small-data pairs, split seed 1, {@link SegmentationSettings#defaults()},
+     * the same steps for every model, synthetic masks under 1% of the image left out.
+     */
     public static EvaluationOptions defaults() {
-        return new EvaluationOptions(3, 5, 1, SegmentationSettings.defaults());
+        return new EvaluationOptions(3, 5, 1, SegmentationSettings.defaults(), 3, TrainingBudget.STEPS, 0.01);
+    }
+
+    public EvaluationOptions withFolds(int newFolds) {
+        return new EvaluationOptions(newFolds, smallN, splitSeed, segmentation, draws, budget, minMaskCoverage);
+    }
+
+    public EvaluationOptions withSmallN(int newSmallN) {
+        return new EvaluationOptions(folds, newSmallN, splitSeed, segmentation, draws, budget, minMaskCoverage);
+    }
+
+    public EvaluationOptions withSplitSeed(long newSeed) {
+        return new EvaluationOptions(folds, smallN, newSeed, segmentation, draws, budget, minMaskCoverage);
+    }
+
+    public EvaluationOptions withSegmentation(SegmentationSettings newSegmentation) {
+        return new EvaluationOptions(folds, smallN, splitSeed, newSegmentation, draws, budget, minMaskCoverage);
+    }
+
+    public EvaluationOptions withDraws(int newDraws) {
+        return new EvaluationOptions(folds, smallN, splitSeed, segmentation, newDraws, budget, minMaskCoverage);
+    }
+
+    public EvaluationOptions withBudget(TrainingBudget newBudget) {
+        return new EvaluationOptions(folds, smallN, splitSeed, segmentation, draws, newBudget, minMaskCoverage);
+    }
+
+    public EvaluationOptions withMinMaskCoverage(double newCoverage) {
+        return new EvaluationOptions(folds, smallN, splitSeed, segmentation, draws, budget, newCoverage);
     }
 
     /** Returns these options, or throws IllegalArgumentException saying what is wrong. */
@@ -20,8 +59,15 @@ public record EvaluationOptions(int folds, int smallN, long splitSeed, Segmentat
         if (folds < 2) {
             throw new IllegalArgumentException("Cross-validation needs at least 2 folds, got " + folds + ".");
         }
+        if (draws < 1) {
+            throw new IllegalArgumentException("A held-out evaluation needs at least 1 draw, got " + draws + ".");
+        }
         if (smallN < 1) {
             throw new IllegalArgumentException("The small-data setting needs at least 1 real pair, got " + smallN + ".");
+        }
+        if (!(minMaskCoverage >= 0 && minMaskCoverage < 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "The smallest mask area of a synthetic pair "
+                    + "must be from 0%% to under 100%% of the image, got %s.", minMaskCoverage * 100));
         }
         segmentation.validated();
         return this;

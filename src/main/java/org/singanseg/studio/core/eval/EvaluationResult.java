@@ -6,13 +6,16 @@ import java.util.List;
 import org.singanseg.studio.core.seg.SegmentationMetrics;
 
 /**
- * What an evaluation found: one {@link RunResult} per setting and fold, in the plan's order, with
- * the options (seeds included) that make it repeatable.
+ * What an evaluation found: one {@link RunResult} per setting and fold (or draw), in the plan's
+ * order, with the options (seeds included) that make it repeatable.
  *
- * @param realPairs      real pairs cross-validated
- * @param syntheticPairs synthetic pairs made from them
+ * @param heldOut          tested on a held-out test set (draws), not cross-validated (folds)
+ * @param realPairs        real pairs cross-validated, or drawn from
+ * @param syntheticPairs   synthetic pairs made from them and used
+ * @param droppedSynthetic synthetic pairs left out for a mask under the smallest coverage
  */
-public record EvaluationResult(EvaluationOptions options, int realPairs, int syntheticPairs, List<RunResult> runs) {
+public record EvaluationResult(EvaluationOptions options, boolean heldOut, int realPairs, int syntheticPairs,
+                               int droppedSynthetic, List<RunResult> runs) {
 
     public EvaluationResult {
         runs = List.copyOf(runs);
@@ -26,6 +29,11 @@ public record EvaluationResult(EvaluationOptions options, int realPairs, int syn
     /** The setting's results, by fold. */
     public List<RunResult> runs(EvaluationSetting setting) {
         return runs.stream().filter(r -> r.setting() == setting).toList();
+    }
+
+    /** "draw" or "fold": what the runs' numbers count. */
+    public String unit() {
+        return heldOut ? "draw" : "fold";
     }
 
     /** The setting's mean and standard deviation of each score over its folds. */

@@ -8,7 +8,7 @@ import org.singanseg.studio.core.batch.BatchPair;
  * One model of an evaluation: a setting in a fold, with the pairs it trains on and the real pairs
  * it is tested on.
  *
- * @param fold 1-based
+ * @param fold 1-based number of the fold, or of the draw of a held-out evaluation
  */
 public record EvaluationRun(EvaluationSetting setting, int fold, List<BatchPair> trainingReal,
                             List<SyntheticPair> trainingSynthetic, List<BatchPair> test) {
@@ -17,5 +17,10 @@ public record EvaluationRun(EvaluationSetting setting, int fold, List<BatchPair>
         trainingReal = List.copyOf(trainingReal);
         trainingSynthetic = List.copyOf(trainingSynthetic);
         test = List.copyOf(test);
+    }
+
+    /** The real and synthetic pairs it trains on. */
+    public int trainingPairs() {
+        return trainingReal.size() + trainingSynthetic.size();
     }
 }

@@ -15,6 +15,10 @@ import java.util.Random;
  *
  * <p>Each fold also draws its small-data groups: n of its training groups, shuffled with the seed
  * and the fold's number, so that the folds draw independently and every run draws the same.
+ *
+ * <p>A held-out evaluation has draws instead of folds ({@link #draws}): the groups shuffled with the
+ * seed and cut into blocks of n, block r being draw r, so that no two draws share a real image;
+ * every draw is tested on the same held-out test pairs, which are no group's.
  */
 public final class FoldSplit {
 
@@ -62,6 +66,28 @@ public final class FoldSplit {
             List<SourceGroup> small = byName(training);
             Collections.shuffle(small, new Random(seed * 31 + f + 1));
             result.add(new Fold(f + 1, byName(training), byName(test), byName(small.subList(0, smallN))));
+        }
+        return result;
+    }
+
+    /**
+     * @param test the held-out test pairs, as groups without synthetic pairs
+     * @throws IllegalArgumentException when the groups cannot fill the draws
+     */
+    public static List<Fold> draws(List<SourceGroup> groups, int draws, int smallN, long seed, List<SourceGroup> test) {
+        if (smallN < 1 || draws < 1 || (long) draws * smallN > groups.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%d draw%s of %d real pair%s need%s %d real "
+                    + "pairs with synthetic pairs (no two draws share one), and there %s %d. Use fewer draws or a "
+                    + "smaller n, or make synthetic pairs from more real images.", draws, draws == 1 ? "" : "s", smallN,
+                    smallN == 1 ? "" : "s", draws == 1 ? "s" : "", (long) draws * smallN,
+                    groups.size() == 1 ? "is" : "are", groups.size()));
+        }
+        List<SourceGroup> shuffled = byName(groups);
+        Collections.shuffle(shuffled, new Random(seed));
+        List<Fold> result = new ArrayList<>();
+        for (int d = 0; d < draws; d++) {
+            List<SourceGroup> drawn = byName(shuffled.subList(d * smallN, (d + 1) * smallN));
+            result.add(new Fold(d + 1, drawn, test, drawn));
         }
         return result;
     }

@@ -27,7 +27,11 @@ final class LoadedPairs {
     static LoadedPairs load(EvaluationData data, int size, EvaluationListener listener, BooleanSupplier cancelled)
             throws InvalidInputException {
         LoadedPairs loaded = new LoadedPairs();
-        int total = data.realPairs() + data.syntheticPairs();
+        int total = data.realPairs() + data.syntheticPairs() + data.test().size();
+        for (BatchPair test : data.test()) {
+            loaded.add(test.image(), test.mask(), "the test pair " + test.name(), size, cancelled);
+            listener.pairsLoaded(loaded.byImage.size(), total);
+        }
         for (SourceGroup group : data.groups()) {
             BatchPair real = group.real();
             loaded.add(real.image(), real.mask(), "the real pair " + real.name(), size, cancelled);

@@ -1,17 +1,33 @@
 package org.singanseg.studio.core.eval;
 
+import java.util.List;
+
 import org.singanseg.studio.core.seg.SegmentationMetrics;
 
 /**
- * The scores of one model: a setting in a fold.
+ * The scores of one model: a setting in a fold or draw.
  *
- * @param fold              1-based
+ * @param fold              1-based number of the fold or draw
  * @param trainingReal      real pairs it trained on
  * @param trainingSynthetic synthetic pairs it trained on
- * @param test              real pairs it was tested on
+ * @param steps             optimiser steps it trained for
+ * @param images            each test pair's scores, in test order
  * @param metrics           the mean of the test pairs' scores ({@link SegmentationMetrics#mean})
  * @param seconds           training and testing time
  */
-public record RunResult(EvaluationSetting setting, int fold, int trainingReal, int trainingSynthetic, int test,
-                        SegmentationMetrics metrics, double seconds) {
+public record RunResult(EvaluationSetting setting, int fold, int trainingReal, int trainingSynthetic, int steps,
+                        List<ImageScore> images, SegmentationMetrics metrics, double seconds) {
+
+    /** One test pair's scores; {@code name} is the test pair's name (its image's base name). */
+    public record ImageScore(String name, SegmentationMetrics metrics) {
+    }
+
+    public RunResult {
+        images = List.copyOf(images);
+    }
+
+    /** Real pairs it was tested on. */
+    public int test() {
+        return images.size();
+    }
 }

@@ -19,7 +19,8 @@ import org.singanseg.studio.core.io.CsvTable;
  * {@code --with-real} adds) are left out.
  */
 final class SyntheticManifest {
-    private static final List<String> NEEDED = List.of("image", "mask", "kind", "source_image", "source_sha256");
+    private static final List<String> NEEDED = List.of("image", "mask", "kind", "source_image", "source_sha256",
+            "mask_coverage");
 
     private SyntheticManifest() {
     }
@@ -53,7 +54,7 @@ final class SyntheticManifest {
             if (BatchManifest.SYNTHETIC.equals(cell(row, header, "kind"))) {
                 pairs.add(new SyntheticPair(layout.file(cell(row, header, "image")),
                         layout.file(cell(row, header, "mask")), cell(row, header, "source_image"),
-                        cell(row, header, "source_sha256")));
+                        cell(row, header, "source_sha256"), coverage(row, header, file, r + 1)));
             }
         }
         if (pairs.isEmpty()) {
@@ -61,6 +62,22 @@ final class SyntheticManifest {
                     + "--samples-per-image 1 or more) first.");
         }
         return pairs;
+    }
+
+    private static double coverage(List<String> row, List<String> header, Path file, int line)
+            throws InvalidInputException {
+        String text = cell(row, header, "mask_coverage");
+        try {
+            double coverage = Double.parseDouble(text);
+            if (coverage >= 0 && coverage <= 1) {
+                return coverage;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(String.format(Locale.ROOT, "Line %d of %s gives the mask coverage '%s', "
+                + "not a share from 0 to 1. Run train-batch again on its folder to rebuild the manifest.", line, file,
+                text));
     }
 
     private static String cell(List<String> row, List<String> header, String column) {

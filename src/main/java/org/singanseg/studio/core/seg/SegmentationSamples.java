@@ -8,7 +8,7 @@ import org.singanseg.studio.core.image.TrainingPair;
 
 /**
  * Training pairs resized once to the network's square size and kept as plain floats, channels-last
- * (the engine's layout), from which mini-batches are copied, flipped or not. Images are resized
+ * (the engine's layout), from which mini-batches are copied, augmented or not. Images are resized
  * bicubically with antialiasing; masks the same way as 0/1 planes, then thresholded at 0.5
  * ({@link TrainingPair#resized}).
  */
@@ -51,22 +51,11 @@ final class SegmentationSamples {
     }
 
     /**
-     * Copies sample {@code sample} into position {@code slot} of batch arrays ([B, size, size, 3]
-     * and [B, size, size, 1], row-major), mirrored top to bottom and/or left to right.
+     * Copies sample {@code sample}, altered by {@code augmentation}, into position {@code slot} of
+     * batch arrays ([B, size, size, 3] and [B, size, size, 1], row-major).
      */
-    void copy(int sample, int slot, boolean flipRows, boolean flipColumns, float[] batchImages, float[] batchMasks) {
-        float[] image = images[sample];
-        float[] mask = masks[sample];
-        int pixels = size * size;
-        for (int y = 0; y < size; y++) {
-            int sourceRow = flipRows ? size - 1 - y : y;
-            for (int x = 0; x < size; x++) {
-                int source = sourceRow * size + (flipColumns ? size - 1 - x : x);
-                int target = slot * pixels + y * size + x;
-                batchMasks[target] = mask[source];
-                System.arraycopy(image, source * CHANNELS, batchImages, target * CHANNELS, CHANNELS);
-            }
-        }
+    void copy(int sample, int slot, Augmentation augmentation, float[] batchImages, float[] batchMasks) {
+        augmentation.apply(images[sample], masks[sample], size, slot, batchImages, batchMasks);
     }
 
     /** An RGB image resized to size x size, channels-last: the network's input for one image. */

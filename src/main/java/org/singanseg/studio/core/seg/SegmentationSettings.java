@@ -5,15 +5,16 @@ import java.util.Locale;
 /**
  * How a segmentation network is trained: images and masks resized to size x size, a U-Net of
  * {@code depth} levels and base width {@code width}, mini-batches of {@code batchSize}, Adam
- * (betas 0.9, 0.999) at {@code learningRate} for {@code epochs} passes over the data, with the rate
- * x0.1 for the last 20% of them; random horizontal and vertical flips when {@code augment}.
- * {@code seed} fixes the initial weights, the order of the samples and the flips.
+ * (betas 0.9, 0.999) at {@code learningRate} for {@code epochs} passes over the data (or a step budget
+ * that the caller gives), with the rate x0.1 for the last 20% of the steps; random flips, 90-degree
+ * rotations, zoom and colour jitter when {@code augment} ({@link Augmentation}). {@code seed} fixes
+ * the initial weights, the order of the samples and the augmentations.
  */
 public record SegmentationSettings(int size, int depth, int width, int batchSize, int epochs, double learningRate,
                                    boolean augment, long seed) {
 
     /**
-     * 128 px, depth 4, width 16, batches of 8, 40 epochs, rate 3e-3, flips, seed 1. The rate is
+     * 128 px, depth 4, width 16, batches of 8, 40 epochs, rate 3e-3, augmented, seed 1. The rate is
      * high for a U-Net because runs here are short (tens of images, a few hundred steps): on 13
      * PolypGen pairs at 64 px the loss after 80 steps was 1.33 at 1e-3, 0.93 at 3e-3, 0.68 at 1e-2.
      */
@@ -51,6 +52,6 @@ public record SegmentationSettings(int size, int depth, int width, int batchSize
 
     public String describe() {
         return String.format(Locale.ROOT, "%dx%d px, U-Net depth %d width %d, batch %d, %d epochs, lr %g, %s, seed %d",
-                size, size, depth, width, batchSize, epochs, learningRate, augment ? "flips" : "no flips", seed);
+                size, size, depth, width, batchSize, epochs, learningRate, augment ? "augmented" : "not augmented", seed);
     }
 }

@@ -18,10 +18,11 @@ import org.singanseg.studio.core.nn.Sequential;
 import org.singanseg.studio.core.nn.StepSchedule;
 
 /**
- * Trains a {@link UNet} on image/mask pairs (see {@link SegmentationSettings}): every epoch visits
- * every pair once in a new random order, in mini-batches (the last one may be smaller), each image
- * flipped top to bottom and left to right with probability 1/2 each when augmenting; each batch is
- * one {@link SegmentationStep}. Runs on the calling thread (the engine thread); float precision.
+ * Trains a {@link UNet} on image/mask pairs (see {@link SegmentationSettings}) for a number of
+ * optimiser steps: passes over the pairs, each in a new random order, in mini-batches (the last
+ * one of a pass may be smaller), each image altered by a random {@link Augmentation} when
+ * augmenting; each batch is one {@link SegmentationStep}. The learning rate drops x0.1 for the
+ * last 20% of the steps. Runs on the calling thread (the engine thread); float precision.
  */
 public final class SegmentationTrainer {
     private final SegmentationSettings settings;
@@ -34,20 +35,34 @@ public final class SegmentationTrainer {
         this.cancelled = cancelled;
     }
 
+    /** The steps of {@code epochs} passes over {@code pairs} pairs in batches of {@code batchSize}. */
+    public static int stepsFor(int pairs, int epochs, int batchSize) {
+        return epochs * ((pairs + batchSize - 1) / batchSize);
+    }
+
+    /** Trains for the settings' epochs over these pairs. */
+    public Segmenter train(List<TrainingPair> pairs) {
+        return train(pairs, stepsFor(pairs.size(), settings.epochs(), settings.batchSize()));
+    }
+
     /**
      * @param pairs RGB images in [0, 1] with their masks, of any sizes (resized to the settings' size)
+     * @param steps optimiser steps, whatever the number of pairs (a pass may end part-way)
      * @throws CancellationException when cancelled (checked before every step)
      */
-    public Segmenter train(List<TrainingPair> pairs) {
+    public Segmenter train(List<TrainingPair> pairs, int steps) {
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException("No pairs to train on");
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("Training needs at least one step, got " + steps);
         }
         SegmentationSamples samples = new SegmentationSamples(pairs, settings.size());
         Sequential network = UNet.network(DataType.FLOAT, 3, settings.depth(), settings.width());
         network.initialise(new Random(settings.seed()));
         Random order = new Random(31 * settings.seed() + 1);
         SegmentationStep step = new SegmentationStep(network);
-        StepSchedule schedule = StepSchedule.singan(settings.learningRate(), settings.epochs());
+        StepSchedule schedule = StepSchedule.singan(settings.learningRate(), steps);
         Batches batches = new Batches(samples, settings.batchSize());
         NativeGarbage garbage = NativeGarbage.standard();
 
@@ -55,19 +70,25 @@ public final class SegmentationTrainer {
         for (int i = 0; i < samples.count(); i++) {
             indices.add(i);
         }
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+        int stepsPerPass = stepsFor(indices.size(), 1, settings.batchSize());
+        int passes = (steps + stepsPerPass - 1) / stepsPerPass;
+        int done = 0;
+        for (int pass = 1; done < steps; pass++) {
             Collections.shuffle(indices, order);
             double lossSum = 0;
-            for (int first = 0; first < indices.size(); first += settings.batchSize()) {
+            int seen = 0;
+            for (int first = 0; first < indices.size() && done < steps; first += settings.batchSize()) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("Segmentation training cancelled");
                 }
                 List<Integer> batch = indices.subList(first, Math.min(first + settings.batchSize(), indices.size()));
                 batches.fill(batch, settings.augment() ? order : null);
-                lossSum += batch.size() * step.run(batches.images, batches.masks, schedule.rateAt(epoch));
+                lossSum += batch.size() * step.run(batches.images, batches.masks, schedule.rateAt(done));
+                seen += batch.size();
+                done++;
                 garbage.collectIfDue();
             }
-            listener.epochFinished(epoch + 1, settings.epochs(), lossSum / indices.size());
+            listener.epochFinished(pass, passes, lossSum / seen);
         }
         return new Segmenter(network, settings);
     }
@@ -87,12 +108,12 @@ public final class SegmentationTrainer {
             maskFloats = new float[batchSize * samples.size() * samples.size()];
         }
 
-        /** @param flips draws the flips, or null for none */
-        void fill(List<Integer> batch, Random flips) {
+        /** @param augmentations draws each image's augmentation, or null for none */
+        void fill(List<Integer> batch, Random augmentations) {
             for (int slot = 0; slot < batch.size(); slot++) {
-                boolean rows = flips != null && flips.nextBoolean();
-                boolean columns = flips != null && flips.nextBoolean();
-                samples.copy(batch.get(slot), slot, rows, columns, imageFloats, maskFloats);
+                Augmentation augmentation = augmentations == null ? Augmentation.NONE
+                        : Augmentation.random(augmentations);
+                samples.copy(batch.get(slot), slot, augmentation, imageFloats, maskFloats);
             }
             int n = batch.size();
             int s = samples.size();

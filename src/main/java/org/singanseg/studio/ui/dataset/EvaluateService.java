@@ -20,8 +20,8 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * Runs the segmentation evaluation (the command line's evaluate) on the engine thread: k-fold
- * U-Net training with real, synthetic and both, writes evaluation.csv into the synthetic folder and
- * hands the result to the window.
+ * cross-validation, or draws tested on a held-out test set; writes evaluation.csv (and its
+ * -images.csv and -summary.txt) into the synthetic folder and hands the result to the window.
  */
 public final class EvaluateService extends EngineJob {
     public static final String CSV = "evaluation.csv";
@@ -36,28 +36,34 @@ public final class EvaluateService extends EngineJob {
         return result;
     }
 
-    /** @param synthetic a train-batch output folder; evaluation.csv is written there */
-    public void start(Path real, Path synthetic, EvaluationOptions options) {
+    /**
+     * @param synthetic a train-batch output folder; evaluation.csv is written there
+     * @param test      held-out test pairs (images/ and masks/), or null to cross-validate
+     */
+    public void start(Path real, Path synthetic, Path test, EvaluationOptions options) {
         result.set(null);
         start(() -> {
-            EvaluationPlan plan = EvaluationPlan.of(EvaluationData.find(real, synthetic), options.validated());
-            EvaluationResult done = new Evaluation(plan, new Listener(options.smallN()), cancelRequested::get).run();
+            EvaluationPlan plan = EvaluationPlan.of(EvaluationData.find(real, synthetic, test,
+                    options.minMaskCoverage()), options.validated());
+            EvaluationResult done = new Evaluation(plan, new Listener(options.smallN(), plan.data().heldOut() ? "draw" : "fold"), cancelRequested::get).run();
             ui.execute(() -> result.set(done)); // shown even if the file cannot be written
             Path csv = synthetic.resolve(CSV);
             EvaluationCsv.write(csv, done);
-            return String.format(Locale.ROOT, "Done: %d real and %d synthetic pairs, %d folds; written to %s.",
-                    done.realPairs(), done.syntheticPairs(), options.folds(), csv);
+            return String.format(Locale.ROOT, "Done: %d real and %d synthetic pairs, %d %ss; written to %s.",
+                    done.realPairs(), done.syntheticPairs(), plan.folds().size(), done.unit(), csv);
         }, "Stopped.");
     }
 
     /** Progress in models and epochs, each model an equal share. */
     private final class Listener implements EvaluationListener {
         private final int smallN;
+        private final String unit;
         private int runNumber = 1;
         private int runTotal = 1;
 
-        Listener(int smallN) {
+        Listener(int smallN, String unit) {
             this.smallN = smallN;
+            this.unit = unit;
         }
 
         @Override
@@ -74,8 +80,8 @@ public final class EvaluateService extends EngineJob {
         @Override
         public void epochFinished(EvaluationRun run, int epoch, int epochs, double loss) {
             report((runNumber - 1 + (double) epoch / epochs) / runTotal, String.format(Locale.ROOT,
-                    "Model %d of %d (%s, fold %d): epoch %d of %d, loss %.3f", runNumber, runTotal,
-                    run.setting().label(smallN), run.fold(), epoch, epochs, loss));
+                    "Model %d of %d (%s, %s %d): epoch %d of %d, loss %.3f", runNumber, runTotal,
+                    run.setting().label(smallN), unit, run.fold(), epoch, epochs, loss));
         }
     }
 }

@@ -5,6 +5,8 @@ import java.util.function.Function;
 import org.singanseg.studio.core.eval.EvaluationOptions;
 import org.singanseg.studio.core.eval.EvaluationResult;
 import org.singanseg.studio.core.eval.EvaluationSetting;
+import org.singanseg.studio.core.eval.EvaluationSummary;
+import org.singanseg.studio.core.eval.TrainingBudget;
 import org.singanseg.studio.core.seg.SegmentationMetrics;
 import org.singanseg.studio.core.seg.SegmentationSettings;
 import org.singanseg.studio.ui.common.Spinners;
@@ -17,6 +19,7 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
@@ -28,18 +31,27 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
- * Dataset > Evaluate: does the synthetic data help a segmentation model? k-fold U-Net training on
- * real only, synthetic only, both, and a few real images with and without their synthetic pairs;
- * the scores as a table (per fold and mean ± std) and a bar chart of the mean IoU and Dice.
+ * Dataset > Evaluate: does the synthetic data help a segmentation model? With a held-out test
+ * folder: draws of a few real images, each trained with and without their synthetic pairs and
+ * tested on the whole test folder; without one: k-fold U-Net training on real only, synthetic
+ * only, both, and a few real images with and without their synthetic pairs. The headline (the
+ * gain with its 95% interval) above the bar chart of the mean IoU and Dice and the table of scores.
  */
 public final class EvaluateWindow {
     private final Stage stage = new Stage();
     private final EvaluateService service;
     private final FolderField real = new FolderField("evaluate-real", "Folder with images/ and masks/ of the real pairs");
     private final FolderField synthetic = new FolderField("evaluate-synthetic", "A dataset folder made by Make Dataset");
+    private final FolderField test = new FolderField("evaluate-test",
+            "Optional: held-out real test pairs (images/ and masks/), never trained on");
     private final Spinner<Integer> folds = new Spinner<>(2, 10, 3);
+    private final Spinner<Integer> draws = new Spinner<>(1, 50, EvaluationOptions.defaults().draws());
+    private final ChoiceBox<TrainingBudget> budget = new ChoiceBox<>(
+            FXCollections.observableArrayList(TrainingBudget.values()));
+    private final Label headline = new Label();
     private final Spinner<Integer> size = new Spinner<>(32, 512, 128, 32);
     private final Spinner<Integer> epochs = new Spinner<>(1, 500, SegmentationSettings.defaults().epochs());
     private final Spinner<Integer> smallN = new Spinner<>(1, 100, 5);
@@ -51,7 +63,7 @@ public final class EvaluateWindow {
         this.service = service;
         stage.initOwner(owner);
         stage.setTitle("Evaluate a synthetic dataset");
-        for (Spinner<Integer> spinner : java.util.List.of(folds, size, epochs, smallN)) {
+        for (Spinner<Integer> spinner : java.util.List.of(folds, draws, size, epochs, smallN)) {
             spinner.setEditable(true);
             spinner.setPrefWidth(90);
         }
@@ -60,28 +72,47 @@ public final class EvaluateWindow {
         form.setVgap(8);
         form.addRow(0, new Label("Real pairs"), real);
         form.addRow(1, new Label("Synthetic dataset"), synthetic);
-        form.addRow(2, new Label("Folds"), folds, new Label("Image size"), size);
-        form.addRow(3, new Label("Epochs"), epochs, new Label("Small-data n"), smallN);
-        Label what = new Label("Trains a U-Net per setting and fold; synthetic pairs of a fold come only from its "
-                + "training images. The scores are measured on the held-out real pairs. Takes a while: about a "
-                + "minute per model at 128 px on a laptop CPU.");
+        form.addRow(2, new Label("Test set"), test);
+        form.addRow(3, new Label("Draws (with a test set)"), draws, new Label("Folds (without)"), folds);
+        form.addRow(4, new Label("Epochs"), epochs, new Label("Small-data n"), smallN);
+        form.addRow(5, new Label("Training budget"), budget, new Label("Image size"), size);
+        budget.setValue(EvaluationOptions.defaults().budget());
+        budget.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TrainingBudget value) {
+                return value == TrainingBudget.STEPS ? "same steps for every model" : "epochs over its own pairs";
+            }
+
+            @Override
+            public TrainingBudget fromString(String text) {
+                return TrainingBudget.parse(text);
+            }
+        });
+        Label what = new Label("With a test set: each draw of n real images trains one U-Net on them alone and one "
+                + "with their synthetic pairs, both scored on every test image. Without: cross-validation over the "
+                + "real pairs. Takes a while: one to a few minutes per model at 128 px on a laptop CPU.");
         what.setWrapText(true);
         what.setMinHeight(Region.USE_PREF_SIZE); // wrap instead of cutting the text short
         what.getStyleClass().add("hint");
         problem.getStyleClass().add("warning-banner");
         problem.setVisible(false);
         problem.managedProperty().bind(problem.visibleProperty());
+        headline.setId("evaluate-headline");
+        headline.setWrapText(true);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
+        headline.getStyleClass().add("headline");
 
 
         buildTable();
-        chart.setTitle("Mean over folds on held-out real pairs");
+        chart.setTitle("Mean on held-out real pairs");
         chart.setAnimated(false);
         chart.setPrefHeight(270);
         chart.setMinHeight(Region.USE_PREF_SIZE);
         chart.setLegendSide(Side.RIGHT);
         service.resultProperty().addListener((obs, old, result) -> show(result));
 
-        VBox root = new VBox(10, form, what, problem, new JobControls(service, "evaluate", this::start), chart, table);
+        VBox root = new VBox(10, form, what, problem, new JobControls(service, "evaluate", this::start), headline, chart,
+                table);
         root.setPadding(new Insets(14));
         VBox.setVgrow(table, Priority.ALWAYS);
         Scene scene = new Scene(root, 900, 760);
@@ -99,21 +130,23 @@ public final class EvaluateWindow {
             showProblem("Choose the folder of real pairs (with images/ and masks/) and a synthetic dataset folder.");
             return;
         }
-        if (!Spinners.commit(folds, size, epochs, smallN)) {
-            showProblem("Folds, image size, epochs and n must be whole numbers.");
+        if (!Spinners.commit(folds, draws, size, epochs, smallN)) {
+            showProblem("Draws, folds, image size, epochs and n must be whole numbers.");
             return;
         }
         problem.setVisible(false);
         EvaluationOptions defaults = EvaluationOptions.defaults();
         SegmentationSettings segmentation = defaults.segmentation().withSize(size.getValue()).withEpochs(epochs.getValue());
-        service.start(real.folder(), synthetic.folder(), new EvaluationOptions(folds.getValue(), smallN.getValue(),
-                defaults.splitSeed(), segmentation));
+        service.start(real.folder(), synthetic.folder(), test.folder(), defaults.withFolds(folds.getValue())
+                .withDraws(draws.getValue()).withSmallN(smallN.getValue()).withBudget(budget.getValue())
+                .withSegmentation(segmentation));
     }
 
     private void show(EvaluationResult result) {
         table.setItems(result == null ? FXCollections.observableArrayList()
                 : FXCollections.observableArrayList(EvaluationRow.of(result)));
         chart.getData().clear();
+        headline.setText(result == null ? "" : EvaluationSummary.text(result).strip());
         if (result == null) {
             return;
         }
@@ -135,7 +168,7 @@ public final class EvaluateWindow {
     private void buildTable() {
         table.setId("evaluate-table");
         table.getColumns().add(column("Setting", EvaluationRow::setting, 150));
-        table.getColumns().add(column("Fold", EvaluationRow::fold, 100));
+        table.getColumns().add(column("Fold / draw", EvaluationRow::fold, 100));
         table.getColumns().add(column("Trained on", EvaluationRow::training, 150));
         table.getColumns().add(column("Tested on", EvaluationRow::test, 80));
         table.getColumns().add(column("IoU", EvaluationRow::iou, 100));

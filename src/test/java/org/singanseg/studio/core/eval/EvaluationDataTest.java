@@ -39,7 +39,7 @@ class EvaluationDataTest {
         EvaluationFolders.writeManifest(folders, rows);
         Files.writeString(folders.realImages().resolve("notes.txt"), "not an image");
 
-        EvaluationData data = EvaluationData.find(folders.real(), folders.synthetic());
+        EvaluationData data = EvaluationData.find(folders.real(), folders.synthetic(), null, 0);
         assertEquals(List.of("p1", "p2", "p3"), data.groups().stream().map(SourceGroup::name).toList());
         assertEquals(3, data.realPairs());
         assertEquals(6, data.syntheticPairs(), "the kind=real row is not a synthetic pair");
@@ -52,7 +52,7 @@ class EvaluationDataTest {
         }
         assertEquals(List.of("notes.txt"), data.skipped().stream().map(s -> s.name()).toList());
         assertEquals(data.groups(), EvaluationData.find(folders.realImages(), folders.realMasks(),
-                folders.synthetic()).groups(), "explicit images and masks folders");
+                folders.synthetic(), null, 0).groups(), "explicit images and masks folders");
     }
 
     @Test
@@ -104,6 +104,6 @@ class EvaluationDataTest {
 
     private String refusal() {
         return assertThrows(InvalidInputException.class,
-                () -> EvaluationData.find(folders.real(), folders.synthetic())).getMessage();
+                () -> EvaluationData.find(folders.real(), folders.synthetic(), null, 0)).getMessage();
     }
 }

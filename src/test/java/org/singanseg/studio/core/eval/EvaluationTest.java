@@ -25,8 +25,9 @@ import org.singanseg.studio.testing.EvaluationFolders;
  * the listener hears it in order, and evaluation.csv is complete. No quality is asserted.
  */
 class EvaluationTest {
-    private static final EvaluationOptions TINY = new EvaluationOptions(2, 2, 11,
-            new SegmentationSettings(32, 2, 4, 4, 2, 3e-3, true, 5));
+    private static final EvaluationOptions TINY = EvaluationOptions.defaults().withFolds(2).withSmallN(2)
+            .withSplitSeed(11).withSegmentation(new SegmentationSettings(32, 2, 4, 4, 2, 3e-3, true, 5))
+            .withBudget(TrainingBudget.EPOCHS).withMinMaskCoverage(0);
 
     @TempDir
     Path dir;
@@ -35,7 +36,7 @@ class EvaluationTest {
     @BeforeEach
     void plan() throws Exception {
         EvaluationFolders.Folders folders = EvaluationFolders.create(dir, 4, 2);
-        plan = EvaluationPlan.of(EvaluationData.find(folders.real(), folders.synthetic()), TINY);
+        plan = EvaluationPlan.of(EvaluationData.find(folders.real(), folders.synthetic(), null, 0), TINY);
     }
 
     @Test
@@ -105,7 +106,7 @@ class EvaluationTest {
                     double value = Double.parseDouble(row.get(EvaluationCsv.COLUMNS.indexOf(metric)));
                     assertTrue(value >= 0 && value <= 1, metric + " in " + row);
                 }
-                assertEquals(List.of("11", "5", "32", "2"), row.subList(row.size() - 4, row.size()));
+                assertEquals(List.of("11", "5", "32", "2", "epochs"), row.subList(row.size() - 5, row.size()));
             }
         }
         assertEquals(List.of("real_only", "1", "2", "0", "2"), rows.get(1).subList(0, 5));

@@ -102,7 +102,7 @@ class FoldSplitTest {
             BatchPair real = new BatchPair(name, Path.of(name + ".jpg"), Path.of(name + "_mask.png"));
             List<SyntheticPair> made = IntStream.rangeClosed(1, synthetic).mapToObj(k -> new SyntheticPair(
                     Path.of(name + "_000" + k + ".png"), Path.of("masks", name + "_000" + k + ".png"), name + ".jpg",
-                    "sha")).toList();
+                    "sha", 0.1)).toList();
             groups.add(new SourceGroup(real, made));
         }
         return groups;

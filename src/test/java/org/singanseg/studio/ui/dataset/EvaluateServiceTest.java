@@ -28,12 +28,12 @@ class EvaluateServiceTest {
     @Test
     void evaluatesAndKeepsTheResultForTheWindow() throws Exception {
         EvaluationFolders.Folders folders = EvaluationFolders.create(dir, 4, 2);
-        EvaluationOptions tiny = new EvaluationOptions(2, 2, 11,
-                SegmentationSettings.defaults().withSize(32).withEpochs(1));
+        EvaluationOptions tiny = EvaluationOptions.defaults().withFolds(2).withSmallN(2).withSplitSeed(11)
+                .withSegmentation(SegmentationSettings.defaults().withSize(32).withEpochs(1));
         ExecutorService engine = Executors.newSingleThreadExecutor();
         try {
             EvaluateService service = new EvaluateService(engine, Runnable::run);
-            service.start(folders.real(), folders.synthetic(), tiny);
+            service.start(folders.real(), folders.synthetic(), null, tiny);
             engine.shutdown();
             assertTrue(engine.awaitTermination(5, TimeUnit.MINUTES), "the run ends");
 

@@ -1,0 +1,39 @@
+package org.singanseg.studio.core.eval;
+
+import java.util.Locale;
+
+import org.singanseg.studio.core.seg.SegmentationSettings;
+
+/** An evaluation in a few lines of text: how it ran, then its headline ({@link SyntheticGain}). */
+public final class EvaluationSummary {
+
+    private EvaluationSummary() {
+    }
+
+    /** How the models were trained and tested, in one sentence. */
+    public static String protocol(EvaluationResult result) {
+        EvaluationOptions options = result.options();
+        SegmentationSettings segmentation = options.segmentation();
+        String design = result.heldOut()
+                ? String.format(Locale.ROOT, "%d draw%s of %d real pairs from %d with synthetic pairs, every model "
+                        + "tested on the held-out test set", options.draws(), options.draws() == 1 ? "" : "s",
+                        options.smallN(), result.realPairs())
+                : String.format(Locale.ROOT, "%d-fold cross-validation over %d real pairs (small data: %d per fold)",
+                        options.folds(), result.realPairs(), options.smallN());
+        String budget = options.budget() == TrainingBudget.STEPS
+                ? "budget steps: every model took the steps of %d epochs over the largest training set"
+                : "budget epochs: every model took %d epochs over its own pairs";
+        return String.format(Locale.ROOT, "%s; U-Net %s; %s; %d synthetic pairs used, %d left out for a mask under "
+                        + "%.1f%% of the image; split seed %d.", design, segmentation.describe(),
+                String.format(Locale.ROOT, budget, segmentation.epochs()), result.syntheticPairs(),
+                result.droppedSynthetic(), 100 * options.minMaskCoverage(), options.splitSeed());
+    }
+
+    public static String text(EvaluationResult result) {
+        StringBuilder text = new StringBuilder(protocol(result)).append(System.lineSeparator());
+        for (SyntheticGain gain : SyntheticGain.headline(result)) {
+            text.append(gain.sentence()).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+}

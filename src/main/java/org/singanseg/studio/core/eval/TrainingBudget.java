@@ -1,0 +1,29 @@
+package org.singanseg.studio.core.eval;
+
+import java.util.Locale;
+
+/**
+ * How many optimiser steps each segmentation model of an evaluation gets. With {@link #EPOCHS}
+ * (the paper's protocol) a model trains the given epochs over its own pairs, so a model with more
+ * pairs also takes more steps, which can flatter the setting with synthetic pairs. With
+ * {@link #STEPS} every model takes as many steps as the largest training set's epochs need, so the
+ * few-real-image baseline is not starved of training.
+ */
+public enum TrainingBudget {
+    EPOCHS, STEPS;
+
+    /** Lower-case name for options and files: {@code epochs} or {@code steps}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static TrainingBudget parse(String text) {
+        for (TrainingBudget budget : values()) {
+            if (budget.id().equalsIgnoreCase(text.trim())) {
+                return budget;
+            }
+        }
+        throw new IllegalArgumentException("Unknown training budget '" + text + "'. Choose epochs (each model trains "
+                + "the given epochs over its own pairs) or steps (every model takes the same number of steps).");
+    }
+}

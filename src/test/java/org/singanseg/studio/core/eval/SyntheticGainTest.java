@@ -1,0 +1,101 @@
+package org.singanseg.studio.core.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+
+import org.junit.jupiter.api.Test;
+import org.singanseg.studio.core.seg.SegmentationMetrics;
+
+/** The headline's paired bootstrap on hand-made results whose answer is known. */
+class SyntheticGainTest {
+
+    @Test
+    void aGainThatIsTheSameOnEveryImageHasAnIntervalOfThatGainAlone() {
+        // Every image: IoU 0.2 to 0.6 without, exactly 1.3 times that with.
+        Random random = new Random(1);
+        double[] base = random.doubles(50, 0.2, 0.6).toArray();
+        EvaluationResult result = result(3, 50, (d, i) -> base[i], (d, i) -> 1.3 * base[i]);
+        SyntheticGain gain = SyntheticGain.of(result, "IoU", SegmentationMetrics::iou);
+        double mean = java.util.Arrays.stream(base).average().orElseThrow();
+        assertEquals(mean, gain.without(), 1e-12);
+        assertEquals(1.3 * mean, gain.with(), 1e-12);
+        assertEquals(0.3, gain.relative(), 1e-12);
+        assertEquals(0.3, gain.relativeLow(), 1e-9, "a ratio of sums of 1.3 a over a is 1.3 in every resample");
+        assertEquals(0.3, gain.relativeHigh(), 1e-9);
+        assertTrue(gain.absoluteLow() < gain.absolute() && gain.absolute() < gain.absoluteHigh(),
+                "the absolute gain still varies with the images drawn");
+        assertFalse(gain.withinNoise());
+        assertEquals(3, gain.draws());
+        assertEquals(50, gain.testImages());
+        assertTrue(gain.sentence().startsWith("Adding 10 synthetic pairs to 5 real ones raised IoU from "),
+                gain.sentence());
+        assertTrue(gain.sentence().contains(": +30% (95% CI +30% to +30%)"), gain.sentence());
+    }
+
+    @Test
+    void theIntervalOfANoisyGainHasTheWidthThatTheoryGives() {
+        // One draw, 400 images, gain = 0.1 + N(0, 0.2): the 95% interval is about +/- 1.96 * 0.2 / 20.
+        Random random = new Random(7);
+        double[] noise = random.doubles(400).map(u -> 0.2 * random.nextGaussian()).toArray();
+        EvaluationResult result = result(1, 400, (d, i) -> 0.4, (d, i) -> 0.5 + noise[i]);
+        SyntheticGain gain = SyntheticGain.of(result, "IoU", SegmentationMetrics::iou);
+        double sampleMean = java.util.Arrays.stream(noise).average().orElseThrow();
+        assertEquals(0.1 + sampleMean, gain.absolute(), 1e-12);
+        double halfWidth = (gain.absoluteHigh() - gain.absoluteLow()) / 2;
+        assertEquals(1.96 * 0.2 / 20, halfWidth, 0.15 * 1.96 * 0.2 / 20);
+        assertTrue(gain.absoluteLow() < 0.1 && 0.1 < gain.absoluteHigh(), "covers the true gain");
+    }
+
+    @Test
+    void aGainSmallerThanItsNoiseIsCalledThat() {
+        Random random = new Random(3);
+        double[] noise = random.doubles(30).map(u -> 0.2 * random.nextGaussian()).toArray();
+        EvaluationResult result = result(2, 30, (d, i) -> 0.5, (d, i) -> 0.5 + noise[i] + (d == 0 ? 0.01 : -0.01));
+        SyntheticGain gain = SyntheticGain.of(result, "Dice", SegmentationMetrics::f1);
+        assertTrue(gain.withinNoise(), gain.toString());
+        assertTrue(gain.sentence().contains("within the noise"), gain.sentence());
+    }
+
+    @Test
+    void drawsThatDisagreeWidenTheInterval() {
+        // Every image gains the same within a draw, but one draw gains 0.2 and the other 0: the
+        // interval must reach both, as resampling the draws gives all-first and all-second.
+        EvaluationResult result = result(2, 40, (d, i) -> 0.5, (d, i) -> d == 0 ? 0.7 : 0.5);
+        SyntheticGain gain = SyntheticGain.of(result, "IoU", SegmentationMetrics::iou);
+        assertEquals(0.2, gain.relative(), 1e-12);
+        assertEquals(0.0, gain.relativeLow(), 1e-9);
+        assertEquals(0.4, gain.relativeHigh(), 1e-9);
+    }
+
+    interface Score {
+        double of(int draw, int image);
+    }
+
+    /** A held-out result: per draw, 5 real without and 5 real + 10 synthetic with, on the same images. */
+    private static EvaluationResult result(int draws, int images, Score without, Score with) {
+        List<RunResult> runs = new ArrayList<>();
+        for (int d = 0; d < draws; d++) {
+            int draw = d;
+            runs.add(run(EvaluationSetting.SMALL_REAL, d + 1, 0, images, i -> without.of(draw, i)));
+            runs.add(run(EvaluationSetting.SMALL_REAL_AND_SYNTHETIC, d + 1, 10, images, i -> with.of(draw, i)));
+        }
+        return new EvaluationResult(EvaluationOptions.defaults(), true, 15, 10 * draws, 0, runs);
+    }
+
+    private static RunResult run(EvaluationSetting setting, int draw, int synthetic, int images,
+                                 IntToDoubleFunction score) {
+        List<RunResult.ImageScore> scores = new ArrayList<>();
+        for (int i = 0; i < images; i++) {
+            double value = score.applyAsDouble(i);
+            scores.add(new RunResult.ImageScore("t" + i, new SegmentationMetrics(1 - value, value, value, 1, 1, 1)));
+        }
+        return new RunResult(setting, draw, 5, synthetic, 100, scores,
+                SegmentationMetrics.mean(scores.stream().map(RunResult.ImageScore::metrics).toList()), 1);
+    }
+}
