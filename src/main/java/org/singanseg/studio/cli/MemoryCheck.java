@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.singanseg.studio.core.gan.ScaleNets;
+import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.nn.Adam;
 import org.singanseg.studio.core.nn.GradientPenalty;
 import org.singanseg.studio.core.nn.MeanLoss;
@@ -20,7 +21,8 @@ import org.singanseg.studio.core.nn.Sequential;
 /**
  * Runs training-shaped steps (critic on real and fake with the gradient penalty, generator with
  * adversarial and reconstruction loss, Adam on both) and prints the process's resident memory and
- * JavaCPP's native allocations, to show that neither grows from step to step.
+ * JavaCPP's native allocations, to show that neither grows from step to step. The optimiser and
+ * loss weights are the paper preset's.
  */
 final class MemoryCheck {
     private static final int WIDTH = 32;
@@ -39,13 +41,14 @@ final class MemoryCheck {
         Sequential critic = ScaleNets.critic(DataType.FLOAT, 4, WIDTH);
         generator.initialise(random);
         critic.initialise(random);
-        Adam generatorAdam = Adam.singan(generator);
-        Adam criticAdam = Adam.singan(critic);
-        GradientPenalty penalty = new GradientPenalty(0.1, GradientPenalty.SINGLE_PRECISION_STEP);
+        TrainingSettings paper = TrainingSettings.paper();
+        Adam generatorAdam = Adam.withBeta1(generator, paper.beta1());
+        Adam criticAdam = Adam.withBeta1(critic, paper.beta1());
+        GradientPenalty penalty = new GradientPenalty(paper.lambda(), GradientPenalty.SINGLE_PRECISION_STEP);
         MeanLoss onReal = MeanLoss.negative();
         MeanLoss onFake = MeanLoss.positive();
         MeanLoss adversarial = MeanLoss.negative();
-        MseLoss reconstruction = new MseLoss(10);
+        MseLoss reconstruction = new MseLoss(paper.alpha());
         INDArray noise = Nd4j.randn(DataType.FLOAT, 1, HEIGHT, WIDTH_PX, 4);
         INDArray real = Nd4j.rand(DataType.FLOAT, 1, 19, 25, 4).subi(0.5).muli(2);
         INDArray fake = Nd4j.create(DataType.FLOAT, 1, 19, 25, 4);
@@ -58,7 +61,7 @@ final class MemoryCheck {
             fake.assign(generator.forward(noise));
             critic.backwardParameters(gradientOf(onFake, critic.forward(fake)));
             penalty.accumulate(critic, real, fake, random.nextDouble());
-            criticAdam.step(5e-4);
+            criticAdam.step(paper.learningRateD());
 
             generator.zeroGradients();
             INDArray generated = generator.forward(noise);
@@ -68,7 +71,7 @@ final class MemoryCheck {
             generator.backwardParameters(gradFake);
             reconstruction.forward(generator.forward(paddedReal), real);
             generator.backwardParameters(reconstruction.gradient());
-            generatorAdam.step(5e-4);
+            generatorAdam.step(paper.learningRateG());
         };
         NativeGarbage garbage = NativeGarbage.standard();
         int warmup = Math.min(200, steps);

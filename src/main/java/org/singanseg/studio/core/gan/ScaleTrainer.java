@@ -59,8 +59,8 @@ final class ScaleTrainer {
         INDArray zOpt = Nd4j.zeros(DataType.FLOAT, 1, h, w, c);
         INDArray reconstructionInput = Tensors.pad(reconstructionPrev, pad);
 
-        Adam generatorAdam = Adam.singan(generator);
-        Adam criticAdam = Adam.singan(critic);
+        Adam generatorAdam = Adam.withBeta1(generator, settings.beta1());
+        Adam criticAdam = Adam.withBeta1(critic, settings.beta1());
         StepSchedule generatorRate = StepSchedule.singan(settings.learningRateG(), settings.iterations());
         StepSchedule criticRate = StepSchedule.singan(settings.learningRateD(), settings.iterations());
         GradientPenalty penalty = new GradientPenalty(settings.lambda(), GradientPenalty.SINGLE_PRECISION_STEP);

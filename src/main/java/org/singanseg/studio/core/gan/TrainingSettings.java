@@ -9,7 +9,8 @@ import java.util.Locale;
  * @param maxSize          longer side of the finest scale, px
  * @param minSize          shorter side of the coarsest scale, px
  * @param scaleFactor      initial factor between scales (recomputed to fit min/max size)
- * @param iterations       iterations per scale
+ * @param iterations       iterations per scale (the learning rates drop tenfold after 80% of them,
+ *                         see {@link org.singanseg.studio.core.nn.StepSchedule#singan})
  * @param criticSteps      critic updates per iteration
  * @param generatorSteps   generator updates per iteration
  * @param learningRateG    Adam learning rate of the generators
@@ -82,11 +83,6 @@ public record TrainingSettings(String preset, int maxSize, int minSize, double s
             widths[k] = widthAt(k);
         }
         return widths;
-    }
-
-    /** The iteration at which the learning rate drops tenfold (80% of the iterations). */
-    public int learningRateMilestone() {
-        return (int) Math.round(0.8 * iterations);
     }
 
     /** Checks ranges; the message says which setting is wrong. */

@@ -14,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Adam {
     public static final double EPSILON = 1e-8;
+    public static final double DEFAULT_BETA2 = 0.999;
 
     private final Sequential net;
     private final double beta1;
@@ -36,9 +37,13 @@ public final class Adam {
         gradients = new double[n];
     }
 
-    /** SinGAN's betas: 0.5 and 0.999. */
-    public static Adam singan(Sequential net) {
-        return new Adam(net, 0.5, 0.999);
+    /**
+     * Adam with the given beta1 and PyTorch's default beta2 (0.999), which both SinGAN and the
+     * segmentation nets keep. beta1 comes from the caller's settings (SinGAN's is a training
+     * setting), so no constant here can silently override it.
+     */
+    public static Adam withBeta1(Sequential net, double beta1) {
+        return new Adam(net, beta1, DEFAULT_BETA2);
     }
 
     /** Applies one update with the net's accumulated gradients. */

@@ -12,7 +12,6 @@ import org.singanseg.studio.core.nn.Sequential;
  */
 public final class SegmentationStep {
     private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
 
     private final Sequential network;
     private final Adam adam;
@@ -20,7 +19,7 @@ public final class SegmentationStep {
 
     public SegmentationStep(Sequential network) {
         this.network = network;
-        this.adam = new Adam(network, BETA1, BETA2);
+        this.adam = Adam.withBeta1(network, BETA1);
     }
 
     /**

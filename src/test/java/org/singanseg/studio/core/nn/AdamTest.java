@@ -15,7 +15,8 @@ class AdamTest {
     void twoStepsMatchHandComputedReference() {
         Sequential net = new Sequential(DataType.DOUBLE, List.of(new Conv2d(1, 1, 1)));
         net.parameters().assign(Nd4j.createFromArray(0.5, -1.0));
-        Adam adam = Adam.singan(net);
+        double beta1 = 0.7; // not SinGAN's 0.5: the test shows that the argument is used
+        Adam adam = Adam.withBeta1(net, beta1);
         double lr = 0.01;
 
         double[] p = {0.5, -1.0};
@@ -27,9 +28,9 @@ class AdamTest {
             adam.step(lr);
             for (int i = 0; i < 2; i++) {
                 double g = gradients[t - 1][i];
-                m[i] = 0.5 * m[i] + 0.5 * g;
+                m[i] = beta1 * m[i] + (1 - beta1) * g;
                 v[i] = 0.999 * v[i] + 0.001 * g * g;
-                double mHat = m[i] / (1 - Math.pow(0.5, t));
+                double mHat = m[i] / (1 - Math.pow(beta1, t));
                 double vHat = v[i] / (1 - Math.pow(0.999, t));
                 p[i] -= lr * mHat / (Math.sqrt(vHat) + 1e-8);
             }
