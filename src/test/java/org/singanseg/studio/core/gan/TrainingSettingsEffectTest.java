@@ -1,0 +1,121 @@
+package org.singanseg.studio.core.gan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.singanseg.studio.core.image.TrainingPair;
+import org.singanseg.studio.testing.TinyModels;
+
+/**
+ * No dead settings: changing any one field of {@link TrainingSettings} changes the trained model
+ * (its pyramid or its weights). A new field fails {@link #everySettingHasAChange()} until it is
+ * given a changed value here, and then must have an effect on training.
+ */
+class TrainingSettingsEffectTest {
+    /**
+     * Two scales (34x25 and 40x30), widths 8 then 16, three iterations: every setting can show,
+     * and a training takes a fraction of a second.
+     */
+    private static final TrainingSettings BASE =
+            new TrainingSettings("test", 40, 25, 0.5, 3, 1, 1, 5e-4, 5e-4, 0.5, 10, 0.1, 8, 16, 1, 0.1, 7);
+
+    /** The preset is only a label: the name of the values in the other fields, saved with them. */
+    private static final Set<String> LABELS = Set.of("preset");
+
+    /** Per field, a valid value other than BASE's. */
+    private static final Map<String, Object> CHANGED = Map.ofEntries(
+            Map.entry("maxSize", 34),
+            Map.entry("minSize", 20),
+            Map.entry("scaleFactor", 0.75), // three scales instead of two at these sizes
+            Map.entry("iterations", 4),
+            Map.entry("criticSteps", 2),
+            Map.entry("generatorSteps", 2),
+            Map.entry("learningRateG", 1e-3),
+            Map.entry("learningRateD", 1e-3),
+            Map.entry("beta1", 0.9), // Adam's first step does not depend on beta1; the second does
+            Map.entry("alpha", 1.0),
+            Map.entry("lambda", 1.0),
+            Map.entry("widthInitial", 16),
+            Map.entry("widthMax", 8),
+            Map.entry("widthDoublingEvery", 0),
+            Map.entry("noiseAmpFactor", 0.2),
+            Map.entry("seed", 8L));
+
+    private static TrainingPair pair;
+    private static Object[] baseModel;
+
+    @BeforeAll
+    static void trainBase() throws Exception {
+        pair = TinyModels.pair();
+        baseModel = trainedModel(BASE);
+    }
+
+    @Test
+    void everySettingHasAChange() {
+        Set<String> fields = new TreeSet<>();
+        for (RecordComponent component : TrainingSettings.class.getRecordComponents()) {
+            fields.add(component.getName());
+        }
+        fields.removeAll(LABELS);
+        assertEquals(fields, new TreeSet<>(CHANGED.keySet()),
+                "every training setting needs a changed value in CHANGED (or is a label, in LABELS)");
+    }
+
+    @Test
+    void theSameSettingsTrainTheSameModel() throws Exception {
+        // Otherwise "the model changed" below would prove nothing.
+        assertTrue(Arrays.deepEquals(baseModel, trainedModel(BASE)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settingNames")
+    void changingTheSettingChangesTheModel(String name) throws Exception {
+        TrainingSettings changed = with(BASE, name, CHANGED.get(name));
+        assertFalse(Arrays.deepEquals(baseModel, trainedModel(changed)),
+                name + " = " + CHANGED.get(name) + " trains the same model as " + BASE + ": the setting is ignored");
+    }
+
+    static Stream<String> settingNames() {
+        return CHANGED.keySet().stream().sorted();
+    }
+
+    /** The pyramid's sizes and every scale's generator and critic weights. */
+    private static Object[] trainedModel(TrainingSettings settings) throws Exception {
+        SinGanModel model = new Trainer(settings, new TrainingListener() { }, () -> false)
+                .train(pair, TinyModels.source(pair), null, m -> { });
+        List<Object> parts = new ArrayList<>();
+        parts.add(model.pyramid().heights());
+        parts.add(model.pyramid().widths());
+        for (TrainedScale scale : model.scales()) {
+            parts.add(scale.generator().toDoubleVector());
+            parts.add(scale.critic().toDoubleVector());
+        }
+        return parts.toArray();
+    }
+
+    /** The settings with one field replaced, through the record's canonical constructor. */
+    private static TrainingSettings with(TrainingSettings settings, String name, Object value) throws Exception {
+        RecordComponent[] components = TrainingSettings.class.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = components[i].getName().equals(name) ? value : components[i].getAccessor().invoke(settings);
+        }
+        return TrainingSettings.class.getDeclaredConstructor(types).newInstance(values);
+    }
+}
