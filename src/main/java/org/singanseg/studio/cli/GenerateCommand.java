@@ -50,6 +50,8 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         SinGanModel model = ModelFile.load(modelFile);
         Sampler sampler = new Sampler(model);
+        // Before the output folder exists, so that a refused option leaves nothing behind.
+        sampler.check(startScale, scaleV, scaleH);
         long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         System.out.printf(Locale.ROOT, "Generating %d pair%s with seed %d, start scale %d of %d, size x%.2f wide, x%.2f high%n",
                 count, count == 1 ? "" : "s", runSeed, startScale, sampler.scales(), scaleH, scaleV);
