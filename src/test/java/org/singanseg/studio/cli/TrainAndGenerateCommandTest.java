@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.core.io.CsvTable;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.testing.TestData;
 import org.singanseg.studio.testing.TinyModels;
@@ -122,5 +123,23 @@ class TrainAndGenerateCommandTest {
         assertTrue(tiny.err().contains("coarsest scale"), tiny.err());
         CliRun nan = CliRun.of("generate", "--model", model.toString(), "--out", out.toString(), "--scale-h", "NaN");
         assertTrue(nan.err().contains("NaN"), nan.err());
+    }
+
+    /** A model file name with a comma and quotes stays one cell of samples.csv. */
+    @Test
+    void samplesCsvQuotesNamesWithCommasAndQuotes() throws Exception {
+        Path model = dir.resolve("polyp, \"v2\".singan");
+        ModelFile.save(TinyModels.trained(), model);
+        Path out = dir.resolve("samples");
+        CliRun run = CliRun.of("generate", "--model", model.toString(), "--count", "2", "--seed", "1", "--out",
+                out.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<List<String>> rows = CsvTable.parse(Files.readString(out.resolve("samples.csv")));
+        assertEquals(3, rows.size());
+        for (List<String> row : rows) {
+            assertEquals(rows.get(0).size(), row.size(), row.toString());
+        }
+        assertEquals("model", rows.get(0).get(rows.get(0).size() - 1));
+        assertEquals("polyp, \"v2\".singan", rows.get(2).get(rows.get(2).size() - 1));
     }
 }
