@@ -69,6 +69,33 @@ class ExportCommandTest {
         assertFalse(Files.exists(dir.resolve("d")));
     }
 
+    /**
+     * A project from someone else whose catalog names a sample "../../slipped/x" (its files exist and it comes after a plain one,
+     * so the catalog keeps it): neither export may write outside its target, and both say why.
+     */
+    @Test
+    void aSampleNameThatLeavesItsFolderIsRefusedAndNothingIsWrittenOutside() throws Exception {
+        Project project = SampleProjects.create(dir.resolve("project"), 2);
+        Path catalogFile = project.samplesFolder().resolve(SampleCatalog.FILE);
+        Files.writeString(catalogFile, Files.readString(catalogFile).replace("syn_00002", "../../slipped/x"));
+        Files.createDirectories(project.folder().resolve("slipped"));
+        Files.copy(project.maskFile(), project.folder().resolve("slipped/x.png"));
+        Path exports = Files.createDirectories(dir.resolve("exports"));
+
+        for (String[] zip : List.of(new String[0], new String[]{"--zip"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("export", "--project", project.folder().toString(),
+                    "--out", exports.resolve("dataset").toString()));
+            args.addAll(List.of(zip));
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(UserErrors.USER_ERROR, run.exit(), run.out() + run.err());
+            assertTrue(run.err().contains("'../../slipped/x'"), run.err());
+            assertTrue(run.err().contains(catalogFile.toString()), run.err());
+            assertFalse(run.err().contains("\tat "), "no stack trace");
+            assertEquals(List.of(), names(exports), "nothing in or beside the target");
+            assertEquals(List.of("exports", "project"), names(dir), "nothing outside the target's folder");
+        }
+    }
+
     private static List<String> names(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();

@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.core.io.CsvTable;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.testing.TestData;
 import org.singanseg.studio.testing.TinyModels;
@@ -99,5 +100,46 @@ class TrainAndGenerateCommandTest {
                 }
             }
         }
+    }
+
+    /** Sizes that are not numbers, or below the model's coarsest scale, made 1 px images and NaN rows before. */
+    @Test
+    void generateRefusesSizesAndScalesItCannotUseBeforeMakingItsFolder() throws Exception {
+        Path model = dir.resolve("m.singan");
+        ModelFile.save(TinyModels.trained(), model);
+        Path out = dir.resolve("samples");
+        List<List<String>> refused = List.of(List.of("--scale-h", "NaN"), List.of("--scale-v", "Infinity"),
+                List.of("--scale-h", "0.001"), List.of("--scale-v", "-1"), List.of("--start-scale", "99"));
+        for (List<String> option : refused) {
+            List<String> args = new java.util.ArrayList<>(List.of("generate", "--model", model.toString(),
+                    "--count", "2", "--out", out.toString()));
+            args.addAll(option);
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(UserErrors.USER_ERROR, run.exit(), option + ": " + run.out() + run.err());
+            assertTrue(run.err().startsWith("Error: "), run.err());
+            assertTrue(!Files.exists(out), option + " leaves no output folder");
+        }
+        CliRun tiny = CliRun.of("generate", "--model", model.toString(), "--out", out.toString(), "--scale-h", "0.001");
+        assertTrue(tiny.err().contains("coarsest scale"), tiny.err());
+        CliRun nan = CliRun.of("generate", "--model", model.toString(), "--out", out.toString(), "--scale-h", "NaN");
+        assertTrue(nan.err().contains("NaN"), nan.err());
+    }
+
+    /** A model file name with a comma and quotes stays one cell of samples.csv. */
+    @Test
+    void samplesCsvQuotesNamesWithCommasAndQuotes() throws Exception {
+        Path model = dir.resolve("polyp, \"v2\".singan");
+        ModelFile.save(TinyModels.trained(), model);
+        Path out = dir.resolve("samples");
+        CliRun run = CliRun.of("generate", "--model", model.toString(), "--count", "2", "--seed", "1", "--out",
+                out.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<List<String>> rows = CsvTable.parse(Files.readString(out.resolve("samples.csv")));
+        assertEquals(3, rows.size());
+        for (List<String> row : rows) {
+            assertEquals(rows.get(0).size(), row.size(), row.toString());
+        }
+        assertEquals("model", rows.get(0).get(rows.get(0).size() - 1));
+        assertEquals("polyp, \"v2\".singan", rows.get(2).get(rows.get(2).size() - 1));
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.singanseg.studio.core.io.ConfinedPaths;
+
 /**
  * Where batch training puts things under its output folder:
  * <pre>
@@ -30,20 +32,23 @@ public record BatchLayout(Path root) {
     }
 
     public Path model(String pairName) {
-        return modelsFolder().resolve(pairName + MODEL_EXTENSION);
+        return ConfinedPaths.file(modelsFolder(), pairName + MODEL_EXTENSION);
     }
 
     public Path record(String pairName) {
-        return modelsFolder().resolve(pairName + RECORD_EXTENSION);
+        return ConfinedPaths.file(modelsFolder(), pairName + RECORD_EXTENSION);
     }
 
     public Path manifest() {
         return root.resolve(BatchManifest.FILE);
     }
 
-    /** A file named by its path relative to the output folder, as records and the manifest give it. */
+    /**
+     * A file named by its path relative to the output folder, as records and the manifest give it;
+     * refused ({@link org.singanseg.studio.core.io.UnsafePathException}) when the path leads outside.
+     */
     public Path file(String relative) {
-        return root.resolve(relative);
+        return ConfinedPaths.under(root, relative);
     }
 
     /** True when the folder is where this layout writes images or masks. */

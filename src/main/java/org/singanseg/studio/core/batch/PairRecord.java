@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.singanseg.studio.core.io.AtomicFiles;
+import org.singanseg.studio.core.io.ConfinedPaths;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,7 +64,8 @@ public record PairRecord(String format, int formatVersion, String name, String s
 
     /**
      * The record in a file, or null when there is none or it cannot be read (a record is only a
-     * cache of what is on disk: its samples are drawn again, identically).
+     * cache of what is on disk: its samples are drawn again, identically). A record whose paths lead
+     * outside the output folder (a folder from someone else) is not used either.
      */
     public static PairRecord read(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -71,11 +74,17 @@ public record PairRecord(String format, int formatVersion, String name, String s
         try {
             PairRecord record = JSON.readValue(file.toFile(), PairRecord.class);
             boolean usable = FORMAT.equals(record.format()) && record.formatVersion() <= FORMAT_VERSION
-                    && record.name() != null && record.imageSha256() != null;
+                    && record.name() != null && record.imageSha256() != null && record.pathsConfined();
             return usable ? record : null;
         } catch (IOException | RuntimeException unreadable) {
             return null;
         }
+    }
+
+    private boolean pathsConfined() {
+        Stream<String> realPaths = real == null ? Stream.empty() : Stream.of(real.image(), real.mask());
+        Stream<String> samplePaths = samples.stream().flatMap(s -> Stream.of(s.image(), s.mask()));
+        return Stream.concat(realPaths, samplePaths).allMatch(ConfinedPaths::isConfined);
     }
 
     /** Writes the record atomically. */

@@ -11,6 +11,7 @@ import org.singanseg.studio.core.batch.BatchLayout;
 import org.singanseg.studio.core.batch.BatchManifest;
 import org.singanseg.studio.core.image.InvalidInputException;
 import org.singanseg.studio.core.io.CsvTable;
+import org.singanseg.studio.core.io.UnsafePathException;
 
 /**
  * The synthetic pairs of a train-batch output folder, read from its {@code manifest.csv}
@@ -52,8 +53,8 @@ final class SyntheticManifest {
                         header.size(), folder));
             }
             if (BatchManifest.SYNTHETIC.equals(cell(row, header, "kind"))) {
-                pairs.add(new SyntheticPair(layout.file(cell(row, header, "image")),
-                        layout.file(cell(row, header, "mask")), cell(row, header, "source_image"),
+                pairs.add(new SyntheticPair(path(layout, row, header, "image", file, r + 1),
+                        path(layout, row, header, "mask", file, r + 1), cell(row, header, "source_image"),
                         cell(row, header, "source_sha256"), coverage(row, header, file, r + 1)));
             }
         }
@@ -78,6 +79,17 @@ final class SyntheticManifest {
         throw new InvalidInputException(String.format(Locale.ROOT, "Line %d of %s gives the mask coverage '%s', "
                 + "not a share from 0 to 1. Run train-batch again on its folder to rebuild the manifest.", line, file,
                 text));
+    }
+
+    /** A manifest may come from someone else: its paths must stay inside the synthetic folder. */
+    private static Path path(BatchLayout layout, List<String> row, List<String> header, String column, Path file,
+                             int line) throws InvalidInputException {
+        try {
+            return layout.file(cell(row, header, column));
+        } catch (UnsafePathException e) {
+            throw new InvalidInputException(String.format(Locale.ROOT, "Line %d of %s: %s Run train-batch again on "
+                    + "its folder to rebuild the manifest.", line, file, e.getMessage()));
+        }
     }
 
     private static String cell(List<String> row, List<String> header, String column) {

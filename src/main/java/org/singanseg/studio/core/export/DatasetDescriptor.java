@@ -7,6 +7,7 @@ import java.util.Collection;
 
 import org.singanseg.studio.core.engine.AppVersion;
 import org.singanseg.studio.core.engine.Citation;
+import org.singanseg.studio.core.io.ConfinedPaths;
 import org.singanseg.studio.core.model.InvalidModelException;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.project.Project;
@@ -65,7 +66,7 @@ final class DatasetDescriptor {
         }
         ArrayNode modelNodes = json.putArray("models");
         for (String model : models) {
-            modelNodes.add(model(project.modelsFolder().resolve(model), imageSha256));
+            modelNodes.add(model(ConfinedPaths.file(project.modelsFolder(), model), imageSha256));
         }
         json.put("citation", Citation.SINGAN_SEG);
         return JSON.writeValueAsBytes(json);

@@ -10,9 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.singanseg.studio.core.io.ConfinedPaths;
+
 /**
  * Where the files of a dataset go, by relative path ({@code images/syn_00001.png}): a folder or a
- * zip archive. Both are written into a staging path (see {@link StagedTarget}), never the target.
+ * zip archive. Both are written into a staging path (see {@link StagedTarget}), never the target,
+ * and refuse a path that would lead outside it (see {@link ConfinedPaths}).
  */
 interface DatasetSink extends Closeable {
 
@@ -36,7 +39,7 @@ interface DatasetSink extends Closeable {
 
         @Override
         public void put(String path, byte[] content) throws IOException {
-            Path file = root.resolve(path);
+            Path file = ConfinedPaths.under(root, path);
             Files.createDirectories(file.getParent());
             Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             bytes += content.length;
@@ -66,7 +69,7 @@ interface DatasetSink extends Closeable {
 
         @Override
         public void put(String path, byte[] content) throws IOException {
-            zip.putNextEntry(new ZipEntry(path));
+            zip.putNextEntry(new ZipEntry(ConfinedPaths.relative(path)));
             zip.write(content);
             zip.closeEntry();
         }

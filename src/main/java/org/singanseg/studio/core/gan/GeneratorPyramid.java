@@ -48,6 +48,11 @@ final class GeneratorPyramid {
         return upsampled(run(count, 1, 1, noise, 0, batch), height, width);
     }
 
+    /** A side of a scale at a size factor, as samples are drawn. */
+    static int scaledSide(int side, double factor) {
+        return Math.max(1, (int) Math.round(side * factor));
+    }
+
     /**
      * Output of scale {@code count - 1}, every scale at its trained size times the factors; below
      * {@code startScale}, or everywhere when {@code noise} is null, z_opt replaces fresh noise.
@@ -56,8 +61,8 @@ final class GeneratorPyramid {
         INDArray previous = null;
         for (int k = 0; k < count; k++) {
             TrainedScale scale = scales.get(k);
-            int h = Math.max(1, (int) Math.round(scale.height() * hScale));
-            int w = Math.max(1, (int) Math.round(scale.width() * wScale));
+            int h = scaledSide(scale.height(), hScale);
+            int w = scaledSide(scale.width(), wScale);
             INDArray prev = previous == null
                     ? Nd4j.zeros(DataType.FLOAT, batch, h, w, FourChannel.CHANNELS)
                     : upsampled(previous, h, w);

@@ -28,6 +28,7 @@ import org.singanseg.studio.core.gan.TrainedScale;
 import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.image.Pyramid;
 import org.singanseg.studio.core.io.AtomicFiles;
+import org.singanseg.studio.core.io.ConfinedPaths;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -187,6 +188,9 @@ public final class ModelFile {
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
+                if (!ConfinedPaths.isConfined(entry.getName())) {
+                    throw damaged(file, "it holds an entry named '" + entry.getName() + "', outside its folders", null);
+                }
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 zip.transferTo(bytes);
                 entries.put(entry.getName(), bytes.toByteArray());

@@ -14,6 +14,7 @@ import org.singanseg.studio.core.image.PngFiles;
 import org.singanseg.studio.core.image.Planes;
 import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.io.AtomicFiles;
+import org.singanseg.studio.core.io.ConfinedPaths;
 import org.singanseg.studio.core.mask.MaskFiles;
 import org.singanseg.studio.core.mask.MaskRaster;
 
@@ -100,7 +101,14 @@ public final class ProjectStore {
                     folder.getFileName(), version, AppVersion.get(), FORMAT_VERSION,
                     version > FORMAT_VERSION ? "Open it with a newer version of the app." : "Make a new project from its image."));
         }
-        Project project = new Project(folder, json.path("name").asText(folder.getFileName().toString()),
+        String name = json.path("name").asText(folder.getFileName().toString());
+        if (!ConfinedPaths.isPlainName(name)) {
+            // The name becomes part of paths (the default export folder); a project may come from someone else.
+            throw new InvalidInputException("The project file " + descriptor + " gives the project the name '" + name
+                    + "', which is not a plain folder name and could lead outside the project's folders. Give it a "
+                    + "name without '/', '\\' or '..' in " + Project.DESCRIPTOR + ".");
+        }
+        Project project = new Project(folder, name,
                 json.path("sourceFile").asText(""), json.path("width").asInt(), json.path("height").asInt(),
                 Instant.parse(json.path("created").asText(Instant.EPOCH.toString())), json.path("sourceCredit").asText(""));
         if (!Files.isRegularFile(project.imageFile())) {

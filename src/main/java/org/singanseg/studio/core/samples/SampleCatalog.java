@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.singanseg.studio.core.image.InvalidInputException;
 import org.singanseg.studio.core.io.AtomicFiles;
+import org.singanseg.studio.core.io.ConfinedPaths;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -69,6 +70,7 @@ public final class SampleCatalog {
                         + "SinGAN-Seg Studio (format " + stored.formatVersion() + "). Update the app to open it.");
             }
             for (SampleRecord record : stored.samples()) {
+                checkNames(file, record);
                 if (Files.exists(catalog.imageFile(record.name())) && Files.exists(catalog.maskFile(record.name()))) {
                     catalog.records.put(record.name(), record);
                 }
@@ -83,15 +85,15 @@ public final class SampleCatalog {
     }
 
     public Path imageFile(String name) {
-        return folder.resolve("images").resolve(name + ".png");
+        return ConfinedPaths.file(folder.resolve("images"), name + ".png");
     }
 
     public Path maskFile(String name) {
-        return folder.resolve("masks").resolve(name + ".png");
+        return ConfinedPaths.file(folder.resolve("masks"), name + ".png");
     }
 
     public Path thumbnailFile(String name) {
-        return folder.resolve("thumbs").resolve(name + ".png");
+        return ConfinedPaths.file(folder.resolve("thumbs"), name + ".png");
     }
 
     /** A name no sample has had yet: syn_00001, syn_00002, ... */
@@ -100,6 +102,10 @@ public final class SampleCatalog {
     }
 
     public synchronized void add(SampleRecord record) {
+        String unsafe = unsafeName(record);
+        if (unsafe != null) {
+            throw new IllegalArgumentException("A sample cannot be named '" + unsafe + "': it is not a plain file name.");
+        }
         if (records.putIfAbsent(record.name(), record) != null) {
             throw new IllegalArgumentException("A sample named " + record.name() + " exists already.");
         }
@@ -154,6 +160,28 @@ public final class SampleCatalog {
             }
             AtomicFiles.write(folder.resolve(FILE), out -> out.write(bytes));
         }
+    }
+
+    /**
+     * A catalog may come with a project from someone else: its sample names become file names under
+     * images/, masks/ and thumbs/, its model names file names in the models folder.
+     */
+    private static void checkNames(Path file, SampleRecord record) throws InvalidInputException {
+        String unsafe = unsafeName(record);
+        if (unsafe != null) {
+            throw new InvalidInputException("The sample list " + file + " names a file '" + unsafe + "', which is not "
+                    + "a plain file name and would lead outside the project's folders (the project may be damaged, "
+                    + "or come from someone else). Remove that sample from the list, or move the list away to start "
+                    + "a new one.");
+        }
+    }
+
+    /** The record's name or model name when it is not a plain file name, else null. */
+    private static String unsafeName(SampleRecord record) {
+        if (!ConfinedPaths.isPlainName(record.name())) {
+            return record.name();
+        }
+        return record.model() == null || ConfinedPaths.isPlainName(record.model()) ? null : record.model();
     }
 
     private long highestNumberOnDisk() throws IOException {

@@ -35,6 +35,7 @@ public final class SampleGenerator {
      *                  {@link CancellationException} ends the run (pairs made so far stay)
      */
     public void run(GenerationRequest request, Consumer<SampleRecord> made, BooleanSupplier cancelled) throws IOException {
+        sampler.check(request.startScale(), request.scaleV(), request.scaleH());
         long lastSave = System.nanoTime();
         try {
             for (int i = 0; i < request.count(); i++) {

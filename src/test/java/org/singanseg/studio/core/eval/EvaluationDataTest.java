@@ -102,6 +102,19 @@ class EvaluationDataTest {
         assertTrue(refusal().contains("lists no synthetic pairs"));
     }
 
+    /** A manifest from someone else: its paths must stay inside the synthetic folder. */
+    @Test
+    void refusesManifestPathsThatLeaveTheSyntheticFolder() throws Exception {
+        List<List<String>> rows = EvaluationFolders.manifestRows(folders);
+        Path outside = folders.synthetic().resolveSibling("outside.png");
+        Files.copy(folders.synthetic().resolve(rows.get(2).get(0)), outside);
+        rows.get(2).set(0, "images/../../outside.png");
+        EvaluationFolders.writeManifest(folders, rows);
+        String message = refusal();
+        assertTrue(message.contains("Line 3 of " + folders.manifest()) && message.contains("'images/../../outside.png'"),
+                message);
+    }
+
     private String refusal() {
         return assertThrows(InvalidInputException.class,
                 () -> EvaluationData.find(folders.real(), folders.synthetic(), null, 0)).getMessage();

@@ -85,6 +85,25 @@ class SamplerTest {
         assertThrows(IllegalArgumentException.class, () -> sampler.sample(1, 0, 3, 1, 1));
     }
 
+    /** The check both the app and the command line use: a NaN factor made 1 px wide samples before. */
+    @Test
+    void sizeFactorsThatAreNotNumbersOrShrinkBelowTheCoarsestScaleAreRefused() throws Exception {
+        SinGanModel model = TinyModels.trained();
+        Sampler sampler = new Sampler(model);
+        for (double bad : new double[]{Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0, -1, 9}) {
+            assertThrows(IllegalArgumentException.class, () -> sampler.sample(1, 0, 0, 1, bad), "width " + bad);
+            assertThrows(IllegalArgumentException.class, () -> sampler.check(0, bad, 1), "height " + bad);
+        }
+        int coarsestHeight = model.scales().get(0).height();
+        double justBelow = (coarsestHeight - 1.0) / model.pyramid().finestHeight();
+        String message = assertThrows(IllegalArgumentException.class, () -> sampler.check(0, justBelow, 1))
+                .getMessage();
+        assertTrue(message.contains("coarsest scale"), message);
+        double atCoarsest = (double) coarsestHeight / model.pyramid().finestHeight();
+        sampler.check(0, atCoarsest, 1);
+        assertEquals(coarsestHeight, sampler.sample(1, 0, 0, atCoarsest, 1).height());
+    }
+
     private static double meanAbsDiff(Planes a, Planes b) {
         double sum = 0;
         int n = 0;

@@ -1,6 +1,7 @@
 package org.singanseg.studio.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +35,27 @@ class AtomicFilesTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count());
         }
+    }
+
+    /** A killed write (a checkpoint cut off by a kill) leaves its part file: the next write over that file removes it. */
+    @Test
+    void theNextWriteRemovesTheStalePartFilesOfItsTarget() throws IOException {
+        Path file = dir.resolve("model.singan");
+        AtomicFiles.write(file, out -> out.write("checkpoint 1".getBytes(StandardCharsets.UTF_8)));
+        Path stale = Files.writeString(dir.resolve(".model.singan." + UUID.randomUUID() + ".part"), "cut off");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path fresh = Files.writeString(dir.resolve(".model.singan." + UUID.randomUUID() + ".part"), "being written");
+        Path otherTarget = Files.writeString(dir.resolve(".model.singan.bak." + UUID.randomUUID() + ".part"), "x");
+        Files.setLastModifiedTime(otherTarget, Files.getLastModifiedTime(stale));
+        Path notOurs = Files.writeString(dir.resolve(".model.singan.notes.part"), "x");
+        Files.setLastModifiedTime(notOurs, Files.getLastModifiedTime(stale));
+
+        AtomicFiles.write(file, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals("new", Files.readString(file));
+        assertFalse(Files.exists(stale), "the leftover of a killed write is removed");
+        assertTrue(Files.exists(fresh), "a part file that may still be being written stays");
+        assertTrue(Files.exists(otherTarget) && Files.exists(notOurs), "other files stay");
     }
 
     @Test

@@ -96,6 +96,17 @@ class ModelFileTest {
                 e.getMessage());
     }
 
+    /** A model file from someone else: an entry that names a path outside the archive marks it as not ours. */
+    @Test
+    void anEntryOutsideTheArchivesFoldersIsRefused() throws Exception {
+        Path file = dir.resolve("m.singan");
+        ModelFile.save(TinyModels.trained(), file);
+        Path hostile = dir.resolve("hostile.singan");
+        copyWith(file, hostile, "model.json", "model.json", "../../evil.nd4j");
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelFile.load(hostile));
+        assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains("'../../evil.nd4j'"), e.getMessage());
+    }
+
     private static String entry(Path zipFile, String name) throws Exception {
         try (InputStream in = Files.newInputStream(zipFile); ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
@@ -109,6 +120,11 @@ class ModelFileTest {
     }
 
     private static void rewriteDescriptor(Path from, Path to, String find, String replace) throws Exception {
+        copyWith(from, to, find, replace, null);
+    }
+
+    /** Copies a model file with a text replaced in its descriptor and, unless null, one more (empty) entry. */
+    private static void copyWith(Path from, Path to, String find, String replace, String extraEntry) throws Exception {
         try (InputStream in = Files.newInputStream(from); ZipInputStream zip = new ZipInputStream(in);
              OutputStream out = Files.newOutputStream(to); ZipOutputStream z = new ZipOutputStream(out)) {
             ZipEntry e;
@@ -121,6 +137,9 @@ class ModelFileTest {
                 }
                 z.putNextEntry(new ZipEntry(e.getName()));
                 z.write(data);
+            }
+            if (extraEntry != null) {
+                z.putNextEntry(new ZipEntry(extraEntry));
             }
         }
     }

@@ -130,6 +130,17 @@ class ProjectStoreTest {
         assertTrue(message.contains("format version 7") && message.contains("newer version"), message);
     }
 
+    /** A project folder from someone else: its name becomes part of export paths, so it must be a plain name. */
+    @Test
+    void aProjectNameThatIsNotAPlainNameIsRefused(@TempDir Path dir) throws Exception {
+        Path folder = ProjectStore.create(TestData.smallImage(), dir.resolve("p")).project().folder();
+        Path descriptor = folder.resolve(Project.DESCRIPTOR);
+        Files.writeString(descriptor, Files.readString(descriptor).replace("\"name\" : \"p\"",
+                "\"name\" : \"../../slipped\""));
+        String message = assertThrows(InvalidInputException.class, () -> ProjectStore.open(folder)).getMessage();
+        assertTrue(message.contains(descriptor.toString()) && message.contains("'../../slipped'"), message);
+    }
+
     @Test
     void aMaskFileOfAnotherSizeIsRefusedWithBothSizes(@TempDir Path dir) throws Exception {
         Project project = ProjectStore.create(TestData.smallImage(), dir.resolve("p")).project();

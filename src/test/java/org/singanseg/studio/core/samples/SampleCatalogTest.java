@@ -119,4 +119,30 @@ class SampleCatalogTest {
         // The ramp survives the box filter: grey rises from left to right.
         assertTrue((thumb.getRGB(10, 100) & 0xff) < (thumb.getRGB(240, 100) & 0xff));
     }
+
+    /** A catalog from someone else's project: its names become file paths, so one that leaves its folder is refused. */
+    @Test
+    void namesThatLeaveTheSamplesFolderAreRefused() throws Exception {
+        SampleCatalog catalog = SampleCatalog.open(folder);
+        write(catalog, 0);
+        catalog.save();
+        Path file = folder.resolve(SampleCatalog.FILE);
+        String saved = Files.readString(file);
+        Files.createDirectories(folder.resolve("slipped"));
+        Files.copy(catalog.imageFile("syn_00001"), folder.resolve("slipped/x.png"));
+
+        Files.writeString(file, saved.replace("\"syn_00001\"", "\"../slipped/x\""));
+        String message = assertThrows(InvalidInputException.class, () -> SampleCatalog.open(folder)).getMessage();
+        assertTrue(message.contains(file.toString()) && message.contains("'../slipped/x'"), message);
+
+        Files.writeString(file, saved.replace("\"model.singan\"", "\"../../elsewhere.singan\""));
+        message = assertThrows(InvalidInputException.class, () -> SampleCatalog.open(folder)).getMessage();
+        assertTrue(message.contains("'../../elsewhere.singan'"), message);
+
+        assertThrows(IllegalArgumentException.class, () -> catalog.imageFile("../slipped/x"));
+        SampleRecord odd = catalog.records().get(0);
+        assertThrows(IllegalArgumentException.class, () -> catalog.add(new SampleRecord("../y", odd.model(),
+                odd.seed(), odd.index(), odd.startScale(), odd.scaleH(), odd.scaleV(), odd.width(), odd.height(),
+                odd.maskCoverage(), odd.maskRegions(), odd.patchDistance(), odd.style(), odd.review(), odd.created())));
+    }
 }
