@@ -132,7 +132,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         EvaluationResult result;
         try (ShutdownCancel cancel = new ShutdownCancel()) {
-            result = new Evaluation(plan, new EvaluationConsole(System.out, System.console() != null, smallN), cancel)
+            result = new Evaluation(plan, new EvaluationConsole(System.out, System.console() != null, smallN,
+                    data.heldOut() ? "draw" : "fold"), cancel)
                     .run();
         } catch (CancellationException e) {
             System.out.println("Stopped; nothing written.");

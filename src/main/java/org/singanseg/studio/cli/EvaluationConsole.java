@@ -18,12 +18,15 @@ final class EvaluationConsole implements EvaluationListener {
     private final PrintStream out;
     private final boolean interactive;
     private final int smallN;
+    private final String unit;
     private double lastLoss = Double.NaN;
 
-    EvaluationConsole(PrintStream out, boolean interactive, int smallN) {
+    /** @param unit what the runs' numbers count: "fold" or "draw" */
+    EvaluationConsole(PrintStream out, boolean interactive, int smallN, String unit) {
         this.out = out;
         this.interactive = interactive;
         this.smallN = smallN;
+        this.unit = unit;
     }
 
     @Override
@@ -36,8 +39,8 @@ final class EvaluationConsole implements EvaluationListener {
 
     @Override
     public void runStarted(EvaluationRun run, int number, int total) {
-        out.printf(Locale.ROOT, "[%d/%d] fold %d, %s: training on %d real + %d synthetic pairs, testing on %d%n",
-                number, total, run.fold(), run.setting().label(smallN), run.trainingReal().size(),
+        out.printf(Locale.ROOT, "[%d/%d] %s %d, %s: training on %d real + %d synthetic pairs, testing on %d%n",
+                number, total, unit, run.fold(), run.setting().label(smallN), run.trainingReal().size(),
                 run.trainingSynthetic().size(), run.test().size());
     }
 

@@ -9,9 +9,9 @@ import org.singanseg.studio.core.eval.RunResult;
 import org.singanseg.studio.core.seg.SegmentationMetrics;
 
 /**
- * An evaluation's results as a table on the terminal: per setting, a line per fold (pairs trained
+ * An evaluation's results as a table on the terminal: per setting, a line per fold or draw (pairs trained
  * on and tested on, scores), then the mean +/- sample standard deviation of each score over the
- * folds. The same figures as evaluation.csv, rounded to 3 decimals.
+ * folds or draws. The same figures as evaluation.csv, rounded to 3 decimals.
  */
 final class EvaluationTable {
     private static final String METRIC = "%17s";
@@ -26,7 +26,7 @@ final class EvaluationTable {
             width = Math.max(width, setting.label(smallN).length());
         }
         String lead = "%-" + width + "s  %-12s  %10s  %4s";
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, lead, "setting", "fold", "real+synth",
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, lead, "setting", result.unit(), "real+synth",
                 "test"));
         SegmentationMetrics.NAMES.forEach(name -> header.append(String.format(Locale.ROOT, METRIC, name)));
         out.println(header);
