@@ -84,6 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("SinGAN-Seg Studio " + AppVersion.get() + " bench");
         System.out.println("Engine: " + Backend.describe() + (Backend.hasOneDnn() ? " [native build has HAVE_ONEDNN]" : "")
                 + "; " + DirectOneDnn.describe());
+        Backend.cpuModel().ifPresent(model -> System.out.println("CPU: " + model));
         System.out.println("OpenMP waiting: " + OpenMpWaiting.describe(System.getenv())
                 + (OpenMpWaiting.isRecommended(System.getenv()) ? "" : " (the app runs with "
                 + OpenMpWaiting.describe(OpenMpWaiting.APP_VALUES) + "; README, Engine speed)"));

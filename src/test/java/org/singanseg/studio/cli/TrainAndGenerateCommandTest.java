@@ -12,6 +12,9 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.core.gan.SinGanModel;
+import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.image.Pyramid;
 import org.singanseg.studio.core.io.CsvTable;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.testing.TestData;
@@ -30,7 +33,11 @@ class TrainAndGenerateCommandTest {
         CliRun first = CliRun.of(train);
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains("Settings: preset quick"), first.out());
-        assertTrue(first.out().contains("scaled down to 34x26 px"), first.out());
+        TestData.Size size = TestData.Size.of(TestData.smallImage());
+        TrainingSettings quick = TrainingSettings.quick();
+        Pyramid pyramid = Pyramid.plan(size.height(), size.width(), 34, quick.minSize(), quick.scaleFactor());
+        assertTrue(first.out().contains("scaled down to " + pyramid.finestWidth() + "x" + pyramid.finestHeight() + " px"),
+                first.out());
         assertTrue(first.out().contains("Model saved"), first.out());
         assertTrue(ModelFile.load(model).complete());
 
@@ -49,12 +56,15 @@ class TrainAndGenerateCommandTest {
         assertTrue(notImage.err().startsWith("Error: ") && notImage.err().contains("not an image"), notImage.err());
         assertTrue(!notImage.err().contains("\tat "), "no stack trace");
 
+        TestData.Size size = TestData.Size.of(TestData.smallImage());
+        Path otherSize = TestData.maskOfAnotherSize(dir);
         CliRun wrongSize = CliRun.of("train", "--image", TestData.smallImage().toString(), "--mask",
-                TestData.largeMask().toString(), "--out", dir.resolve("b.singan").toString());
+                otherSize.toString(), "--out", dir.resolve("b.singan").toString());
         assertEquals(2, wrongSize.exit());
-        assertTrue(wrongSize.err().contains("The mask is"), wrongSize.err());
+        assertTrue(wrongSize.err().contains("The mask is " + TestData.Size.of(otherSize) + " pixels but the image is "
+                + size), wrongSize.err());
 
-        BufferedImage black = new BufferedImage(384, 288, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage black = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_BYTE_GRAY);
         Path empty = dir.resolve("empty.png");
         ImageIO.write(black, "png", empty.toFile());
         CliRun emptyMask = CliRun.of("train", "--image", TestData.smallImage().toString(), "--mask", empty.toString(),
@@ -62,10 +72,17 @@ class TrainAndGenerateCommandTest {
         assertEquals(2, emptyMask.exit());
         assertTrue(emptyMask.err().contains("empty"), emptyMask.err());
 
+        // A max size that scales the shorter side below the preset's min size (the suggestion rounds up).
+        TestData.Size large = TestData.Size.of(TestData.largeImage());
+        int longer = Math.max(large.width(), large.height());
+        int shorter = Math.min(large.width(), large.height());
+        int min = TrainingSettings.quick().minSize();
+        int needed = (min * longer + shorter - 1) / shorter;
         CliRun tooSmall = CliRun.of("train", "--image", TestData.largeImage().toString(), "--mask",
-                TestData.largeMask().toString(), "--out", dir.resolve("e.singan").toString(), "--max-size", "40");
+                TestData.largeMask().toString(), "--out", dir.resolve("e.singan").toString(), "--max-size",
+                Integer.toString((min - 1) * longer / shorter));
         assertEquals(2, tooSmall.exit());
-        assertTrue(tooSmall.err().contains("at least 45 px"), tooSmall.err());
+        assertTrue(tooSmall.err().contains("at least " + needed + " px"), tooSmall.err());
 
         CliRun badPreset = CliRun.of("train", "--image", TestData.smallImage().toString(), "--mask",
                 TestData.smallMask().toString(), "--out", dir.resolve("d.singan").toString(), "--preset", "fast");
@@ -80,19 +97,23 @@ class TrainAndGenerateCommandTest {
     @Test
     void generateWritesPngPairsAndCsv() throws Exception {
         Path model = dir.resolve("m.singan");
-        ModelFile.save(TinyModels.trained(), model);
+        SinGanModel trained = TinyModels.trained();
+        ModelFile.save(trained, model);
         Path out = dir.resolve("samples");
         CliRun result = CliRun.of("generate", "--model", model.toString(), "--count", "3", "--seed", "42",
                 "--start-scale", "1", "--scale-h", "1.5", "--out", out.toString());
         assertEquals(0, result.exit(), result.err());
         List<String> csv = Files.readAllLines(out.resolve("samples.csv"));
         assertEquals(4, csv.size());
-        assertTrue(csv.get(1).startsWith("0,0000_img.png,0000_mask.png,42,1,1.5000,1.0000,60,30,"), csv.get(1));
+        long width = Math.round(trained.pyramid().finestWidth() * 1.5);
+        int height = trained.pyramid().finestHeight();
+        assertTrue(csv.get(1).startsWith("0,0000_img.png,0000_mask.png,42,1,1.5000,1.0000," + width + "," + height + ","),
+                csv.get(1));
         for (int i = 0; i < 3; i++) {
             BufferedImage image = ImageIO.read(out.resolve(String.format("%04d_img.png", i)).toFile());
             BufferedImage mask = ImageIO.read(out.resolve(String.format("%04d_mask.png", i)).toFile());
-            assertEquals(60, image.getWidth());
-            assertEquals(30, mask.getHeight());
+            assertEquals(width, image.getWidth());
+            assertEquals(height, mask.getHeight());
             for (int y = 0; y < mask.getHeight(); y++) {
                 for (int x = 0; x < mask.getWidth(); x++) {
                     int v = mask.getRaster().getSample(x, y, 0);

@@ -20,7 +20,7 @@ import org.singanseg.studio.core.io.CsvTable;
  * {@code manifest.csv} with train-batch's columns.
  */
 public final class EvaluationFolders {
-    /** The frames, smallest first (384x288 to 720x576). */
+    /** The frames, smallest first (384x288 to 720x576), or the demo pair for each without the shared folder. */
     private static final String[] FRAMES = {"EndoCV2021_C5_50000128.jpg", "EndoCV2021_001327.jpg",
             "C3_EndoCV2021_00482.jpg", "C3_EndoCV2021_00483.jpg"};
     private static final int WIDTH = 64;

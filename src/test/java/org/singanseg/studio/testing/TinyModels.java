@@ -9,7 +9,10 @@ import org.singanseg.studio.core.gan.TrainingListener;
 import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.image.TrainingPair;
 
-/** Small, fast training runs on a real frame for tests (3 scales, 30x40 px at the finest). */
+/**
+ * Small, fast training runs on a real frame for tests (3 scales, 40x30 px at the finest for the
+ * small PolypGen frame; 2 scales, 40x32 px for the demo pair without the shared folder).
+ */
 public final class TinyModels {
     /** The command line options that give {@link #minimal()}. */
     public static final String[] MINIMAL_OPTIONS = {"--preset", "quick", "--max-size", "34", "--iterations", "3",

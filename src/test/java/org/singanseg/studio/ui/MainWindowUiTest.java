@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.singanseg.studio.core.mask.MaskFiles;
 import org.singanseg.studio.core.mask.MaskRaster;
 import org.singanseg.studio.testing.TestData;
@@ -87,13 +88,13 @@ class MainWindowUiTest extends StudioWindowTest {
     }
 
     @Test
-    void aMaskOfAnotherSizeIsRefusedWithBothSizesOrResizedOnRequest() throws Exception {
+    void aMaskOfAnotherSizeIsRefusedWithBothSizesOrResizedOnRequest(@TempDir Path dir) throws Exception {
         robot.interact(() -> app.editor().clear());
-        Path otherSize = TestData.smallMask(); // 384x288, the demo image is 720x576
+        Path otherSize = TestData.maskOfAnotherSize(dir); // the demo image is 720x576
         robot.interact(() -> app.projects().importMask(otherSize));
         DialogPane dialog = waitForDialog();
         String text = ((Label) dialog.getContent()).getText();
-        assertTrue(text.contains("384x288") && text.contains("720x576"), text);
+        assertTrue(text.contains(TestData.Size.of(otherSize).toString()) && text.contains("720x576"), text);
         robot.clickOn("Cancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, app.editor().snapshot().countInside(), "cancel leaves the mask alone");
@@ -107,14 +108,16 @@ class MainWindowUiTest extends StudioWindowTest {
     }
 
     @Test
-    void openingALargerImageNextLeavesTheFirstProjectsMaskAlone() throws Exception {
+    void openingALargerImageNextLeavesTheFirstProjectsMaskAlone(@TempDir Path dir) throws Exception {
         Path demoMask = app.projects().projectProperty().get().maskFile();
         robot.interact(() -> app.editor().invert());
         robot.interact(() -> app.projects().save());
         byte[] saved = Files.readAllBytes(demoMask);
 
-        robot.interact(() -> app.projects().newProject(TestData.largeImage()));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.editor().hasMask() && app.editor().width() == 1920);
+        Path larger = TestData.largerThanDemo(dir);
+        int width = TestData.Size.of(larger).width();
+        robot.interact(() -> app.projects().newProject(larger));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.editor().hasMask() && app.editor().width() == width);
         robot.interact(() -> app.editor().beginStroke(100, 100, false));
         robot.interact(() -> app.editor().endStroke());
         Thread.sleep(2500); // longer than the autosave delay

@@ -1,8 +1,13 @@
 package org.singanseg.studio.core.engine;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOps;
@@ -80,6 +85,17 @@ public final class Backend {
         String library = oneDnn ? "oneDNN" : "no oneDNN: slow convolutions";
         String cpu = "CPU (" + library + "), " + threads + (threads == 1 ? " thread" : " threads");
         return cudaProblem.map(problem -> cpu + " - CUDA not available: " + problem).orElse(cpu);
+    }
+
+    /** The CPU's model name, as Linux's /proc/cpuinfo gives it; empty elsewhere. */
+    public static Optional<String> cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     private static NativeOps nativeOps() {

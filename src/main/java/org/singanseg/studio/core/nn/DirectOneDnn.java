@@ -9,6 +9,7 @@ import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.engine.Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +74,23 @@ public final class DirectOneDnn {
         }
         var version = dnnl.dnnl_version();
         return "float32 convolutions by oneDNN " + version.major() + "." + version.minor() + "." + version.patch()
-                + " directly";
+                + " directly, instruction set " + instructionSet();
+    }
+
+    /** The instruction set oneDNN's kernels use here ("avx512_core", "avx2", ...; DNNL_MAX_CPU_ISA can lower it). */
+    static String instructionSet() {
+        int isa = dnnl.dnnl_get_effective_cpu_isa();
+        for (dnnl.cpu_isa known : dnnl.cpu_isa.values()) {
+            if (known.value == isa) {
+                return known.name();
+            }
+        }
+        return "0x" + Integer.toHexString(isa);
+    }
+
+    /** The CPU's model, where the OS says it, and {@link #instructionSet}, for logs. */
+    static String cpu() {
+        return Backend.cpuModel().map(model -> model + ", ").orElse("") + "instruction set " + instructionSet();
     }
 
     static memory.desc desc(memory.format_tag layout, long... dims) {

@@ -2,6 +2,7 @@ package org.singanseg.studio.core.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bytedeco.dnnl.IntMemoryMap;
 import org.bytedeco.dnnl.convolution_backward_data;
@@ -17,14 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One convolution layer's passes run by oneDNN directly, on channels-last float32 arrays.
- * Through libnd4j the same kernels cost a third more at SinGAN's finer scales: libnd4j reorders
- * every activation into oneDNN's blocked layout and back for each backward pass (14% of a 118x89
- * iteration), on freshly allocated buffers, and builds a new primitive on every call. Here the
- * primitives of each input shape and thread count are built once and kept ({@value #SHAPES}, like
- * {@link Buffer}). Small images stay channels-last, in place; large ones between multiples of 16
- * channels run Winograd's algorithm, staged through reused blocked buffers
- * ({@link StagedActivation}), which halves the convolutions' time there.
+ * One convolution layer's passes run by oneDNN directly, on channels-last float32 arrays. Through
+ * libnd4j the same kernels cost more: it reorders every activation into oneDNN's blocked layout
+ * and back for each backward pass, on freshly allocated buffers, and builds a new primitive on
+ * every call. Here the primitives of each input shape and thread count are built once and kept
+ * ({@value #SHAPES}, like {@link Buffer}). Small images stay channels-last, in place. Large ones
+ * between multiples of 16 channels run Winograd's algorithm where oneDNN has kernels for it
+ * (oneDNN 2.5 has none below AVX-512), staged through reused blocked buffers ({@link StagedActivation}):
+ * fewer multiplications for the same sums. Elsewhere they run the direct algorithm, channels-last.
  *
  * <p>Weights are [k, k, inC, outC] ("hwio"), as the layer keeps them. Not thread-safe: the engine
  * thread's.
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class OneDnnConvolution {
     private static final Logger LOG = LoggerFactory.getLogger(OneDnnConvolution.class);
     private static final int SHAPES = 4;
+    /** Set once a Winograd plan failed to build: the CPU's instruction set has no kernels for it. */
+    private static final AtomicBoolean WINOGRAD_UNAVAILABLE = new AtomicBoolean();
 
     private final int inChannels;
     private final int outChannels;
@@ -109,6 +112,11 @@ final class OneDnnConvolution {
         return plan != null && plan.winograd;
     }
 
+    /** False once oneDNN failed to build a Winograd convolution in this process (no kernels for this CPU). */
+    static boolean winogradAvailable() {
+        return !WINOGRAD_UNAVAILABLE.get();
+    }
+
     /** The cached plan of this input's shape, built if new; null if oneDNN cannot build it. */
     private Plan planFor(INDArray input) {
         if (unsupported) {
@@ -127,24 +135,37 @@ final class OneDnnConvolution {
         if (plans.size() == SHAPES) {
             plans.remove(0);
         }
+        long outHeight = height + 2L * padding - kernel + 1;
+        long outWidth = width + 2L * padding - kernel + 1;
+        if (winogradFits(outHeight, outWidth) && !WINOGRAD_UNAVAILABLE.get()) {
+            try {
+                return keep(new Plan(batch, height, width, threads, true));
+            } catch (RuntimeException e) {
+                if (!WINOGRAD_UNAVAILABLE.getAndSet(true)) {
+                    LOG.info("oneDNN has no Winograd kernels on this CPU ({}); direct convolutions run instead",
+                            DirectOneDnn.cpu());
+                }
+            }
+        }
         try {
-            Plan plan = new Plan(batch, height, width, threads);
-            plans.add(plan);
-            return plan;
+            return keep(new Plan(batch, height, width, threads, false));
         } catch (RuntimeException e) {
             unsupported = true;
-            LOG.warn("oneDNN cannot run a {}x{} convolution from {} to {} channels on {}x{} images; libnd4j runs it",
-                    kernel, kernel, inChannels, outChannels, height, width, e);
+            LOG.warn("oneDNN cannot run a {}x{} convolution from {} to {} channels on {}x{} images ({}); "
+                    + "libnd4j runs it", kernel, kernel, inChannels, outChannels, height, width, e.getMessage());
             return null;
         }
     }
 
+    private Plan keep(Plan plan) {
+        plans.add(plan);
+        return plan;
+    }
+
     /**
      * Winograd's F(4x4, 3x3) algorithm for 3x3 valid convolutions between multiples of 16 channels
-     * on images of at least this many output pixels: its kernels need oneDNN's blocked layout,
-     * and there they took 14.5 ms for the three passes of a [3, 87, 116, 64] image where the
-     * channels-last direct ones took 31-36 ms (250x188 px at width 128: 73 against 164-221 ms).
-     * Below this size the reorders in and out cost more than it saves.
+     * on images of at least this many output pixels: its kernels need oneDNN's blocked layout, and
+     * below this size the reorders in and out cost more than it saves.
      */
     static final long WINOGRAD_FROM_PIXELS = 3000;
 
@@ -181,11 +202,12 @@ final class OneDnnConvolution {
         final IntMemoryMap backwardDataArgs = new IntMemoryMap();
         final IntMemoryMap backwardWeightsArgs = new IntMemoryMap();
 
-        Plan(long batch, long height, long width, int threads) {
+        Plan(long batch, long height, long width, int threads, boolean winograd) {
             this.batch = batch;
             this.height = height;
             this.width = width;
             this.threads = threads;
+            this.winograd = winograd;
             long outHeight = height + 2L * padding - kernel + 1;
             long outWidth = width + 2L * padding - kernel + 1;
             memory.desc inputDesc = DirectOneDnn.desc(memory.format_tag.nhwc, batch, inChannels, height, width);
@@ -194,9 +216,8 @@ final class OneDnnConvolution {
             long[] weightDims = {outChannels, inChannels, kernel, kernel};
             memory.desc userWeightsDesc = DirectOneDnn.desc(memory.format_tag.hwio, weightDims);
             // "any" weights: with channels-last activations and hwio weights oneDNN falls back to
-            // a gemm-based convolution, 2-4x slower; its own layouts cost one small reorder.
+            // a slower gemm-based convolution; its own layouts cost one small reorder.
             memory.desc anyWeights = DirectOneDnn.desc(memory.format_tag.any, weightDims);
-            winograd = winogradFits(outHeight, outWidth);
             var algorithm = winograd ? dnnl.algorithm.convolution_winograd : dnnl.algorithm.convolution_direct;
             memory.desc primitiveInput = winograd ? DirectOneDnn.desc(memory.format_tag.any, batch, inChannels, height, width)
                     : inputDesc;

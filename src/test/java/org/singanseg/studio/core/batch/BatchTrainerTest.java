@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.mask.MaskFiles;
+import org.singanseg.studio.core.mask.MaskRaster;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.testing.BatchData;
 import org.singanseg.studio.testing.TinyModels;
@@ -100,7 +102,11 @@ class BatchTrainerTest {
         run(new Recorder(), () -> false);
         Path model = out.resolve("models/a.singan");
         FileTime trained = Files.getLastModifiedTime(model);
-        Files.copy(pairs.get(1).mask(), pairs.get(0).mask(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // Another mask for a: its own inverted, as a PNG under the same name (the app reads files by
+        // content). Not another pair's: without ../shared every pair has the demo mask.
+        MaskRaster mask = MaskFiles.read(pairs.get(0).mask());
+        mask.invert();
+        MaskFiles.write(mask, pairs.get(0).mask());
 
         BatchSummary summary = run(new Recorder(), () -> false);
         SkippedInput skipped = summary.skipped().stream().filter(s -> s.name().equals("a")).findFirst().orElseThrow();

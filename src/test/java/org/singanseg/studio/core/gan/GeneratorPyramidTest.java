@@ -16,11 +16,12 @@ class GeneratorPyramidTest {
         double factor = model.pyramid().scaleFactor();
         GeneratorPyramid pyramid = new GeneratorPyramid(factor);
         model.scales().forEach(pyramid::add);
-        int h = model.pyramid().heights()[2];
-        int w = model.pyramid().widths()[2];
+        int finest = model.scales().size() - 1;
+        int h = model.pyramid().heights()[finest];
+        int w = model.pyramid().widths()[finest];
 
-        INDArray clampedOutput = Transforms.min(Transforms.max(pyramid.run(2, 1, 1, null, 0, 1), -1.0), 1.0);
-        INDArray previous = pyramid.previousFor(2, h, w, null, 1);
+        INDArray clampedOutput = Transforms.min(Transforms.max(pyramid.run(finest, 1, 1, null, 0, 1), -1.0), 1.0);
+        INDArray previous = pyramid.previousFor(finest, h, w, null, 1);
         assertEquals(Tensors.resizeByFactor(clampedOutput, 1 / factor, h, w), previous);
         double fromResizingToTheSize = Tensors.resize(clampedOutput, h, w).sub(previous).amaxNumber().doubleValue();
         assertTrue(fromResizingToTheSize > 1e-3, "differs from resizing straight to the size: " + fromResizingToTheSize);

@@ -103,7 +103,12 @@ class ImageFilesTest {
 
         byte[] jpeg = Files.readAllBytes(TestData.smallImage());
         Path truncated = dir.resolve("truncated.jpg");
-        Files.write(truncated, java.util.Arrays.copyOf(jpeg, 600));
+        // Cut halfway to the start of scan (FF DA), inside the header's tables.
+        int scan = 2;
+        while (!(jpeg[scan] == (byte) 0xFF && jpeg[scan + 1] == (byte) 0xDA)) {
+            scan++;
+        }
+        Files.write(truncated, java.util.Arrays.copyOf(jpeg, scan / 2));
         InvalidInputException broken = assertThrows(InvalidInputException.class, () -> ImageFiles.read(truncated));
         assertTrue(broken.getMessage().contains("damaged") || broken.getMessage().contains("not an image"),
                 broken.getMessage());

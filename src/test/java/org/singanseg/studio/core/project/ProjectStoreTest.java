@@ -42,7 +42,7 @@ class ProjectStoreTest {
         Project reopened = ProjectStore.open(folder);
         assertEquals(project.name(), reopened.name());
         assertEquals(original.width(), reopened.width());
-        assertEquals("EndoCV2021_C5_50000128.jpg", reopened.sourceFileName());
+        assertEquals(TestData.smallImage().getFileName().toString(), reopened.sourceFileName());
         assertEquals(0, ProjectStore.loadMask(reopened).countInside());
         assertEquals(reopened, ProjectStore.open(folder.resolve(Project.DESCRIPTOR)), "the descriptor opens it too");
     }
