@@ -23,6 +23,19 @@ public final class StudioLauncher {
             System.setProperty("logback.configurationFile", "logback-app.xml");
         }
         Backend.prepare();
-        Application.launch(StudioApp.class, args);
+        try {
+            Application.launch(StudioApp.class, args);
+        } catch (UnsupportedOperationException | LinkageError e) {
+            // No display, or no GTK/OpenGL libraries: JavaFX's toolkit cannot start. A message, not a trace.
+            System.err.println(cannotOpenWindow(e));
+            System.exit(2);
+        }
+    }
+
+    static String cannotOpenWindow(Throwable cause) {
+        return "SinGAN-Seg Studio cannot open a window (" + cause.getMessage() + "). It needs a display (on Linux: "
+                + "a desktop session, or DISPLAY set, e.g. under Xvfb) and the GTK 3 and OpenGL libraries (Debian/Ubuntu: "
+                + "sudo apt-get install libgtk-3-0 libgl1 libxtst6 libxxf86vm1). The command line needs neither: "
+                + "run it with --help.";
     }
 }
