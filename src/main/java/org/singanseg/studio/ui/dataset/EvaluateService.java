@@ -80,7 +80,7 @@ public final class EvaluateService extends EngineJob {
         @Override
         public void epochFinished(EvaluationRun run, int epoch, int epochs, double loss) {
             report((runNumber - 1 + (double) epoch / epochs) / runTotal, String.format(Locale.ROOT,
-                    "Model %d of %d (%s, %s %d): epoch %d of %d, loss %.3f", runNumber, runTotal,
+                    "Model %d of %d (%s, %s %d): pass %d of %d over its pairs, loss %.3f", runNumber, runTotal,
                     run.setting().label(smallN), unit, run.fold(), epoch, epochs, loss));
         }
     }

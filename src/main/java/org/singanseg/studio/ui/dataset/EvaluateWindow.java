@@ -1,11 +1,13 @@
 package org.singanseg.studio.ui.dataset;
 
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.singanseg.studio.core.eval.EvaluationOptions;
 import org.singanseg.studio.core.eval.EvaluationResult;
 import org.singanseg.studio.core.eval.EvaluationSetting;
 import org.singanseg.studio.core.eval.EvaluationSummary;
+import org.singanseg.studio.core.eval.SyntheticGain;
 import org.singanseg.studio.core.eval.TrainingBudget;
 import org.singanseg.studio.core.seg.SegmentationMetrics;
 import org.singanseg.studio.core.seg.SegmentationSettings;
@@ -24,6 +26,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.geometry.Side;
 import javafx.scene.layout.Priority;
@@ -73,7 +76,7 @@ public final class EvaluateWindow {
         form.addRow(0, new Label("Real pairs"), real);
         form.addRow(1, new Label("Synthetic dataset"), synthetic);
         form.addRow(2, new Label("Test set"), test);
-        form.addRow(3, new Label("Draws (with a test set)"), draws, new Label("Folds (without)"), folds);
+        form.addRow(3, new Label("Draws"), draws, new Label("Folds (no test set)"), folds);
         form.addRow(4, new Label("Epochs"), epochs, new Label("Small-data n"), smallN);
         form.addRow(5, new Label("Training budget"), budget, new Label("Image size"), size);
         budget.setValue(EvaluationOptions.defaults().budget());
@@ -106,7 +109,7 @@ public final class EvaluateWindow {
         buildTable();
         chart.setTitle("Mean on held-out real pairs");
         chart.setAnimated(false);
-        chart.setPrefHeight(270);
+        chart.setPrefHeight(220);
         chart.setMinHeight(Region.USE_PREF_SIZE);
         chart.setLegendSide(Side.RIGHT);
         service.resultProperty().addListener((obs, old, result) -> show(result));
@@ -115,7 +118,7 @@ public final class EvaluateWindow {
                 table);
         root.setPadding(new Insets(14));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Scene scene = new Scene(root, 900, 760);
+        Scene scene = new Scene(root, 900, 800);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
     }
@@ -146,7 +149,9 @@ public final class EvaluateWindow {
         table.setItems(result == null ? FXCollections.observableArrayList()
                 : FXCollections.observableArrayList(EvaluationRow.of(result)));
         chart.getData().clear();
-        headline.setText(result == null ? "" : EvaluationSummary.text(result).strip());
+        headline.setText(result == null ? "" : SyntheticGain.headline(result).stream().map(SyntheticGain::sentence)
+                .collect(Collectors.joining(System.lineSeparator())));
+        headline.setTooltip(result == null ? null : new Tooltip(EvaluationSummary.protocol(result)));
         if (result == null) {
             return;
         }
