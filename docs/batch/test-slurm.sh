@@ -36,56 +36,12 @@ say() { echo "test-slurm.sh: $*"; }
 ro_node=""
 ! unshare --mount --propagation private true 2>/dev/null || ro_node=1
 
-# --- Slurm and munge from Debian, without starting their system services -------------------
-if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v sbatch >/dev/null \
-    || ! command -v munged >/dev/null; then
-  policy_made=""
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && policy_made=1
-  fi
-  say "installing slurm-wlm and munge (Debian)"
-  apt_rc=0
-  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      slurm-wlm munge >/dev/null; } || apt_rc=$?
-  [ -z "$policy_made" ] || rm -f /usr/sbin/policy-rc.d
-  [ "$apt_rc" -eq 0 ] || { say "apt-get install slurm-wlm munge failed ($apt_rc)" >&2; exit 1; }
-fi
-say "slurm-wlm $(dpkg-query -W -f '${Version}' slurmctld 2>/dev/null || echo '(not from Debian)'), $(munged --version 2>&1 | head -1)"
-
-# --- The app, built as the script's header says -------------------------------------------
-mvn -q -Dstyle.color=never compile dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
-
-# --- Workspace and data --------------------------------------------------------------------
-ws=$(mktemp -d /tmp/singan-slurm.XXXXXX)
-chmod 755 "$ws"   # munged wants every folder above its socket open to all
-mkdir -p "$ws"/{etc,munge,state,spool,log,jobs,data/images,data/masks,out}
-conf=$ws/etc/slurm.conf
-export SLURM_CONF=$conf
+# --- Diagnostics and cleanup (armed before anything is made) -------------------------------
+ws=""
+conf=/nonexistent
 pids=()            # daemons started here, by process id
 diagnosed=""
-
-src=${DATA_SRC:-$repo/../shared/data/polypgen}
-if [ -d "$src/images" ] && [ -d "$src/masks" ]; then
-  mapfile -t names < <(find "$src/images" -maxdepth 1 -type f -printf '%f\n' | LC_ALL=C sort | head -n "$PAIRS")
-  for name in "${names[@]}"; do
-    base=${name%.*}
-    mask=$(find "$src/masks" -maxdepth 1 -type f -name "$base.*" -printf '%p\n' | head -1)
-    [ -n "$mask" ] || continue
-    cp "$src/images/$name" "$ws/data/images/" && cp "$mask" "$ws/data/masks/"
-  done
-  data_note="$(find "$ws/data/images" -type f | wc -l) real pairs of $(cd "$src" && pwd)"
-else
-  for i in $(seq 1 "$PAIRS"); do
-    cp assets/demo/polyp-image.jpg "$ws/data/images/demo-$i.jpg"
-    cp assets/demo/polyp-mask.jpg "$ws/data/masks/demo-$i.jpg"
-  done
-  data_note="no images/ and masks/ in $src: the bundled demo pair (assets/demo) under $PAIRS names"
-fi
-mapfile -t pairs < <(find "$ws/data/images" -type f -printf '%f\n' | sed 's/\.[^.]*$//' | LC_ALL=C sort)
-[ "${#pairs[@]}" -eq "$PAIRS" ] || { say "expected $PAIRS pairs in $ws/data, found ${#pairs[@]}" >&2; exit 1; }
-say "data: $data_note"
-
-# --- Diagnostics and cleanup ---------------------------------------------------------------
+policy_made=""
 diagnostics() {
   [ -z "$diagnosed" ] || return 0
   diagnosed=1
@@ -125,8 +81,10 @@ stop_pids() {   # TERM, then KILL what is left after 10 s
 cleanup() {
   local rc=$?
   set +e
+  [ -z "$policy_made" ] || rm -f /usr/sbin/policy-rc.d
+  [ -n "$ws" ] || exit "$rc"
   [ "$rc" -eq 0 ] || diagnostics
-  if [ -n "${ws:-}" ] && [ -d "$ws" ]; then
+  if [ -d "$ws" ]; then
     if [ -f "$conf" ] && [ ${#pids[@]} -gt 0 ]; then
       scancel --full $(squeue -h -o %A 2>/dev/null) 2>/dev/null
     fi
@@ -137,8 +95,55 @@ cleanup() {
   say "cluster stopped, $ws removed; $((SECONDS - started)) s in all"
   exit "$rc"
 }
+
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT TERM HUP
+
+# --- Slurm and munge from Debian, without starting their system services -------------------
+if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v sbatch >/dev/null \
+    || ! command -v munged >/dev/null; then
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && policy_made=1
+  fi
+  say "installing slurm-wlm and munge (Debian)"
+  apt_rc=0
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      slurm-wlm munge >/dev/null; } || apt_rc=$?
+  [ -z "$policy_made" ] || { rm -f /usr/sbin/policy-rc.d; policy_made=""; }
+  [ "$apt_rc" -eq 0 ] || { say "apt-get install slurm-wlm munge failed ($apt_rc)" >&2; exit 1; }
+fi
+say "slurm-wlm $(dpkg-query -W -f '${Version}' slurmctld 2>/dev/null || echo '(not from Debian)'), $(munged --version 2>&1 | head -1)"
+
+# --- The app, built as the script's header says -------------------------------------------
+mvn -q -Dstyle.color=never compile dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
+
+# --- Workspace and data --------------------------------------------------------------------
+ws=$(mktemp -d /tmp/singan-slurm.XXXXXX)
+chmod 755 "$ws"   # munged wants every folder above its socket open to all
+mkdir -p "$ws"/{etc,munge,state,spool,log,jobs,data/images,data/masks,out}
+conf=$ws/etc/slurm.conf
+export SLURM_CONF=$conf
+
+src=${DATA_SRC:-$repo/../shared/data/polypgen}
+if [ -d "$src/images" ] && [ -d "$src/masks" ]; then
+  mapfile -t names < <(find "$src/images" -maxdepth 1 -type f -printf '%f\n' | LC_ALL=C sort | head -n "$PAIRS")
+  for name in "${names[@]}"; do
+    base=${name%.*}
+    mask=$(find "$src/masks" -maxdepth 1 -type f -name "$base.*" -printf '%p\n' | head -1)
+    [ -n "$mask" ] || continue
+    cp "$src/images/$name" "$ws/data/images/" && cp "$mask" "$ws/data/masks/"
+  done
+  data_note="$(find "$ws/data/images" -type f | wc -l) real pairs of $(cd "$src" && pwd)"
+else
+  for i in $(seq 1 "$PAIRS"); do
+    cp assets/demo/polyp-image.jpg "$ws/data/images/demo-$i.jpg"
+    cp assets/demo/polyp-mask.jpg "$ws/data/masks/demo-$i.jpg"
+  done
+  data_note="no images/ and masks/ in $src: the bundled demo pair (assets/demo) under $PAIRS names"
+fi
+mapfile -t pairs < <(find "$ws/data/images" -type f -printf '%f\n' | sed 's/\.[^.]*$//' | LC_ALL=C sort)
+[ "${#pairs[@]}" -eq "$PAIRS" ] || { say "expected $PAIRS pairs in $ws/data, found ${#pairs[@]}" >&2; exit 1; }
+say "data: $data_note"
 
 fail() {
   say "FAILED: $*" >&2
