@@ -13,8 +13,8 @@
 # (for GPU nodes add -Pcuda, and set JAVA_OPTS without the oneDNN extension below; untested). Then:
 #   STUDIO=$PWD DATA=/path/to/polyps OUT=/path/to/synthetic sbatch docs/batch/slurm-train-batch.sh
 # DATA holds images/ and masks/ (matched by base name: abc.jpg with abc.png, abc_mask.png or
-# abc-mask.png). The array must be a contiguous range: N is the array's task count. To run some
-# shards of N again (after scancel, or a task that failed), give N and their indices:
+# abc-mask.png). The array must be a contiguous range: N is the array's task count. To run only
+# some shards of N (again, after scancel or a failed task), give N; the indices are the shards:
 #   SHARDS=8 STUDIO=... DATA=... OUT=... sbatch --array=3,5 docs/batch/slurm-train-batch.sh
 # More options: PRESET (default standard), SAMPLES (samples per pair, default 10), TRAIN_OPTS (any
 # other train-batch options, e.g. "--iterations 400 --seed 7"), JAVA_OPTS. Options given to sbatch
