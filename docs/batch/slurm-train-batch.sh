@@ -13,7 +13,13 @@
 # (for GPU nodes add -Pcuda, and set JAVA_OPTS without the oneDNN extension below; untested). Then:
 #   STUDIO=$PWD DATA=/path/to/polyps OUT=/path/to/synthetic sbatch docs/batch/slurm-train-batch.sh
 # DATA holds images/ and masks/ (matched by base name: abc.jpg with abc.png, abc_mask.png or
-# abc-mask.png). The array must be a contiguous range: N is the array's task count.
+# abc-mask.png). The array must be a contiguous range: N is the array's task count. To run only
+# some shards of N (again, after scancel or a failed task), give N; the indices are the shards:
+#   SHARDS=8 STUDIO=... DATA=... OUT=... sbatch --array=3,5 docs/batch/slurm-train-batch.sh
+# More options: PRESET (default standard), SAMPLES (samples per pair, default 10), TRAIN_OPTS (any
+# other train-batch options, e.g. "--iterations 400 --seed 7"), JAVA_OPTS. Options given to sbatch
+# override the #SBATCH lines below (e.g. sbatch --cpus-per-task=8 --mem=12G ...).
+# docs/batch/test-slurm.sh runs this script, unchanged, on a one-node Slurm cluster (CI does).
 #
 #SBATCH --job-name=singan-train-batch
 #SBATCH --array=0-7
@@ -31,9 +37,14 @@ set -euo pipefail
 : "${OUT:?set OUT to the output folder shared by all tasks}"
 PRESET=${PRESET:-standard}
 SAMPLES=${SAMPLES:-10}
+TRAIN_OPTS=${TRAIN_OPTS:-}
 JAVA_OPTS=${JAVA_OPTS:--Xmx6g -Dorg.bytedeco.javacpp.platform.extension=-onednn}
 
-SHARD="$((SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN))/${SLURM_ARRAY_TASK_COUNT}"
+if [ -n "${SHARDS:-}" ]; then
+  SHARD="${SLURM_ARRAY_TASK_ID}/${SHARDS}"
+else
+  SHARD="$((SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN))/${SLURM_ARRAY_TASK_COUNT}"
+fi
 export OMP_NUM_THREADS="${SLURM_CPUS_PER_TASK:-1}"
 # ND4J's threads would otherwise spin for milliseconds while they wait for a core on a shared
 # node; a spin of 1000 rounds (about 10 us) first keeps the small scales fast (README).
@@ -41,10 +52,11 @@ export OMP_WAIT_POLICY=passive
 export GOMP_SPINCOUNT=1000
 
 echo "Task ${SLURM_ARRAY_TASK_ID} on $(hostname): shard ${SHARD}"
-# Exit codes: 0 done (pairs that cannot be used are listed and skipped), 2 bad options or no
-# usable pair in this shard, 130 stopped (resubmit to continue).
-# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+# Exit codes: 0 done (pairs that cannot be used are listed and skipped), 2 bad options, an OUT
+# this node cannot write, or no usable pair in this shard, 130 stopped (resubmit to continue).
+# The same command as the Kubernetes Job's (k8s-train-batch-job.yaml; BatchJobFilesTest keeps them equal).
+# shellcheck disable=SC2086 # JAVA_OPTS and TRAIN_OPTS hold several options
 exec java ${JAVA_OPTS} \
     -cp "${STUDIO}/target/classes:${STUDIO}/target/lib/*" org.singanseg.studio.Main \
     train-batch --images "${DATA}/images" --masks "${DATA}/masks" --out "${OUT}" \
-    --preset "${PRESET}" --samples-per-image "${SAMPLES}" --shard "${SHARD}"
+    --preset "${PRESET}" --samples-per-image "${SAMPLES}" ${TRAIN_OPTS} --shard "${SHARD}"

@@ -14,8 +14,9 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns the errors a user can fix (bad input, a bad model file, a bad setting, a full disk) into
- * one clear message and exit code 2; anything else is a bug: a short message, details in the log.
+ * Turns the errors a user can fix (bad input, a bad model file, a bad setting, a full disk, a
+ * read-only file system) into one clear message and exit code 2; anything else is a bug: a short
+ * message, details in the log.
  */
 final class UserErrors implements IExecutionExceptionHandler {
     static final int USER_ERROR = 2;
@@ -42,6 +43,11 @@ final class UserErrors implements IExecutionExceptionHandler {
         }
         if (e instanceof AccessDeniedException denied) {
             return "No permission to write " + denied.getFile() + ". Choose another folder.";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null
+                && fs.getReason().toLowerCase().contains("read-only file system")) {
+            return "Cannot write " + fs.getFile() + ": the file system is read-only here. Files already written "
+                    + "are intact; run again where it can be written.";
         }
         if (e instanceof FileSystemException fs && fs.getReason() != null
                 && fs.getReason().toLowerCase().contains("no space")) {

@@ -1,9 +1,14 @@
 package org.singanseg.studio.core.batch;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -43,7 +48,8 @@ public final class BatchTrainer {
      * Brings every given pair to complete, in order.
      *
      * @param pairs e.g. {@link BatchInputs#pairs()}, or one {@link Shard}'s part of them
-     * @throws InvalidInputException the output folder is a file, or its images/ or masks/ is an input folder
+     * @throws InvalidInputException the output folder is a file, cannot be written here (read-only, no
+     *                               permission), or its images/ or masks/ is an input folder; nothing is trained
      * @throws CancellationException when cancelled (the manifest is rebuilt first)
      * @throws Exception             what the disk or the engine throws (a full disk, ...): it stops the batch
      */
@@ -89,5 +95,38 @@ public final class BatchTrainer {
                 }
             }
         }
+        checkWritable();
+    }
+
+    /**
+     * Writes and deletes a hidden probe file in the output folder and in each of its folders, so that
+     * a folder this machine cannot write (a read-only mount on one node of a cluster, no permission)
+     * stops the batch with a message before any training, not with a stack trace after a scale.
+     */
+    private void checkWritable() throws InvalidInputException {
+        Path out = options.out().toAbsolutePath();
+        for (Path folder : List.of(out, layout.modelsFolder(), layout.file(BatchLayout.IMAGES),
+                layout.file(BatchLayout.MASKS))) {
+            try {
+                Files.createDirectories(folder);
+                Files.delete(Files.createFile(folder.resolve(".write-check-" + UUID.randomUUID())));
+            } catch (IOException e) {
+                throw new InvalidInputException("Cannot write to the output folder " + out + " on this machine ("
+                        + reason(e) + ": " + folder.toAbsolutePath() + "). It must be writable wherever train-batch "
+                        + "runs: check that it is mounted read-write here and that this user may write it, or "
+                        + "choose another folder. Nothing was trained.", e);
+            }
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way";
+        }
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e.getClass().getSimpleName();
     }
 }

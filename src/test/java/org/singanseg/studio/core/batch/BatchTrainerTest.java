@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,18 +17,22 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.image.InvalidInputException;
 import org.singanseg.studio.core.mask.MaskFiles;
 import org.singanseg.studio.core.mask.MaskRaster;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.testing.BatchData;
 import org.singanseg.studio.testing.TinyModels;
 
-/** The batch core: resuming an interrupted pair, reruns that do nothing, missing samples only. */
+/** The batch core: resuming an interrupted pair, reruns that do nothing, missing samples only, an output
+ * folder that cannot be written. */
 class BatchTrainerTest {
     private static final int K = 2;
 
@@ -112,6 +117,36 @@ class BatchTrainerTest {
         SkippedInput skipped = summary.skipped().stream().filter(s -> s.name().equals("a")).findFirst().orElseThrow();
         assertTrue(skipped.reason().contains("made from other files"), skipped.reason());
         assertEquals(trained, Files.getLastModifiedTime(model));
+    }
+
+    /** A read-only mount or a folder of another user on one node of a cluster: a message, no training. */
+    @Test
+    void anOutputFolderThatCannotBeWrittenStopsTheBatchBeforeAnyTraining() throws Exception {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("models"), "a file where the models folder goes");
+        Recorder recorder = new Recorder();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(recorder, () -> false));
+        assertTrue(e.getMessage().startsWith("Cannot write to the output folder " + out + " on this machine ("),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("(a file is in the way: " + out.resolve("models") + ")"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("Nothing was trained."), e.getMessage());
+        assertEquals(List.of(), recorder.trainings);
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of("models"), left.map(p -> p.getFileName().toString()).toList(), "no probe left");
+        }
+    }
+
+    @Test
+    void aFolderWithoutWritePermissionIsSaidSo() throws Exception {
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root may write anywhere");
+        Files.createDirectories(out);
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(new Recorder(), () -> false));
+            assertTrue(e.getMessage().contains("(permission denied: " + out + ")"), e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     private BatchSummary run(Recorder listener, BooleanSupplier cancelled) throws Exception {
