@@ -13,6 +13,7 @@ import org.singanseg.studio.core.gan.SinGanModel;
 import org.singanseg.studio.core.image.PngFiles;
 import org.singanseg.studio.core.io.AtomicFiles;
 import org.singanseg.studio.core.io.CsvTable;
+import org.singanseg.studio.core.io.OutputPlaces;
 import org.singanseg.studio.core.model.ModelFile;
 
 import picocli.CommandLine.Command;
@@ -59,6 +60,13 @@ public final class GenerateCommand implements Callable<Integer> {
         long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
         System.out.printf(Locale.ROOT, "Generating %d pair%s with seed %d, start scale %d of %d, size x%.2f wide, x%.2f high%n",
                 count, count == 1 ? "" : "s", runSeed, startScale, sampler.scales(), scaleH, scaleV);
+        OutputPlaces.checkFolder(out);
+        Output.writingInto(out, () -> write(sampler, runSeed));
+        System.out.println("Wrote " + count + " pairs and " + SAMPLES_CSV + " to " + out.toAbsolutePath());
+        return 0;
+    }
+
+    private Void write(Sampler sampler, long runSeed) throws Exception {
         Files.createDirectories(out);
         CsvTable csv = new CsvTable(COLUMNS);
         for (int i = 0; i < count; i++) {
@@ -76,8 +84,7 @@ public final class GenerateCommand implements Callable<Integer> {
         System.out.println();
         byte[] bytes = csv.bytes();
         AtomicFiles.write(out.resolve(SAMPLES_CSV), o -> o.write(bytes));
-        System.out.println("Wrote " + count + " pairs and " + SAMPLES_CSV + " to " + out.toAbsolutePath());
-        return 0;
+        return null;
     }
 
     private static String fixed(int decimals, double value) {

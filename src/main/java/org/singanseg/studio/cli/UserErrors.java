@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.io.OutputPlaceException;
 import org.singanseg.studio.core.model.InvalidModelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ final class UserErrors implements IExecutionExceptionHandler {
 
     static String messageFor(Throwable e) {
         if (e instanceof InvalidInputException || e instanceof InvalidModelException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException || e instanceof OutputPlaceException) {
             return e.getMessage();
         }
         if (e instanceof AccessDeniedException denied) {
