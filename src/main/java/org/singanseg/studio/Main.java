@@ -1,7 +1,10 @@
 package org.singanseg.studio;
 
+import java.util.Optional;
+
 import org.singanseg.studio.cli.StudioCommand;
 import org.singanseg.studio.core.engine.Backend;
+import org.singanseg.studio.core.io.FileNameEncoding;
 import org.singanseg.studio.ui.StudioLauncher;
 
 /** Entry point: the desktop app without arguments, the command line with them. A plain class so
@@ -15,6 +18,11 @@ public final class Main {
         if (args.length == 0) {
             StudioLauncher.main(args);
             return;
+        }
+        Optional<String> mangled = FileNameEncoding.mangledArgument(args, FileNameEncoding.system(), System.getenv());
+        if (mangled.isPresent()) {
+            System.err.println("Error: " + mangled.get());
+            System.exit(2); // the command line's code for an error the user can fix
         }
         Backend.prepare();
         int exitCode = StudioCommand.commandLine().execute(args);

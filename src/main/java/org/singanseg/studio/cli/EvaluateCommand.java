@@ -1,6 +1,5 @@
 package org.singanseg.studio.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.singanseg.studio.core.eval.FoldSplit;
 import org.singanseg.studio.core.eval.EvaluationSummary;
 import org.singanseg.studio.core.eval.SourceGroup;
 import org.singanseg.studio.core.eval.TrainingBudget;
+import org.singanseg.studio.core.io.OutputPlaces;
 import org.singanseg.studio.core.seg.SegmentationSettings;
 
 import picocli.CommandLine.Command;
@@ -103,19 +103,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a folder; give a file name such as "
-                    + out.resolve("evaluation.csv") + ".");
-        }
-        // Hours of training must not end in an unwritable place: the nearest existing folder must take files.
-        Path folder = out.toAbsolutePath().getParent();
-        while (!Files.exists(folder) && folder.getParent() != null) {
-            folder = folder.getParent();
-        }
-        if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
-            throw new IllegalArgumentException("--out " + out + " cannot be written: " + folder + " is not a folder "
-                    + "you can write to. Choose another place for the results.");
-        }
+        // Hours of training must not end in an unwritable place.
+        OutputPlaces.checkFile(out);
         SegmentationSettings segmentation = SegmentationSettings.defaults().withSize(size).withEpochs(epochs)
                 .withSeed(unetSeed);
         if (!Double.isFinite(minMaskArea)) {

@@ -3,28 +3,27 @@ package org.singanseg.studio.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import org.singanseg.studio.core.gan.SamplePair;
 import org.singanseg.studio.core.gan.Sampler;
 import org.singanseg.studio.core.gan.SinGanModel;
 import org.singanseg.studio.core.image.PngFiles;
-import org.singanseg.studio.core.io.AtomicFiles;
-import org.singanseg.studio.core.io.CsvTable;
+import org.singanseg.studio.core.io.OutputPlaces;
 import org.singanseg.studio.core.model.ModelFile;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generates synthetic image/mask pairs (NNNN_img.png, NNNN_mask.png, samples.csv) from a model.")
+        description = {"Generates synthetic image/mask pairs (NNNN_img.png, NNNN_mask.png, samples.csv) from a model.",
+                "samples.csv lists each pair as soon as it is written; run the same command again after a stop "
+                        + "(Ctrl+C, a full disk, a kill) to make the rest."})
 public final class GenerateCommand implements Callable<Integer> {
-    static final String SAMPLES_CSV = "samples.csv";
-    private static final List<String> COLUMNS = List.of("index", "image", "mask", "seed", "start_scale", "scale_h",
-            "scale_v", "width", "height", "mask_coverage", "model");
-
     @Option(names = "--model", required = true, description = "A trained model file.")
     Path modelFile;
 
@@ -56,31 +55,61 @@ public final class GenerateCommand implements Callable<Integer> {
         Sampler sampler = new Sampler(model);
         // Before the output folder exists, so that a refused option leaves nothing behind.
         sampler.check(startScale, scaleV, scaleH);
-        long runSeed = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-        System.out.printf(Locale.ROOT, "Generating %d pair%s with seed %d, start scale %d of %d, size x%.2f wide, x%.2f high%n",
-                count, count == 1 ? "" : "s", runSeed, startScale, sampler.scales(), scaleH, scaleV);
+        OutputPlaces.checkFolder(out);
+        try (SamplesCsv listing = SamplesCsv.open(out)) {
+            // A rerun of the same command (without --seed) goes on with the seed of the pairs listed.
+            Long listedSeed = listing.listedSeed();
+            long runSeed = seed != null ? seed
+                    : listedSeed != null ? listedSeed : new SecureRandom().nextLong() & Long.MAX_VALUE;
+            listing.checkSameSettings(runSeed, startScale, scaleH, scaleV, modelName());
+            Set<Integer> finished = listing.finished();
+            System.out.printf(Locale.ROOT, "Generating %d pair%s with seed %d, start scale %d of %d, size x%.2f wide, "
+                            + "x%.2f high%n", count, count == 1 ? "" : "s", runSeed, startScale, sampler.scales(), scaleH,
+                    scaleV);
+            int made;
+            try (ShutdownCancel cancel = new ShutdownCancel()) {
+                made = Output.writingInto(out, () -> write(sampler, runSeed, listing, finished, cancel));
+            } catch (CancellationException e) {
+                System.out.println();
+                System.out.println("Stopped. The pairs made so far are listed in " + SamplesCsv.FILE
+                        + "; run the same command again to make the rest.");
+                return TrainCommand.CANCELLED;
+            }
+            int kept = count - made;
+            System.out.println("Wrote " + made + " pair" + (made == 1 ? "" : "s")
+                    + (kept > 0 ? " (" + kept + " were there already)" : "") + " and " + SamplesCsv.FILE + " to "
+                    + out.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    /** Makes the pairs not finished yet, each listed as soon as its files are written; returns how many. */
+    private int write(Sampler sampler, long runSeed, SamplesCsv listing, Set<Integer> finished, BooleanSupplier cancelled)
+            throws Exception {
         Files.createDirectories(out);
-        CsvTable csv = new CsvTable(COLUMNS);
+        listing.start(finished);
+        int made = 0;
         for (int i = 0; i < count; i++) {
+            if (finished.contains(i)) {
+                continue;
+            }
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("Generating stopped");
+            }
             SamplePair pair = SamplePair.fromOutput(sampler.sample(runSeed, i, startScale, scaleV, scaleH));
             String image = String.format(Locale.ROOT, "%04d_img.png", i);
             String mask = String.format(Locale.ROOT, "%04d_mask.png", i);
             PngFiles.write(PngFiles.rgb(pair.rgb()), out.resolve(image));
             PngFiles.write(PngFiles.mask(pair.mask(), pair.rgb().width(), pair.rgb().height()), out.resolve(mask));
-            csv.row(List.of(Integer.toString(i), image, mask, Long.toString(runSeed), Integer.toString(startScale),
-                    fixed(4, scaleH), fixed(4, scaleV), Integer.toString(pair.rgb().width()),
-                    Integer.toString(pair.rgb().height()), fixed(5, pair.maskCoverage()),
-                    modelFile.getFileName().toString()));
+            listing.append(i, image, mask, runSeed, startScale, scaleH, scaleV, pair, modelName());
+            made++;
             System.out.printf("\r  %d/%d", i + 1, count);
         }
         System.out.println();
-        byte[] bytes = csv.bytes();
-        AtomicFiles.write(out.resolve(SAMPLES_CSV), o -> o.write(bytes));
-        System.out.println("Wrote " + count + " pairs and " + SAMPLES_CSV + " to " + out.toAbsolutePath());
-        return 0;
+        return made;
     }
 
-    private static String fixed(int decimals, double value) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    private String modelName() {
+        return modelFile.getFileName().toString();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.io.OutputPlaces;
 import org.singanseg.studio.core.style.ColourMatch;
 import org.singanseg.studio.core.style.FolderStyler;
 import org.singanseg.studio.core.style.NeuralStyle;
@@ -67,12 +68,14 @@ public final class StyleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPlaces.checkFolder(out);
         StyleMethod styleMethod = method == Method.colour ? new ColourMatch() : neural();
         System.out.println(styleMethod.name() + ": " + styleMethod.describe());
         int count;
         try (ShutdownCancel cancel = new ShutdownCancel()) {
-            count = new FolderStyler(styleMethod, new StyleConsole(System.out, System.console() != null), cancel)
-                    .style(in, realImage, out);
+            FolderStyler styler = new FolderStyler(styleMethod, new StyleConsole(System.out, System.console() != null),
+                    cancel);
+            count = Output.writingInto(out, () -> styler.style(in, realImage, out));
         } catch (CancellationException e) {
             System.out.println();
             System.out.println("Stopped. The pairs finished so far are in " + out + " and listed in "

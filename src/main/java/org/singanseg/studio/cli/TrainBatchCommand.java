@@ -16,6 +16,7 @@ import org.singanseg.studio.core.batch.PairOutcome;
 import org.singanseg.studio.core.batch.Shard;
 import org.singanseg.studio.core.batch.SkippedInput;
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.io.OutputPlaces;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +60,7 @@ public final class TrainBatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Shard part = Shard.parse(shard);
+        OutputPlaces.checkFolder(out);
         BatchOptions options = new BatchOptions(out, settingsOptions.resolve(), samplesPerImage, withReal);
         BatchInputs inputs = BatchInputs.scan(images, masks);
         list("Skipped files", inputs.skipped());
@@ -75,8 +77,9 @@ public final class TrainBatchCommand implements Callable<Integer> {
 
         BatchSummary summary;
         try (ShutdownCancel cancel = new ShutdownCancel()) {
-            summary = new BatchTrainer(options, new BatchConsole(System.out, System.console() != null), cancel)
-                    .run(mine);
+            BatchTrainer trainer = new BatchTrainer(options, new BatchConsole(System.out, System.console() != null),
+                    cancel);
+            summary = Output.writingInto(out, () -> trainer.run(mine));
         } catch (CancellationException e) {
             System.out.println("Stopped. Finished scales and samples are kept; run the same command again to continue.");
             return TrainCommand.CANCELLED;

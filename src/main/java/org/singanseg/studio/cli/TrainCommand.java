@@ -15,6 +15,7 @@ import org.singanseg.studio.core.gan.Trainer;
 import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.image.Pyramid;
 import org.singanseg.studio.core.image.TrainingPair;
+import org.singanseg.studio.core.io.OutputPlaces;
 import org.singanseg.studio.core.model.ModelFile;
 
 import picocli.CommandLine.Command;
@@ -44,6 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingSettings settings = settingsOptions.resolve();
+        OutputPlaces.checkFile(out);
         TrainingPair trainingPair = pair.load();
         SourceInfo source = pair.source(trainingPair);
         SinGanModel checkpoint = resumePoint(source, settings);
@@ -65,8 +67,11 @@ public final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            new Trainer(settings, new ConsoleProgress(System.out, System.console() != null), cancelled::get)
-                    .train(trainingPair, source, checkpoint, model -> ModelFile.save(model, out));
+            Trainer trainer = new Trainer(settings, new ConsoleProgress(System.out, System.console() != null),
+                    cancelled::get);
+            SinGanModel start = checkpoint;
+            Output.writingInto(out.toAbsolutePath().getParent(),
+                    () -> trainer.train(trainingPair, source, start, model -> ModelFile.save(model, out)));
             System.out.println("Model saved to " + out.toAbsolutePath());
             return 0;
         } catch (CancellationException e) {

@@ -3,8 +3,11 @@ package org.singanseg.studio.cli;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.io.FileNameEncoding;
+import org.singanseg.studio.core.io.OutputPlaceException;
 import org.singanseg.studio.core.model.InvalidModelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +40,13 @@ final class UserErrors implements IExecutionExceptionHandler {
     }
 
     static String messageFor(Throwable e) {
+        if (e instanceof InvalidPathException path && path.getReason().contains("unmappable")) {
+            // A name read from a folder under LANG=C: the words say what to set.
+            return FileNameEncoding.advice("The name '" + path.getInput() + "'", FileNameEncoding.system(),
+                    System.getenv());
+        }
         if (e instanceof InvalidInputException || e instanceof InvalidModelException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException || e instanceof OutputPlaceException) {
             return e.getMessage();
         }
         if (e instanceof AccessDeniedException denied) {

@@ -85,7 +85,7 @@ class EvaluateCommandTest {
         Files.copy(folders.realMasks().resolve("p1.jpg"), test.resolve("masks/same.jpg"));
         expectError("are also training images: same.jpg", "--test", test.toString());
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        expectError("cannot be written", "--out", file.resolve("evaluation.csv").toString());
+        expectError("is a file, not a folder", "--out", file.resolve("evaluation.csv").toString());
 
         expectError("5-fold cross-validation needs at least 2 folds and at least as many real pairs", "--folds", "5", "--real-images", folders.realImages().toString(),
                 "--real-masks", folders.realMasks().toString());

@@ -11,13 +11,22 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Reads image files of any bit depth and channel layout into planes scaled to [0, 1]:
- * greyscale, grey + alpha, RGB, RGBA, and CMYK JPEGs (which Java's colour conversion refuses).
- * Samples are scaled by their own bit depth, so 16-bit files lose nothing and are not
- * gamma-shifted the way a colour-managed conversion of linear grey would be.
+ * greyscale, grey + alpha, RGB, RGBA, and CMYK or YCCK JPEGs. Samples are scaled by their own
+ * bit depth, so 16-bit files lose nothing and are not gamma-shifted the way a colour-managed
+ * conversion of linear grey would be.
+ *
+ * <p>JPEGs are decoded by TwelveMonkeys ImageIO, which converts CMYK and YCCK to sRGB through
+ * the embedded ICC profile, and by the plain CMYK formula (as ImageMagick and Pillow write such
+ * files) when there is none; the latter is logged, as the colours may then differ from what the
+ * program that made the file shows.
  */
 public final class ImageFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageFiles.class);
     /** 100 megapixels: an 8000x6000 frame opens; decoding far larger ones would exhaust memory. */
     static final long MAX_PIXELS = 100_000_000L;
 
@@ -48,24 +57,19 @@ public final class ImageFiles {
                                     + "Scale it down first.", file.getFileName(), reader.getWidth(0), reader.getHeight(0),
                             pixels / 1e6, MAX_PIXELS / 1_000_000));
                 }
-                String format = reader.getFormatName().toLowerCase();
                 // A JPEG cut short decodes without an exception, grey below the cut; only a warning tells.
                 java.util.List<String> warnings = new java.util.ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                try {
-                    Planes planes = fromImage(reader.read(0));
-                    if (warnings.stream().anyMatch(w -> w.toLowerCase().contains("premature end"))) {
-                        throw new InvalidInputException(file.getFileName() + " is incomplete: the file ends before the "
-                                + "image does (an interrupted copy or download?). Copy or export it again.");
-                    }
-                    return planes;
-                } catch (javax.imageio.IIOException colourProblem) {
-                    if (!format.contains("jpeg")) {
-                        throw colourProblem;
-                    }
-                    // CMYK or YCCK JPEGs: the decoder gives the raw raster, not a colour image.
-                    return fromCmyk(reader.readRaster(0, null), isAdobeInverted(reader));
+                Planes planes = fromImage(reader.read(0));
+                if (warnings.stream().anyMatch(w -> w.toLowerCase().contains("premature end"))) {
+                    throw new InvalidInputException(file.getFileName() + " is incomplete: the file ends before the "
+                            + "image does (an interrupted copy or download?). Copy or export it again.");
                 }
+                if (warnings.stream().anyMatch(w -> w.toLowerCase().contains("no embedded icc"))) {
+                    LOG.warn("{} is a CMYK JPEG without a colour profile: its colours were converted with the plain "
+                            + "CMYK formula and may differ from what the program that made it shows.", file);
+                }
+                return planes;
             } finally {
                 reader.dispose();
             }
@@ -116,39 +120,5 @@ public final class ImageFiles {
             }
         }
         return planes;
-    }
-
-    /** Naive CMYK to RGB; Adobe's JPEGs store CMYK inverted. No ICC profile is applied. */
-    private static Planes fromCmyk(Raster raster, boolean inverted) throws InvalidInputException {
-        if (raster.getNumBands() != 4) {
-            throw new InvalidInputException("This JPEG uses a colour layout the app cannot convert ("
-                    + raster.getNumBands() + " channels). Re-export it as an RGB JPEG or PNG.");
-        }
-        int w = raster.getWidth();
-        int h = raster.getHeight();
-        Planes planes = Planes.zeros(3, h, w);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double[] cmyk = new double[4];
-                for (int b = 0; b < 4; b++) {
-                    double v = raster.getSample(x, y, b) / 255.0;
-                    cmyk[b] = inverted ? 1 - v : v;
-                }
-                for (int c = 0; c < 3; c++) {
-                    planes.plane(c)[y * w + x] = (float) ((1 - cmyk[c]) * (1 - cmyk[3]));
-                }
-            }
-        }
-        return planes;
-    }
-
-    private static boolean isAdobeInverted(ImageReader reader) {
-        try {
-            var metadata = reader.getImageMetadata(0);
-            var tree = (org.w3c.dom.Element) metadata.getAsTree("javax_imageio_jpeg_image_1.0");
-            return tree.getElementsByTagName("app14Adobe").getLength() > 0;
-        } catch (IOException | RuntimeException e) {
-            return true;
-        }
     }
 }

@@ -20,7 +20,12 @@ public final class CsvTable {
     }
 
     public void row(List<String> cells) {
-        csv.append(cells.stream().map(CsvTable::quoted).collect(Collectors.joining(","))).append("\r\n");
+        csv.append(line(cells));
+    }
+
+    /** One row's text, quoted, with its CRLF line end (for files that grow a row at a time, see {@link CsvLog}). */
+    public static String line(List<String> cells) {
+        return cells.stream().map(CsvTable::quoted).collect(Collectors.joining(",")) + "\r\n";
     }
 
     public byte[] bytes() {

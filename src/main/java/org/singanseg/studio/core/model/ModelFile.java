@@ -1,25 +1,17 @@
 package org.singanseg.studio.core.model;
 
-import java.io.ByteArrayOutputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.singanseg.studio.core.engine.AppVersion;
+import org.singanseg.studio.core.gan.FourChannel;
 import org.singanseg.studio.core.gan.LossHistory;
 import org.singanseg.studio.core.gan.ScaleNets;
 import org.singanseg.studio.core.gan.SinGanModel;
@@ -28,7 +20,6 @@ import org.singanseg.studio.core.gan.TrainedScale;
 import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.image.Pyramid;
 import org.singanseg.studio.core.io.AtomicFiles;
-import org.singanseg.studio.core.io.ConfinedPaths;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +30,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * source, pyramid, per-scale size, width and noise amplitude) and per scale the generator's
  * parameters and batch-norm running statistics, the critic's parameters and z_opt in ND4J's
  * binary format, plus the loss history as CSV. No Java serialisation. Written atomically, so it
- * doubles as the training checkpoint.
+ * doubles as the training checkpoint. Read through {@link ModelArchive}: every entry only up to
+ * the size the descriptor allows, one at a time, so that a crafted file cannot exhaust memory.
  *
  * <p>Format 2 added the running statistics; format 1 models cannot be sampled as SinGAN does.
  */
@@ -47,6 +39,8 @@ public final class ModelFile {
     public static final String FORMAT = "singan-seg-studio-model";
     public static final int FORMAT_VERSION = 2;
     private static final String DESCRIPTOR = "model.json";
+    /** The descriptor and a scale's loss history are text: far below this. */
+    private static final long MAX_TEXT_BYTES = 64L * 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -99,18 +93,8 @@ public final class ModelFile {
     /** The descriptor facts of a model file of any format version, without reading its weights. */
     public static Description describe(Path file) throws InvalidModelException {
         Descriptor d;
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            ZipEntry entry = zip.getEntry(DESCRIPTOR);
-            if (entry == null) {
-                throw notAModel(file, null);
-            }
-            try (InputStream in = zip.getInputStream(entry)) {
-                d = parseDescriptor(file, in.readAllBytes());
-            }
-        } catch (NoSuchFileException | FileNotFoundException e) {
-            throw new InvalidModelException("The model file " + file + " does not exist.", e);
-        } catch (IOException e) {
-            throw damaged(file, "it is not a complete zip archive", e);
+        try (ModelArchive archive = ModelArchive.open(file)) {
+            d = descriptor(file, archive);
         }
         int scales = d.scales() == null ? 0 : d.scales().size();
         return new Description(d.formatVersion(), d.appVersion(), d.settings(), d.source(), scales,
@@ -118,12 +102,21 @@ public final class ModelFile {
     }
 
     public static SinGanModel load(Path file) throws InvalidModelException {
-        Map<String, byte[]> entries = readEntries(file);
-        byte[] json = entries.get(DESCRIPTOR);
-        if (json == null) {
-            throw notAModel(file, null);
+        try (ModelArchive archive = ModelArchive.open(file)) {
+            Descriptor d = descriptor(file, archive);
+            checkLoadable(file, d);
+            List<TrainedScale> scales = new ArrayList<>();
+            for (ScaleEntry e : d.scales()) {
+                scales.add(scale(file, archive, e));
+            }
+            return new SinGanModel(d.settings(), d.pyramid(), d.source(), scales);
+        } catch (OutOfMemoryError e) {
+            throw new InvalidModelException("The model file " + file.getFileName() + " is too large for the memory "
+                    + "available. Give the app more memory (-Xmx), or use a smaller model.", e);
         }
-        Descriptor d = parseDescriptor(file, json);
+    }
+
+    private static void checkLoadable(Path file, Descriptor d) throws InvalidModelException {
         if (d.formatVersion() < FORMAT_VERSION) {
             throw new InvalidModelException(file.getFileName() + " was made by an older version of SinGAN-Seg Studio ("
                     + d.appVersion() + ", model format version " + d.formatVersion() + "), which did not keep the "
@@ -136,74 +129,65 @@ public final class ModelFile {
                     + FORMAT_VERSION + ". Update SinGAN-Seg Studio to open it.");
         }
         if (d.settings() == null || d.pyramid() == null || d.scales() == null) {
-            throw damaged(file, "its description is incomplete", null);
+            throw ModelProblems.damaged(file, "its description is incomplete", null);
         }
-        List<TrainedScale> scales = new ArrayList<>();
         for (ScaleEntry e : d.scales()) {
-            try {
-                INDArray generator = array(entries, entry(e.index(), "generator.nd4j"));
-                INDArray statistics = array(entries, entry(e.index(), "generator-running-statistics.nd4j"));
-                INDArray critic = array(entries, entry(e.index(), "critic.nd4j"));
-                INDArray zOpt = array(entries, entry(e.index(), "z_opt.nd4j"));
-                byte[] csv = entries.get(entry(e.index(), "losses.csv"));
-                LossHistory losses = csv == null ? new LossHistory()
-                        : LossHistory.fromCsv(new String(csv, StandardCharsets.UTF_8));
-                if (generator.length() != ScaleNets.parameterCount(e.networkWidth(), false)
-                        || critic.length() != ScaleNets.parameterCount(e.networkWidth(), true)
-                        || statistics.length() != ScaleNets.runningStatisticsCount(e.networkWidth())) {
-                    throw new IllegalStateException("weights do not match width " + e.networkWidth());
-                }
-                scales.add(new TrainedScale(e.height(), e.width(), e.networkWidth(), e.noiseAmp(), generator, statistics, critic,
-                        zOpt, losses));
-            } catch (RuntimeException ex) {
-                throw damaged(file, "the weights of scale " + e.index() + " cannot be read", ex);
+            if (e.networkWidth() < 1 || e.height() < 1 || e.width() < 1) {
+                throw ModelProblems.damaged(file, "its description of scale " + e.index() + " is impossible", null);
             }
         }
-        return new SinGanModel(d.settings(), d.pyramid(), d.source(), scales);
     }
 
-    private static Descriptor parseDescriptor(Path file, byte[] json) throws InvalidModelException {
+    /**
+     * One scale's weights, each entry read only up to the size its description allows, and turned
+     * into an array before the next is read.
+     */
+    private static TrainedScale scale(Path file, ModelArchive archive, ScaleEntry e) throws InvalidModelException {
+        int width = e.networkWidth();
+        try {
+            long noise = Math.multiplyExact((long) FourChannel.CHANNELS * e.height(), (long) e.width());
+            INDArray generator = array(archive, e, "generator.nd4j", ScaleNets.parameterCount(width, false));
+            INDArray statistics = array(archive, e, "generator-running-statistics.nd4j",
+                    ScaleNets.runningStatisticsCount(width));
+            INDArray critic = array(archive, e, "critic.nd4j", ScaleNets.parameterCount(width, true));
+            INDArray zOpt = array(archive, e, "z_opt.nd4j", noise);
+            String csv = entry(e.index(), "losses.csv");
+            LossHistory losses = !archive.contains(csv) ? new LossHistory()
+                    : LossHistory.fromCsv(new String(archive.read(csv, MAX_TEXT_BYTES), StandardCharsets.UTF_8));
+            return new TrainedScale(e.height(), e.width(), width, e.noiseAmp(), generator, statistics, critic, zOpt,
+                    losses);
+        } catch (RuntimeException ex) {
+            throw ModelProblems.damaged(file, "the weights of scale " + e.index() + " cannot be read ("
+                    + ex.getMessage() + ")", ex);
+        }
+    }
+
+    private static INDArray array(ModelArchive archive, ScaleEntry e, String name, long elements)
+            throws InvalidModelException {
+        String entry = entry(e.index(), name);
+        byte[] bytes = archive.read(entry, StoredArrays.maxBytes(elements));
+        try {
+            return StoredArrays.read(bytes, elements);
+        } catch (IllegalStateException problem) {
+            throw new IllegalStateException(entry + ": " + problem.getMessage(), problem);
+        }
+    }
+
+    private static Descriptor descriptor(Path file, ModelArchive archive) throws InvalidModelException {
+        if (!archive.contains(DESCRIPTOR)) {
+            throw ModelProblems.notAModel(file, null);
+        }
+        byte[] json = archive.read(DESCRIPTOR, MAX_TEXT_BYTES);
         Descriptor d;
         try {
             d = JSON.readValue(json, Descriptor.class);
         } catch (IOException e) {
-            throw notAModel(file, e);
+            throw ModelProblems.notAModel(file, e);
         }
         if (!FORMAT.equals(d.format())) {
-            throw notAModel(file, null);
+            throw ModelProblems.notAModel(file, null);
         }
         return d;
-    }
-
-    private static INDArray array(Map<String, byte[]> entries, String name) {
-        byte[] bytes = entries.get(name);
-        if (bytes == null) {
-            throw new IllegalStateException("missing " + name);
-        }
-        return Nd4j.fromByteArray(bytes);
-    }
-
-    private static Map<String, byte[]> readEntries(Path file) throws InvalidModelException {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (!ConfinedPaths.isConfined(entry.getName())) {
-                    throw damaged(file, "it holds an entry named '" + entry.getName() + "', outside its folders", null);
-                }
-                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                zip.transferTo(bytes);
-                entries.put(entry.getName(), bytes.toByteArray());
-            }
-        } catch (NoSuchFileException e) {
-            throw new InvalidModelException("The model file " + file + " does not exist.", e);
-        } catch (IOException e) {
-            throw damaged(file, "it is not a complete zip archive", e);
-        }
-        if (entries.isEmpty()) {
-            throw notAModel(file, null);
-        }
-        return entries;
     }
 
     private static String entry(int scale, String name) {
@@ -214,15 +198,5 @@ public final class ModelFile {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(data);
         zip.closeEntry();
-    }
-
-    private static InvalidModelException notAModel(Path file, Throwable cause) {
-        return new InvalidModelException(file.getFileName() + " is not a SinGAN-Seg Studio model file. "
-                + "Choose a .singan model that this app saved.", cause);
-    }
-
-    private static InvalidModelException damaged(Path file, String why, Throwable cause) {
-        return new InvalidModelException("The model file " + file.getFileName() + " is damaged (" + why
-                + "), for example by an interrupted copy or download. Use another copy or train again.", cause);
     }
 }

@@ -83,18 +83,6 @@ class ImageFilesTest {
     }
 
     @Test
-    void cmykJpegIsConvertedToRgb() throws Exception {
-        Path file = dir.resolve("cmyk.jpg");
-        // Red (C 0, M 1, Y 1, K 0), stored inverted with an Adobe marker as Photoshop writes CMYK.
-        CmykJpeg.write(file, 8, 8, new int[]{255, 0, 0, 255});
-        Planes planes = ImageFiles.read(file);
-        assertEquals(3, planes.channels());
-        assertEquals(1.0, planes.get(0, 4, 4), 0.05);
-        assertEquals(0.0, planes.get(1, 4, 4), 0.05);
-        assertEquals(0.0, planes.get(2, 4, 4), 0.05);
-    }
-
-    @Test
     void nonImageAndTruncatedFilesGetClearMessages() throws IOException {
         Path text = dir.resolve("notes.jpg");
         Files.writeString(text, "not an image");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,6 +107,98 @@ class ModelFileTest {
         copyWith(file, hostile, "model.json", "model.json", "../../evil.nd4j");
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelFile.load(hostile));
         assertTrue(e.getMessage().contains("damaged") && e.getMessage().contains("'../../evil.nd4j'"), e.getMessage());
+    }
+
+    /** The crafted file of issue 20: 3.5 MB whose critic claims, and inflates to, 3 GiB. */
+    @Test
+    void anEntryLargerThanItsDescriptionAllowsIsRefusedBeforeReading() throws Exception {
+        Path file = dir.resolve("m.singan");
+        ModelFile.save(TinyModels.trained(), file);
+        Path crafted = dir.resolve("crafted.singan");
+        craftedCopy(file, crafted, "scales/00/critic.nd4j", zip -> zip.zeros("scales/00/critic.nd4j", 3072, 3L << 30));
+        assertTrue(Files.size(crafted) < 5_000_000, "a few MB on disk");
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelFile.load(crafted));
+        assertTrue(e.getMessage().contains("is damaged (scales/00/critic.nd4j claims 3072.0 MB"), e.getMessage());
+    }
+
+    /** The same with a directory that lies (a few bytes): reading stops at what the description allows. */
+    @Test
+    void anEntryThatInflatesBeyondWhatItClaimsIsRefused() throws Exception {
+        Path file = dir.resolve("m.singan");
+        ModelFile.save(TinyModels.trained(), file);
+        Path crafted = dir.resolve("lying.singan");
+        craftedCopy(file, crafted, "scales/00/critic.nd4j", zip -> zip.zeros("scales/00/critic.nd4j", 3072, 641));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelFile.load(crafted));
+        assertTrue(e.getMessage().contains("is damaged (scales/00/critic.nd4j holds more than"), e.getMessage());
+    }
+
+    /** ND4J allocates what an array's header claims before it reads: the claim must fit in the entry. */
+    @Test
+    void anArrayHeaderClaimingBillionsOfValuesIsRefused() throws Exception {
+        Path file = dir.resolve("m.singan");
+        ModelFile.save(TinyModels.trained(), file);
+        byte[] critic = entryBytes(file, "scales/00/critic.nd4j");
+        ByteBuffer header = ByteBuffer.wrap(critic);
+        // Shape buffer: mode (UTF), length, type (UTF), values; then the data buffer's mode and length.
+        int at = skipUtf(header, 0);
+        long shapeLength = header.getLong(at);
+        at = skipUtf(header, at + 8);
+        at += (int) shapeLength * 8;
+        at = skipUtf(header, at);
+        header.putLong(at, 3_000_000_000L);
+        Path crafted = dir.resolve("claims.singan");
+        craftedCopy(file, crafted, "scales/00/critic.nd4j", zip -> zip.stored("scales/00/critic.nd4j", critic));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelFile.load(crafted));
+        assertTrue(e.getMessage().contains("is damaged (the weights of scale 0 cannot be read"), e.getMessage());
+    }
+
+    /** Cut before its central directory, every entry is still there; yet it is a damaged copy, for every reader. */
+    @Test
+    void aZipWithoutItsTailIsDamagedForLoadAndDescribeAlike() throws Exception {
+        Path file = dir.resolve("m.singan");
+        ModelFile.save(TinyModels.trained(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer end = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int directoryStart = end.getInt(bytes.length - 22 + 16);
+        Path cut = dir.resolve("tail-less.singan");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, directoryStart));
+        InvalidModelException loading = assertThrows(InvalidModelException.class, () -> ModelFile.load(cut));
+        InvalidModelException describing = assertThrows(InvalidModelException.class, () -> ModelFile.describe(cut));
+        assertEquals(loading.getMessage(), describing.getMessage());
+        assertTrue(loading.getMessage().contains("is damaged (it is not a complete zip archive)"), loading.getMessage());
+    }
+
+    private static int skipUtf(ByteBuffer bytes, int at) {
+        return at + 2 + (bytes.getShort(at) & 0xffff);
+    }
+
+    /** Copies a model file entry by entry as a crafted zip, with one entry replaced. */
+    private static void craftedCopy(Path from, Path to, String replaced,
+                                    java.util.function.Consumer<CraftedZip> replacement) throws Exception {
+        CraftedZip zip = new CraftedZip();
+        try (InputStream in = Files.newInputStream(from); ZipInputStream entries = new ZipInputStream(in)) {
+            ZipEntry e;
+            while ((e = entries.getNextEntry()) != null) {
+                if (e.getName().equals(replaced)) {
+                    replacement.accept(zip);
+                } else {
+                    zip.stored(e.getName(), entries.readAllBytes());
+                }
+            }
+        }
+        zip.write(to);
+    }
+
+    private static byte[] entryBytes(Path zipFile, String name) throws Exception {
+        try (InputStream in = Files.newInputStream(zipFile); ZipInputStream zip = new ZipInputStream(in)) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                if (e.getName().equals(name)) {
+                    return zip.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("no " + name);
     }
 
     private static String entry(Path zipFile, String name) throws Exception {
