@@ -385,7 +385,7 @@ ro_line=$(completion "$ro" 0)
 say "read-only node, sacct -c: ${ro}_0 $ro_line"
 [ "$(array_task_state "$ro" 0)" = FAILED ] || fail "task ${ro}_0 on the read-only node: $(array_task_state "$ro" 0), expected FAILED"
 [[ "$ro_line" == *"|FAILED|2:0|"* ]] || fail "task ${ro}_0 did not exit with code 2"
-grep -q "^Error: Cannot write to the output folder $ws/out on this machine (Read-only file system" "$ro_log" \
+grep -q "^Error: Cannot write to $ws/out: the folder is read-only" "$ro_log" \
   || fail "no clear message in the job log of ${ro}_0"
 ! grep -q "Exception\|Scale 1/" "$ro_log" || fail "a stack trace or training in ${ro}_0's log"
 after=$(cd "$ws/out" && find . -type f -exec md5sum {} + | sort | md5sum)

@@ -1,18 +1,15 @@
 package org.singanseg.studio.core.batch;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.io.OutputPlaceException;
+import org.singanseg.studio.core.io.OutputPlaces;
 
 /**
  * Makes a synthetic dataset from many real pairs: one model per pair, then its samples, into the
@@ -99,34 +96,20 @@ public final class BatchTrainer {
     }
 
     /**
-     * Writes and deletes a hidden probe file in the output folder and in each of its folders, so that
-     * a folder this machine cannot write (a read-only mount on one node of a cluster, no permission)
-     * stops the batch with a message before any training, not with a stack trace after a scale.
+     * The output folder and each of its folders must take files, so that a folder this machine
+     * cannot write (a read-only mount on one node of a cluster, no permission, a full disk) stops the
+     * batch with a message before any training, not with a stack trace after a scale.
      */
     private void checkWritable() throws InvalidInputException {
-        Path out = options.out().toAbsolutePath();
-        for (Path folder : List.of(out, layout.modelsFolder(), layout.file(BatchLayout.IMAGES),
+        for (Path folder : List.of(options.out(), layout.modelsFolder(), layout.file(BatchLayout.IMAGES),
                 layout.file(BatchLayout.MASKS))) {
             try {
-                Files.createDirectories(folder);
-                Files.delete(Files.createFile(folder.resolve(".write-check-" + UUID.randomUUID())));
-            } catch (IOException e) {
-                throw new InvalidInputException("Cannot write to the output folder " + out + " on this machine ("
-                        + reason(e) + ": " + folder.toAbsolutePath() + "). It must be writable wherever train-batch "
-                        + "runs: check that it is mounted read-write here and that this user may write it, or "
-                        + "choose another folder. Nothing was trained.", e);
+                OutputPlaces.checkFolder(folder);
+            } catch (OutputPlaceException e) {
+                throw new InvalidInputException(e.getMessage() + " train-batch needs its output folder writable "
+                        + "wherever it runs (on a cluster: mounted read-write on every node, for this user). Nothing "
+                        + "was trained.", e);
             }
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file is in the way";
-        }
-        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getClass().getSimpleName();
     }
 }

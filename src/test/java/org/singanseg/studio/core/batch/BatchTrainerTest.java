@@ -126,9 +126,9 @@ class BatchTrainerTest {
         Files.writeString(out.resolve("models"), "a file where the models folder goes");
         Recorder recorder = new Recorder();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(recorder, () -> false));
-        assertTrue(e.getMessage().startsWith("Cannot write to the output folder " + out + " on this machine ("),
+        assertTrue(e.getMessage().startsWith(out.resolve("models") + " is a file, not a folder."), e.getMessage());
+        assertTrue(e.getMessage().contains("train-batch needs its output folder writable wherever it runs"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("(a file is in the way: " + out.resolve("models") + ")"), e.getMessage());
         assertTrue(e.getMessage().endsWith("Nothing was trained."), e.getMessage());
         assertEquals(List.of(), recorder.trainings);
         try (Stream<Path> left = Files.list(out)) {
@@ -143,7 +143,7 @@ class BatchTrainerTest {
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(new Recorder(), () -> false));
-            assertTrue(e.getMessage().contains("(permission denied: " + out + ")"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("Cannot write to " + out + ": "), e.getMessage());
         } finally {
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
