@@ -9,6 +9,7 @@ import org.singanseg.studio.core.export.ExportOptions;
 import org.singanseg.studio.core.export.ExportSummary;
 import org.singanseg.studio.core.export.ExportTargetExistsException;
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.io.ByteSizes;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.project.ProjectStore;
 import org.singanseg.studio.core.samples.SampleCatalog;
@@ -53,9 +54,9 @@ public final class ExportCommand implements Callable<Integer> {
             throw new InvalidInputException(e.getMessage() + " Add --overwrite to replace it, or choose another --out.");
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "Exported %d pair%s%s to %s (%.1f MB)%n", summary.pairs(),
+        System.out.printf(Locale.ROOT, "Exported %d pair%s%s to %s (%s)%n", summary.pairs(),
                 summary.pairs() == 1 ? "" : "s", summary.realIncluded() ? " and the real pair" : "", summary.target(),
-                summary.bytes() / (1024.0 * 1024.0));
+                ByteSizes.describe(summary.bytes()));
         return 0;
     }
 }

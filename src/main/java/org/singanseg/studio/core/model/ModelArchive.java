@@ -14,6 +14,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.singanseg.studio.core.io.ByteSizes;
 import org.singanseg.studio.core.io.ConfinedPaths;
 
 /**
@@ -122,12 +123,8 @@ final class ModelArchive implements Closeable {
     }
 
     private InvalidModelException tooLarge(String name, long claimed, long maxBytes) {
-        String size = claimed >= 0 ? "claims " + megabytes(claimed) : "holds more than " + megabytes(maxBytes);
+        String size = claimed >= 0 ? "claims " + ByteSizes.describe(claimed) : "holds more than " + ByteSizes.describe(maxBytes);
         return ModelProblems.damaged(file, name + " " + size + ", more than its description allows ("
-                + megabytes(maxBytes) + ")", null);
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+                + ByteSizes.describe(maxBytes) + ")", null);
     }
 }

@@ -13,6 +13,7 @@ import org.singanseg.studio.core.export.DatasetExporter;
 import org.singanseg.studio.core.export.ExportOptions;
 import org.singanseg.studio.core.export.ExportSummary;
 import org.singanseg.studio.core.export.ExportTargetExistsException;
+import org.singanseg.studio.core.io.ByteSizes;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.Review;
 import org.singanseg.studio.core.samples.SampleCatalog;
@@ -134,8 +135,9 @@ public final class ExportController {
                         (done, total) -> ui.execute(() -> progress.update((double) done / total, done + " of " + total
                                 + " pairs")), progress::cancelled);
                 outcome = () -> Dialogs.message(owner, Alert.AlertType.INFORMATION, "Export finished", String.format(
-                        Locale.ROOT, "%d pairs%s written to %s (%.1f MB).", summary.pairs(),
-                        summary.realIncluded() ? " and the real pair" : "", summary.target(), summary.bytes() / 1e6));
+                        Locale.ROOT, "%d pairs%s written to %s (%s).", summary.pairs(),
+                        summary.realIncluded() ? " and the real pair" : "", summary.target(),
+                        ByteSizes.describe(summary.bytes())));
             } catch (ExportTargetExistsException exists) {
                 outcome = () -> askOverwrite(current, catalog, request, exists);
             } catch (CancellationException e) {
