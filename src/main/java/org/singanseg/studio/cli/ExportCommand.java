@@ -29,7 +29,7 @@ public final class ExportCommand implements Callable<Integer> {
             description = "The dataset folder to make; with --zip the zip file (.zip is added when missing).")
     Path out;
 
-    @Option(names = "--kept-only", description = "Only the samples marked as kept.")
+    @Option(names = "--kept-only", description = "Only the samples marked as kept (rejected ones are never exported).")
     boolean keptOnly;
 
     @Option(names = "--zip", description = "One zip file instead of a folder.")

@@ -126,13 +126,15 @@ public final class DatasetExporter {
         sink.put(DatasetDescriptor.FILE, DatasetDescriptor.json(project, imageSha256, models, records.size(), options));
     }
 
+    /** Rejected pairs are never exported: the user said they are not fit to train on. */
     private List<SampleRecord> selected(boolean keptOnly) throws InvalidInputException {
         List<SampleRecord> records = catalog.records().stream()
-                .filter(r -> !keptOnly || r.review() == Review.KEPT).toList();
+                .filter(r -> r.review() != Review.REJECTED && (!keptOnly || r.review() == Review.KEPT)).toList();
         if (records.isEmpty()) {
             throw new InvalidInputException(keptOnly
                     ? "No sample of " + project.name() + " is marked as kept. Keep some in the gallery, or export all."
-                    : "The project " + project.name() + " has no samples to export. Generate some first.");
+                    : "The project " + project.name() + " has no samples to export (rejected ones are never "
+                    + "exported). Generate some, or clear the rejection of those you want (U in the gallery).");
         }
         return records;
     }

@@ -117,6 +117,19 @@ class DatasetExporterTest {
     }
 
     @Test
+    void rejectedPairsAreNeverExported() throws Exception {
+        List<SampleRecord> records = catalog.records();
+        catalog.setReview(List.of(records.get(1).name()), Review.REJECTED);
+        catalog.save();
+        catalog = SampleCatalog.open(project.samplesFolder());
+
+        ExportSummary summary = exporter().export(exports.resolve("all"), new ExportOptions(false, false, false, false),
+                QUIET, () -> false);
+        assertEquals(records.size() - 1, summary.pairs());
+        assertFalse(names(summary.target().resolve("images")).contains(records.get(1).fileName()));
+    }
+
+    @Test
     void keptOnlyWithTheRealPairAndItsCredit() throws Exception {
         List<SampleRecord> records = catalog.records();
         catalog.setReview(List.of(records.get(0).name(), records.get(3).name()), Review.KEPT);
