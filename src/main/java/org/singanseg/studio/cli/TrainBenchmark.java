@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
+import org.singanseg.studio.core.compare.SampleSetQuality;
 import org.singanseg.studio.core.gan.FourChannel;
 import org.singanseg.studio.core.gan.SamplePair;
 import org.singanseg.studio.core.gan.Sampler;
@@ -17,12 +18,14 @@ import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.image.ContactSheet;
 import org.singanseg.studio.core.image.Planes;
 import org.singanseg.studio.core.image.PngFiles;
+import org.singanseg.studio.core.image.Resize;
 import org.singanseg.studio.core.image.TrainingPair;
 
 /**
  * Trains a model on one pair and reports per scale: size, width, the median and mean ms per
  * iteration and the minutes taken; then
- * writes a contact sheet of the real pair and 8 samples at start scales 0 and 3.
+ * writes a contact sheet of the real pair and 8 samples at start scales 0 and 3, and measures 16 samples at
+ * start scale 0 against the real image ({@link SampleSetQuality}).
  *
  * <p>The timed run follows an untimed warm-up on the two coarsest scales: the JVM compiles the
  * engine's Java loops during its first few hundred iterations (on a 2-core machine its compiler
@@ -31,6 +34,8 @@ import org.singanseg.studio.core.image.TrainingPair;
  */
 final class TrainBenchmark {
     private static final int SAMPLES = 8;
+    /** Samples at start scale 0 measured for patch distance, diversity and empty masks. */
+    private static final int QUALITY_SAMPLES = 16;
     private static final int WARM_UP_SCALES = 2;
     private static final int WARM_UP_ITERATIONS = 80;
 
@@ -128,27 +133,30 @@ final class TrainBenchmark {
 
         Sampler sampler = new Sampler(model);
         int coarseStart = Math.min(3, sampler.scales() - 1);
+        // The real pair at the model's size, so all tiles match and samples are compared at their own size.
+        int height = model.pyramid().finestHeight();
+        int width = model.pyramid().finestWidth();
+        Planes real = Resize.bicubic(pair.rgb(), height, width);
+        boolean[] realMask = FourChannel.mask(Resize.bicubic(FourChannel.fromPair(pair), height, width));
         List<ContactSheet.Row> sheet = new ArrayList<>();
-        Planes realRgb = pair.rgb();
-        sheet.add(new ContactSheet.Row("real image and mask", List.of(realRgb), List.of(pair.mask())));
+        sheet.add(new ContactSheet.Row("real image and mask", List.of(real), List.of(realMask)));
         for (int startScale : new int[]{0, coarseStart}) {
             List<Planes> images = new ArrayList<>();
             List<boolean[]> masks = new ArrayList<>();
-            for (int i = 0; i < SAMPLES; i++) {
+            int count = startScale == 0 ? QUALITY_SAMPLES : SAMPLES;
+            for (int i = 0; i < count; i++) {
                 SamplePair sample = SamplePair.fromOutput(sampler.sample(settings.seed(), i + 100L * startScale,
                         startScale, 1, 1));
                 images.add(sample.rgb());
                 masks.add(sample.mask());
             }
+            if (startScale == 0) {
+                out.println("Start scale 0, " + SampleSetQuality.of(real, images, masks).describe());
+            }
             sheet.add(new ContactSheet.Row("samples, start scale " + startScale
-                    + (startScale == 0 ? " (most diverse)" : " (closer to the real image)"), images, masks));
+                    + (startScale == 0 ? " (most diverse)" : " (closer to the real image)"),
+                    images.subList(0, SAMPLES), masks.subList(0, SAMPLES)));
         }
-        // Show the real pair at the model's size so all tiles match.
-        Planes small = org.singanseg.studio.core.image.Resize.bicubic(realRgb, model.pyramid().finestHeight(),
-                model.pyramid().finestWidth());
-        boolean[] smallMask = FourChannel.mask(org.singanseg.studio.core.image.Resize.bicubic(
-                FourChannel.fromPair(pair), model.pyramid().finestHeight(), model.pyramid().finestWidth()));
-        sheet.set(0, new ContactSheet.Row("real image and mask", List.of(small), List.of(smallMask)));
         PngFiles.write(ContactSheet.render(sheet, 128), contactSheet);
         out.println("Contact sheet: " + contactSheet.toAbsolutePath());
     }
