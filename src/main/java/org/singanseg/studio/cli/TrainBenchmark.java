@@ -157,7 +157,7 @@ final class TrainBenchmark {
                     + (startScale == 0 ? " (most diverse)" : " (closer to the real image)"),
                     images.subList(0, SAMPLES), masks.subList(0, SAMPLES)));
         }
-        PngFiles.write(ContactSheet.render(sheet, 128), contactSheet);
+        PngFiles.write(ContactSheet.render(sheet, width), contactSheet); // tiles at the samples' own size
         out.println("Contact sheet: " + contactSheet.toAbsolutePath());
     }
 }
