@@ -64,7 +64,7 @@ final class PairJob {
         TrainingPair training = load(pair);
         SinGanModel checkpoint = existing == null ? null : load(modelFile);
         TrainingSettings settings = checkpoint != null ? checkpoint.settings()
-                : options.settings().withSeed(PairSeeds.of(options.settings().seed(), pair.name()));
+                : options.settings().toBuilder().seed(PairSeeds.of(options.settings().seed(), pair.name())).build();
         checkSize(training, settings);
         SourceInfo source = new SourceInfo(pair.image().getFileName().toString(), imageSha256, maskSha256,
                 training.width(), training.height(), training.coverage());
