@@ -67,7 +67,7 @@ final class TrainBenchmark {
         };
         long start = System.nanoTime();
         try {
-            new Trainer(settings.withIterations(iterations), counter, () -> finished[0] >= WARM_UP_SCALES)
+            new Trainer(settings.toBuilder().iterations(iterations).build(), counter, () -> finished[0] >= WARM_UP_SCALES)
                     .train(pair, null, null, m -> { });
         } catch (CancellationException warmUpDone) {
             // the expected end after the warm-up scales

@@ -17,6 +17,7 @@ import org.singanseg.studio.core.image.Pyramid;
 import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.io.OutputPlaces;
 import org.singanseg.studio.core.model.ModelFile;
+import org.singanseg.studio.core.model.ResumeDecision;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +37,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The model file to write (e.g. polyp.singan).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the unfinished training saved in --out.")
+    @Option(names = "--resume",
+            description = "Continue the unfinished training saved in --out (same image, mask and options).")
     boolean resume;
 
     @Option(names = "--force", description = "Overwrite an existing model file.")
@@ -48,10 +50,8 @@ public final class TrainCommand implements Callable<Integer> {
         OutputPlaces.checkFile(out);
         TrainingPair trainingPair = pair.load();
         SourceInfo source = pair.source(trainingPair);
+        // A checkpoint is only resumed with the settings it was started with.
         SinGanModel checkpoint = resumePoint(source, settings);
-        if (checkpoint != null) {
-            settings = checkpoint.settings();
-        }
         describe(trainingPair, settings);
 
         // Ctrl+C: ask the trainer to stop (within one iteration) and let it finish before the JVM exits.
@@ -69,9 +69,8 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             Trainer trainer = new Trainer(settings, new ConsoleProgress(System.out, System.console() != null),
                     cancelled::get);
-            SinGanModel start = checkpoint;
             Output.writingInto(out.toAbsolutePath().getParent(),
-                    () -> trainer.train(trainingPair, source, start, model -> ModelFile.save(model, out)));
+                    () -> trainer.train(trainingPair, source, checkpoint, model -> ModelFile.save(model, out)));
             System.out.println("Model saved to " + out.toAbsolutePath());
             return 0;
         } catch (CancellationException e) {
@@ -103,25 +102,16 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + " already exists. Add --resume to continue its training, "
                     + "--force to replace it, or choose another --out.");
         }
-        SinGanModel model = ModelFile.load(out);
-        if (model.source() == null || !source.imageSha256().equals(model.source().imageSha256())) {
-            throw new IllegalArgumentException(out + " was trained on another image ("
-                    + (model.source() == null ? "unknown" : model.source().imageName())
-                    + "). Resume with that image, or train a new model with another --out.");
-        }
-        if (!java.util.Objects.equals(source.maskSha256(), model.source().maskSha256())) {
-            throw new IllegalArgumentException(out + " was trained with another mask for this image. "
-                    + "Resume with the same mask, or train a new model with another --out.");
-        }
-        if (model.complete()) {
-            throw new IllegalArgumentException(out + " is already fully trained. Generate samples with it, "
-                    + "or add --force (without --resume) to train again.");
-        }
-        if (!model.settings().equals(settings)) {
-            System.out.println("Resuming with the settings saved in the checkpoint (" + model.settings().preset()
-                    + "); options given now are ignored.");
-        }
-        return model;
+        ResumeDecision decision = ResumeDecision.of(ModelFile.describe(out), source.imageSha256(),
+                source.maskSha256(), settings);
+        return switch (decision.action()) {
+            case RESUME -> ModelFile.load(out);
+            case DONE -> throw new IllegalArgumentException(out + " cannot be resumed. " + decision.reason()
+                    + " Generate samples with it, or add --force (without --resume) to train again.");
+            case START_OVER -> throw new IllegalArgumentException(out + " cannot be resumed. " + decision.reason()
+                    + " Resume with the image, mask and options it was started with, or train anew: --force "
+                    + "(without --resume) replaces it, another --out keeps it.");
+        };
     }
 
     private static void describe(TrainingPair pair, TrainingSettings settings) {

@@ -32,7 +32,7 @@ class TrainAndGenerateCommandTest {
                 "--out", model.toString(), "--max-size", "34", "--iterations", "3", "--width", "8", "--width-max", "8"};
         CliRun first = CliRun.of(train);
         assertEquals(0, first.exit(), first.err());
-        assertTrue(first.out().contains("Settings: preset quick"), first.out());
+        assertTrue(first.out().contains("Settings: preset custom: Max size (px) 34, "), first.out());
         TestData.Size size = TestData.Size.of(TestData.smallImage());
         TrainingSettings quick = TrainingSettings.quick();
         Pyramid pyramid = Pyramid.plan(size.height(), size.width(), 34, quick.minSize(), quick.scaleFactor());

@@ -23,7 +23,8 @@ public final class TinyModels {
     }
 
     public static TrainingSettings settings() {
-        return new TrainingSettings("test", 40, 25, 0.75, 40, 2, 2, 5e-4, 5e-4, 0.5, 10, 0.1, 16, 16, 0, 0.1, 7);
+        return TrainingSettings.quick().toBuilder().maxSize(40).iterations(40).widthInitial(16).widthMax(16).seed(7)
+                .build();
     }
 
     /**
@@ -31,7 +32,8 @@ public final class TinyModels {
      * width 8.
      */
     public static TrainingSettings minimal() {
-        return new TrainingSettings("quick", 34, 25, 0.75, 3, 1, 1, 5e-4, 5e-4, 0.5, 10, 0.1, 8, 8, 0, 0.1, 7);
+        return TrainingSettings.quick().toBuilder().maxSize(34).iterations(3).criticSteps(1).generatorSteps(1)
+                .widthInitial(8).widthMax(8).seed(7).build();
     }
 
     public static TrainingPair pair() throws Exception {

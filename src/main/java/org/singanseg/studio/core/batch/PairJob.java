@@ -3,7 +3,6 @@ package org.singanseg.studio.core.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 import org.singanseg.studio.core.gan.SinGanModel;
@@ -15,17 +14,18 @@ import org.singanseg.studio.core.image.InvalidInputException;
 import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.model.InvalidModelException;
 import org.singanseg.studio.core.model.ModelFile;
+import org.singanseg.studio.core.model.ResumeDecision;
 
 /**
  * Brings one pair's outputs to complete, doing only what is missing: trains its model (saved
- * after every scale), or resumes an unfinished one from that checkpoint with the settings it was
- * started with, or keeps a complete one; then writes the missing outputs. A complete model is
- * recognised from its descriptor alone, so a rerun over finished pairs reads no weights.
+ * after every scale), or resumes an unfinished one from that checkpoint, or keeps a complete one
+ * ({@link ResumeDecision}); then writes the missing outputs. A complete model is recognised from
+ * its descriptor alone, so a rerun over finished pairs reads no weights.
  *
  * <p>A pair that cannot be used ends in an {@link InvalidInputException} whose message says why and
  * what to do: an unreadable file, a mask of another size, an empty or full mask, an image too small
- * for the settings, or a model in the output folder that is damaged or was made from other files
- * (never overwritten: it may be someone's finished work).
+ * for the settings, or a model in the output folder that is damaged, was made from other files or
+ * was started with other settings (never overwritten: it may be someone's work).
  */
 final class PairJob {
     private final BatchOptions options;
@@ -47,9 +47,17 @@ final class PairJob {
         String imageSha256 = sha256(pair.image());
         String maskSha256 = sha256(pair.mask());
         Path modelFile = layout.model(pair.name());
-        ModelFile.Description existing = Files.exists(modelFile) ? ownModel(modelFile, imageSha256, maskSha256) : null;
+        TrainingSettings settings = options.settings().toBuilder()
+                .seed(PairSeeds.of(options.settings().seed(), pair.name())).build();
+        ModelFile.Description existing = Files.exists(modelFile) ? describe(modelFile) : null;
+        ResumeDecision decision = existing == null ? null
+                : ResumeDecision.of(existing, imageSha256, maskSha256, settings);
 
-        if (existing != null && existing.complete()) {
+        if (decision != null && decision.action() == ResumeDecision.Action.START_OVER) {
+            throw new InvalidInputException(modelFile + " is not continued. " + decision.reason() + " Delete it, "
+                    + "with its record (.json) and samples, to train this pair again.");
+        }
+        if (decision != null && decision.action() == ResumeDecision.Action.DONE) {
             long seed = existing.settings().seed();
             PairRecord old = PairRecord.read(layout.record(pair.name()));
             PairRecord record = old != null && old.matches(imageSha256, maskSha256, seed) ? old
@@ -62,9 +70,7 @@ final class PairJob {
         }
 
         TrainingPair training = load(pair);
-        SinGanModel checkpoint = existing == null ? null : load(modelFile);
-        TrainingSettings settings = checkpoint != null ? checkpoint.settings()
-                : options.settings().withSeed(PairSeeds.of(options.settings().seed(), pair.name()));
+        SinGanModel checkpoint = decision == null ? null : load(modelFile);
         checkSize(training, settings);
         SourceInfo source = new SourceInfo(pair.image().getFileName().toString(), imageSha256, maskSha256,
                 training.width(), training.height(), training.coverage());
@@ -77,22 +83,12 @@ final class PairJob {
                 written, seconds(start));
     }
 
-    /** The model file's descriptor, when it is this pair's (made from these very files). */
-    private ModelFile.Description ownModel(Path file, String imageSha256, String maskSha256)
-            throws InvalidInputException {
-        ModelFile.Description model;
+    private static ModelFile.Description describe(Path modelFile) throws InvalidInputException {
         try {
-            model = ModelFile.describe(file);
+            return ModelFile.describe(modelFile);
         } catch (InvalidModelException e) {
-            throw damaged(file, e);
+            throw damaged(modelFile, e);
         }
-        SourceInfo source = model.source();
-        if (source == null || !source.imageSha256().equals(imageSha256)
-                || !Objects.equals(source.maskSha256(), maskSha256)) {
-            throw new InvalidInputException(file + " was made from other files (the image or mask has changed "
-                    + "since). Delete it, with its record (.json) and samples, to train this pair again.");
-        }
-        return model;
     }
 
     private static SinGanModel load(Path modelFile) throws InvalidInputException {

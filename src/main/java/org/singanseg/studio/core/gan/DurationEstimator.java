@@ -88,10 +88,9 @@ public final class DurationEstimator {
 
     /** Median seconds per iteration of the coarsest scale of a pyramid from maxSize down to minSize. */
     private static Probe probe(TrainingPair pair, int maxSize, int minSize, int width) throws Exception {
-        TrainingSettings quick = TrainingSettings.quick();
-        TrainingSettings settings = new TrainingSettings("probe", maxSize, minSize, quick.scaleFactor(), 1000, 2, 2,
-                quick.learningRateG(), quick.learningRateD(), quick.beta1(), quick.alpha(), quick.lambda(), width,
-                width, 0, quick.noiseAmpFactor(), 1);
+        TrainingSettings settings = TrainingSettings.quick().toBuilder().maxSize(maxSize).minSize(minSize)
+                .iterations(1000).criticSteps(2).generatorSteps(2).widthInitial(width).widthMax(width)
+                .widthDoublingEvery(0).seed(1).build();
         long[] times = new long[PROBE_ITERATIONS + 1];
         int[] size = new int[2];
         int[] seen = {0};

@@ -1,10 +1,19 @@
 package org.singanseg.studio.core.gan;
 
-import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Every setting of SinGAN-Seg training. {@link #paper()} is the reference (Thambawita et al.,
  * after SinGAN's defaults); the other presets trade size and iterations for time on a CPU.
+ * Derived settings come from {@link #toBuilder()}; {@link SettingField#ALL} describes each
+ * component for people (flag, label, range).
+ *
+ * <p>The preset is not stored but recognised ({@link #preset()}), so edited settings never carry a
+ * preset's name. Files store it for readers, and older files stored it as a component: reading
+ * ignores it either way.
  *
  * @param maxSize          longer side of the finest scale, px
  * @param minSize          shorter side of the coarsest scale, px
@@ -24,50 +33,48 @@ import java.util.Locale;
  * @param noiseAmpFactor   noise amplitude = this times the RMSE of the upsampled reconstruction
  * @param seed             random seed: the same seed on the same machine gives the same model
  */
-public record TrainingSettings(String preset, int maxSize, int minSize, double scaleFactor, int iterations,
-                               int criticSteps, int generatorSteps, double learningRateG, double learningRateD,
-                               double beta1, double alpha, double lambda, int widthInitial, int widthMax,
-                               int widthDoublingEvery, double noiseAmpFactor, long seed) {
+@JsonIgnoreProperties(value = "preset", allowGetters = true)
+public record TrainingSettings(int maxSize, int minSize, double scaleFactor, int iterations, int criticSteps,
+                               int generatorSteps, double learningRateG, double learningRateD, double beta1,
+                               double alpha, double lambda, int widthInitial, int widthMax, int widthDoublingEvery,
+                               double noiseAmpFactor, long seed) {
 
-    public static final String[] PRESETS = {"quick", "standard", "paper"};
+    /** The ids of the presets one can choose ({@link Preset#CHOICES}), for lists of names. */
+    public static final String[] PRESETS = Preset.CHOICES.stream().map(Preset::id).toArray(String[]::new);
 
     /** The reference settings: 250 px, 2000 iterations per scale, width 32 growing to 128. */
     public static TrainingSettings paper() {
-        return new TrainingSettings("paper", 250, 25, 0.75, 2000, 3, 3, 5e-4, 5e-4, 0.5, 10, 0.1, 32, 128, 4, 0.1, 1);
+        return new TrainingSettings(250, 25, 0.75, 2000, 3, 3, 5e-4, 5e-4, 0.5, 10, 0.1, 32, 128, 4, 0.1, 1);
     }
 
     /** A smaller model that trains in about an hour on a laptop CPU. */
     public static TrainingSettings standard() {
-        return new TrainingSettings("standard", 160, 25, 0.75, 800, 3, 3, 5e-4, 5e-4, 0.5, 10, 0.1, 32, 64, 4, 0.1, 1);
+        return paper().toBuilder().maxSize(160).iterations(800).widthMax(64).build();
     }
 
     /** A usable model within minutes on a 2-core CPU: small, narrow, few iterations. */
     public static TrainingSettings quick() {
-        return new TrainingSettings("quick", 96, 25, 0.75, 300, 2, 2, 5e-4, 5e-4, 0.5, 10, 0.1, 32, 32, 0, 0.1, 1);
+        return paper().toBuilder().maxSize(96).iterations(300).criticSteps(2).generatorSteps(2).widthMax(32)
+                .widthDoublingEvery(0).build();
     }
 
-    public static TrainingSettings preset(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "quick" -> quick();
-            case "standard" -> standard();
-            case "paper" -> paper();
-            default -> throw new IllegalArgumentException("Unknown preset '" + name
-                    + "'. Choose one of: quick, standard, paper.");
-        };
+    /** The settings of a preset by its id ({@link Preset#named}). */
+    public static TrainingSettings preset(String id) {
+        return Preset.named(id).settings();
     }
 
-    /** The same settings with another seed (batch training gives every pair its own). */
-    public TrainingSettings withSeed(long newSeed) {
-        return new TrainingSettings(preset, maxSize, minSize, scaleFactor, iterations, criticSteps, generatorSteps,
-                learningRateG, learningRateD, beta1, alpha, lambda, widthInitial, widthMax, widthDoublingEvery,
-                noiseAmpFactor, newSeed);
+    /**
+     * The preset these settings are, whatever their seed (a preset is a recipe; the seed picks one
+     * run of it); {@link Preset#CUSTOM} when they are none.
+     */
+    @JsonProperty("preset")
+    public Preset preset() {
+        return Preset.CHOICES.stream().filter(p -> p.settings().toBuilder().seed(seed).build().equals(this))
+                .findFirst().orElse(Preset.CUSTOM);
     }
 
-    /** The same settings with another iteration count per scale. */
-    public TrainingSettings withIterations(int newIterations) {
-        return new TrainingSettings(preset, maxSize, minSize, scaleFactor, newIterations, criticSteps, generatorSteps,
-                learningRateG, learningRateD, beta1, alpha, lambda, widthInitial, widthMax, widthDoublingEvery,
-                noiseAmpFactor, seed);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** Network width at a scale: widthInitial * 2^floor(scale / doublingEvery), at most widthMax. */
@@ -85,17 +92,11 @@ public record TrainingSettings(String preset, int maxSize, int minSize, double s
         return widths;
     }
 
-    /** Checks ranges; the message says which setting is wrong. */
+    /** Checks every range, then the settings against each other; the message says which setting is wrong. */
     public TrainingSettings validated() {
-        require(minSize >= 10, "min size must be at least 10 px");
-        require(maxSize >= minSize, "max size must be at least the min size");
-        require(scaleFactor > 0.3 && scaleFactor < 1, "scale factor must be between 0.3 and 1");
-        require(iterations >= 1, "iterations must be at least 1");
-        require(criticSteps >= 1 && generatorSteps >= 1, "critic and generator steps must be at least 1");
-        require(learningRateG > 0 && learningRateD > 0, "learning rates must be positive");
-        require(beta1 >= 0 && beta1 < 1, "beta1 must be in [0, 1)");
-        require(alpha >= 0 && lambda >= 0, "alpha and lambda must not be negative");
-        require(widthInitial >= 4 && widthMax >= widthInitial && widthMax <= 512, "width must be 4..512");
+        SettingField.ALL.forEach(field -> field.check(this));
+        require(maxSize >= minSize, "the max size must be at least the min size");
+        require(widthMax >= widthInitial, "the largest width must be at least the width at the coarsest scale");
         return this;
     }
 
@@ -105,12 +106,134 @@ public record TrainingSettings(String preset, int maxSize, int minSize, double s
         }
     }
 
+    /** The preset and every setting, e.g. "preset quick: Max size (px) 96, ...". */
     public String describe() {
-        return String.format(Locale.ROOT, "preset %s: max size %d px, min size %d px, scale factor %.2f, "
-                        + "%d iterations per scale, critic/generator steps %d/%d, lr G %.1e D %.1e, beta1 %.2f, "
-                        + "alpha %.1f, lambda %.2f, width %d..%d%s, seed %d",
-                preset, maxSize, minSize, scaleFactor, iterations, criticSteps, generatorSteps, learningRateG,
-                learningRateD, beta1, alpha, lambda, widthInitial, widthMax,
-                widthDoublingEvery > 0 ? " (doubling every " + widthDoublingEvery + " scales)" : "", seed);
+        return "preset " + preset() + ": " + SettingField.ALL.stream()
+                .map(field -> field.label() + " " + field.format(this)).collect(Collectors.joining(", "));
+    }
+
+    /** Settings from others with some values replaced: {@code settings.toBuilder().seed(7).build()}. */
+    public static final class Builder {
+        private int maxSize;
+        private int minSize;
+        private double scaleFactor;
+        private int iterations;
+        private int criticSteps;
+        private int generatorSteps;
+        private double learningRateG;
+        private double learningRateD;
+        private double beta1;
+        private double alpha;
+        private double lambda;
+        private int widthInitial;
+        private int widthMax;
+        private int widthDoublingEvery;
+        private double noiseAmpFactor;
+        private long seed;
+
+        private Builder(TrainingSettings s) {
+            maxSize = s.maxSize;
+            minSize = s.minSize;
+            scaleFactor = s.scaleFactor;
+            iterations = s.iterations;
+            criticSteps = s.criticSteps;
+            generatorSteps = s.generatorSteps;
+            learningRateG = s.learningRateG;
+            learningRateD = s.learningRateD;
+            beta1 = s.beta1;
+            alpha = s.alpha;
+            lambda = s.lambda;
+            widthInitial = s.widthInitial;
+            widthMax = s.widthMax;
+            widthDoublingEvery = s.widthDoublingEvery;
+            noiseAmpFactor = s.noiseAmpFactor;
+            seed = s.seed;
+        }
+
+        public TrainingSettings build() {
+            return new TrainingSettings(maxSize, minSize, scaleFactor, iterations, criticSteps, generatorSteps,
+                    learningRateG, learningRateD, beta1, alpha, lambda, widthInitial, widthMax, widthDoublingEvery,
+                    noiseAmpFactor, seed);
+        }
+
+        public Builder maxSize(int value) {
+            maxSize = value;
+            return this;
+        }
+
+        public Builder minSize(int value) {
+            minSize = value;
+            return this;
+        }
+
+        public Builder scaleFactor(double value) {
+            scaleFactor = value;
+            return this;
+        }
+
+        public Builder iterations(int value) {
+            iterations = value;
+            return this;
+        }
+
+        public Builder criticSteps(int value) {
+            criticSteps = value;
+            return this;
+        }
+
+        public Builder generatorSteps(int value) {
+            generatorSteps = value;
+            return this;
+        }
+
+        public Builder learningRateG(double value) {
+            learningRateG = value;
+            return this;
+        }
+
+        public Builder learningRateD(double value) {
+            learningRateD = value;
+            return this;
+        }
+
+        public Builder beta1(double value) {
+            beta1 = value;
+            return this;
+        }
+
+        public Builder alpha(double value) {
+            alpha = value;
+            return this;
+        }
+
+        public Builder lambda(double value) {
+            lambda = value;
+            return this;
+        }
+
+        public Builder widthInitial(int value) {
+            widthInitial = value;
+            return this;
+        }
+
+        public Builder widthMax(int value) {
+            widthMax = value;
+            return this;
+        }
+
+        public Builder widthDoublingEvery(int value) {
+            widthDoublingEvery = value;
+            return this;
+        }
+
+        public Builder noiseAmpFactor(double value) {
+            noiseAmpFactor = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
     }
 }

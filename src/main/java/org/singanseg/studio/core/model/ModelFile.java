@@ -96,6 +96,9 @@ public final class ModelFile {
         try (ModelArchive archive = ModelArchive.open(file)) {
             d = descriptor(file, archive);
         }
+        if (d.settings() == null) {
+            throw ModelProblems.damaged(file, "its description is incomplete", null);
+        }
         int scales = d.scales() == null ? 0 : d.scales().size();
         return new Description(d.formatVersion(), d.appVersion(), d.settings(), d.source(), scales,
                 d.pyramid() != null && scales == d.pyramid().scales());

@@ -2,6 +2,7 @@ package org.singanseg.studio.ui.dataset;
 
 import java.nio.file.Path;
 
+import org.singanseg.studio.core.gan.Preset;
 import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.ui.common.Spinners;
 
@@ -44,7 +45,7 @@ public final class DatasetWindow {
         stage.initOwner(owner);
         stage.setTitle("Make a dataset from many pairs");
         preset.getItems().setAll(TrainingSettings.PRESETS);
-        preset.setValue("quick");
+        preset.setValue(Preset.QUICK.id());
         samples.setEditable(true);
 
         GridPane form = new GridPane();

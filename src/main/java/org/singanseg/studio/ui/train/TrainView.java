@@ -10,6 +10,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.singanseg.studio.core.gan.Preset;
 import org.singanseg.studio.core.gan.TrainingListener.IterationStats;
 import org.singanseg.studio.core.gan.TrainingSettings;
 
@@ -123,7 +124,7 @@ public final class TrainView extends BorderPane {
             button.setToggleGroup(presets);
             button.setTooltip(new Tooltip(describe(preset)));
             button.setOnAction(e -> model.settingsProperty().set(preset));
-            button.setSelected(name.equals(model.settingsProperty().get().preset()));
+            button.setSelected(name.equals(model.settingsProperty().get().preset().id()));
             presetButtons.getChildren().add(button);
         }
 
@@ -320,7 +321,7 @@ public final class TrainView extends BorderPane {
     }
 
     private static String presetOf(TrainingSettings settings) {
-        return List.of(TrainingSettings.PRESETS).contains(settings.preset()) ? settings.preset() : "quick";
+        return settings.preset() == Preset.CUSTOM ? Preset.QUICK.id() : settings.preset().id();
     }
 
     private static String describe(TrainingSettings preset) {

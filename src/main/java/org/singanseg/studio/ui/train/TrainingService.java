@@ -20,6 +20,7 @@ import org.singanseg.studio.core.image.InvalidInputException;
 import org.singanseg.studio.core.image.Planes;
 import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.model.ModelFile;
+import org.singanseg.studio.core.model.ResumeDecision;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.ui.common.UserMessages;
 import org.slf4j.Logger;
@@ -184,12 +185,13 @@ public final class TrainingService {
     }
 
     private SinGanModel checkpoint(Path file, SourceInfo source) throws Exception {
-        SinGanModel model = ModelFile.load(file);
-        if (model.source() == null || !model.source().sameFilesAs(source)) {
-            throw new InvalidInputException("The image or mask changed since this training started, so it cannot be "
-                    + "resumed. Start a new training.");
+        ModelFile.Description saved = ModelFile.describe(file);
+        // Resume continues the saved run with the settings it was started with, whatever the form shows.
+        ResumeDecision decision = ResumeDecision.of(saved, source.imageSha256(), source.maskSha256(), saved.settings());
+        if (!decision.resume()) {
+            throw new InvalidInputException(decision.reason() + " It cannot be resumed: start a new training.");
         }
-        return model;
+        return ModelFile.load(file);
     }
 
     private void showSaved(Project project, SinGanModel model, boolean matches) {

@@ -84,6 +84,25 @@ class BatchTrainerTest {
     }
 
     @Test
+    void aCheckpointStartedWithOtherSettingsIsSkippedNotOverwritten() throws Exception {
+        Recorder first = new Recorder();
+        AtomicBoolean stop = new AtomicBoolean();
+        first.onScaleFinished = (pair, scale) -> stop.set(pair.equals("b") && scale == 0);
+        assertThrows(CancellationException.class, () -> run(first, stop::get));
+        Path checkpoint = out.resolve("models/b.singan");
+        FileTime saved = Files.getLastModifiedTime(checkpoint);
+
+        TrainingSettings longer = TinyModels.minimal().toBuilder().iterations(4).build();
+        BatchSummary summary = new BatchTrainer(new BatchOptions(out, longer, K, false), new Recorder(), () -> false)
+                .run(pairs);
+        assertEquals(PairOutcome.COMPLETE, outcomes(summary).get("a"), "a finished model is kept whatever the settings");
+        SkippedInput skipped = summary.skipped().stream().filter(s -> s.name().equals("b")).findFirst().orElseThrow();
+        assertTrue(skipped.reason().contains("It was started with other settings: Iterations per scale 3 (now 4)."),
+                skipped.reason());
+        assertEquals(saved, Files.getLastModifiedTime(checkpoint));
+    }
+
+    @Test
     void onlyMissingSamplesAreDrawnAndTheyComeOutTheSame() throws Exception {
         run(new Recorder(), () -> false);
         Path lost = out.resolve("images/a_0002.png");

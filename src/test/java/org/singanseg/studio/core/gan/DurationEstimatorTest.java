@@ -19,9 +19,8 @@ class DurationEstimatorTest {
         assertTrue(quick > 0 && quick < standard && standard < paper, quick + " < " + standard + " < " + paper);
 
         TrainingSettings q = TrainingSettings.quick();
-        TrainingSettings twice = new TrainingSettings("x", q.maxSize(), q.minSize(), q.scaleFactor(), 2 * q.iterations(),
-                2 * q.criticSteps(), 2 * q.generatorSteps(), q.learningRateG(), q.learningRateD(), q.beta1(), q.alpha(),
-                q.lambda(), q.widthInitial(), q.widthMax(), q.widthDoublingEvery(), q.noiseAmpFactor(), q.seed());
+        TrainingSettings twice = q.toBuilder().iterations(2 * q.iterations()).criticSteps(2 * q.criticSteps())
+                .generatorSteps(2 * q.generatorSteps()).build();
         assertEquals(4 * quick, estimator.seconds(twice, pair.height(), pair.width()), 1e-9 * quick,
                 "twice the iterations with twice the steps: four times the time");
     }

@@ -74,7 +74,7 @@ class TrainerTest {
     void progressReachesTheListener() throws Exception {
         TrainingPair pair = TinyModels.pair();
         List<String> events = new ArrayList<>();
-        TrainingSettings oneScaleWorth = new TrainingSettings("test", 34, 25, 0.75, 3, 1, 1, 5e-4, 5e-4, 0.5, 10, 0.1,
+        TrainingSettings oneScaleWorth = new TrainingSettings(34, 25, 0.75, 3, 1, 1, 5e-4, 5e-4, 0.5, 10, 0.1,
                 8, 8, 0, 0.1, 3);
         new Trainer(oneScaleWorth, new TrainingListener() {
             @Override

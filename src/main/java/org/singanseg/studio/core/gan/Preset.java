@@ -1,0 +1,49 @@
+package org.singanseg.studio.core.gan;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * A named set of training settings, or {@link #CUSTOM} for settings that are none of them. A
+ * settings value knows its preset ({@link TrainingSettings#preset()}), so an edited preset can
+ * never keep its old name.
+ */
+public enum Preset {
+    QUICK, STANDARD, PAPER,
+    /** Settings that are not one of the presets: edited, or from an older version's file. */
+    CUSTOM;
+
+    /** The presets one can choose, fastest first. */
+    public static final List<Preset> CHOICES = List.of(QUICK, STANDARD, PAPER);
+
+    /** The name users type and files store: "quick", "standard", "paper", "custom". */
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+
+    /** The preset's settings; {@link #CUSTOM} has none. */
+    public TrainingSettings settings() {
+        return switch (this) {
+            case QUICK -> TrainingSettings.quick();
+            case STANDARD -> TrainingSettings.standard();
+            case PAPER -> TrainingSettings.paper();
+            case CUSTOM -> throw new IllegalStateException("Custom settings are not a preset.");
+        };
+    }
+
+    /** One of {@link #CHOICES} by its id, in any case; the message lists the choices. */
+    public static Preset named(String id) {
+        return CHOICES.stream().filter(p -> p.id().equalsIgnoreCase(id.trim())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown preset '" + id + "'. Choose one of: "
+                        + CHOICES.stream().map(Preset::id).collect(Collectors.joining(", ")) + "."));
+    }
+}
