@@ -21,8 +21,9 @@ final class SettingsOptions {
     private static final String WIDTH_MAX = "--width-max";
 
     @Option(names = "--preset", defaultValue = "quick",
-            description = "quick (minutes on a laptop), standard (about an hour) or paper (the reference; hours "
-                    + "on a GPU). Default: ${DEFAULT-VALUE}.")
+            description = "quick (96 px, minutes on a laptop), sharp (250 px, the paper's size, trained on windows; "
+                    + "several times the quick preset's time), standard (160 px, about an hour) or paper (the reference; "
+                    + "hours on a GPU). Default: ${DEFAULT-VALUE}.")
     String preset;
 
     /** The command the options were added to; they hold the values given. */

@@ -87,7 +87,7 @@ class TrainAndGenerateCommandTest {
         CliRun badPreset = CliRun.of("train", "--image", TestData.smallImage().toString(), "--mask",
                 TestData.smallMask().toString(), "--out", dir.resolve("d.singan").toString(), "--preset", "fast");
         assertEquals(2, badPreset.exit());
-        assertTrue(badPreset.err().contains("quick, standard, paper"), badPreset.err());
+        assertTrue(badPreset.err().contains("quick, sharp, standard, paper"), badPreset.err());
 
         CliRun badModel = CliRun.of("generate", "--model", text.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, badModel.exit());

@@ -12,14 +12,14 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * never keep its old name.
  */
 public enum Preset {
-    QUICK, STANDARD, PAPER,
+    QUICK, SHARP, STANDARD, PAPER,
     /** Settings that are not one of the presets: edited, or from an older version's file. */
     CUSTOM;
 
     /** The presets one can choose, fastest first. */
-    public static final List<Preset> CHOICES = List.of(QUICK, STANDARD, PAPER);
+    public static final List<Preset> CHOICES = List.of(QUICK, SHARP, STANDARD, PAPER);
 
-    /** The name users type and files store: "quick", "standard", "paper", "custom". */
+    /** The name users type and files store: "quick", "sharp", "standard", "paper", "custom". */
     @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -34,6 +34,7 @@ public enum Preset {
     public TrainingSettings settings() {
         return switch (this) {
             case QUICK -> TrainingSettings.quick();
+            case SHARP -> TrainingSettings.sharp();
             case STANDARD -> TrainingSettings.standard();
             case PAPER -> TrainingSettings.paper();
             case CUSTOM -> throw new IllegalStateException("Custom settings are not a preset.");

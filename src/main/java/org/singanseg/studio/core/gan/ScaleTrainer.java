@@ -87,7 +87,11 @@ final class ScaleTrainer {
             INDArray baseNoise = noise.gaussian(1, c, h, w, n == 0);
             INDArray prevs = coarser.previousFor(n, h, w, noise, criticSteps);
             INDArray inputs = Tensors.pad(prevs.add(baseNoise.mul(noiseAmp)), pad);
-            INDArray fakes = generator.forward(inputs).add(prevs);
+            TrainingWindow window = TrainingWindow.draw(h, w, settings.windowSize(), noise);
+            INDArray realSeen = window.of(real);
+            INDArray prevsSeen = window.of(prevs);
+            INDArray inputsSeen = window.ofPadded(inputs, pad);
+            INDArray fakes = generator.forward(inputsSeen).add(prevsSeen);
             // The reference runs G once per critic step, in this order, in training mode.
             generator.trackRunningStatistics(0, criticSteps);
 
@@ -96,16 +100,18 @@ final class ScaleTrainer {
                 INDArray fake = fakes.get(NDArrayIndex.interval(j, j + 1));
                 critic.zeroGradients();
                 // The WGAN loss on [real, fake] shares the penalty's second critic pass.
-                gp = penalty.accumulate(critic, real, fake, noise.uniform(), Nd4j.concat(0, real, fake),
+                gp = penalty.accumulate(critic, realSeen, fake, noise.uniform(), Nd4j.concat(0, realSeen, fake),
                         wasserstein::forward);
                 criticAdam.step(criticRate.rateAt(it));
             }
 
             // Generator steps on the last critic step's input (as the reference), with the
             // reconstruction from z_opt in the same batch.
-            INDArray lastPrev = prevs.get(NDArrayIndex.interval(criticSteps - 1, criticSteps));
-            INDArray lastInput = inputs.get(NDArrayIndex.interval(criticSteps - 1, criticSteps));
-            INDArray generatorBatch = reconstruct ? Nd4j.concat(0, lastInput, reconstructionInput) : lastInput.dup();
+            INDArray lastPrev = lastOf(prevsSeen, criticSteps);
+            INDArray lastInput = lastOf(inputsSeen, criticSteps);
+            INDArray reconstructionPrevSeen = window.of(reconstructionPrev);
+            INDArray generatorBatch = reconstruct
+                    ? Nd4j.concat(0, lastInput, window.ofPadded(reconstructionInput, pad)) : lastInput.dup();
             double adversarialLoss = 0;
             double reconstructionLoss = 0;
             INDArray fake = null;
@@ -121,8 +127,8 @@ final class ScaleTrainer {
                 adversarialLoss = adversarial.forward(critic.forward(fake));
                 INDArray gradFake = critic.backward(adversarial.gradient(), false);
                 if (reconstruct) {
-                    rec = out.get(NDArrayIndex.interval(1, 2)).add(reconstructionPrev);
-                    reconstructionLoss = reconstruction.forward(rec, real);
+                    rec = out.get(NDArrayIndex.interval(1, 2)).add(reconstructionPrevSeen);
+                    reconstructionLoss = reconstruction.forward(rec, realSeen);
                     generator.backwardParameters(Nd4j.concat(0, gradFake, reconstruction.gradient()));
                 } else {
                     generator.backwardParameters(gradFake);
@@ -138,15 +144,23 @@ final class ScaleTrainer {
             listener.iteration(stats);
             boolean last = it == settings.iterations() - 1;
             if (previews.due() || last) {
-                INDArray shownRec = rec != null ? rec
+                // Previews show the whole image, also when the iteration saw a window of it.
+                INDArray shownRec = rec != null && window.whole() ? rec
                         : generator.forward(reconstructionInput).add(reconstructionPrev);
+                INDArray shownFake = window.whole() ? fake
+                        : generator.forward(lastOf(inputs, criticSteps)).add(lastOf(prevs, criticSteps));
                 listener.preview(n, it, FourChannel.toUnit(Tensors.toPlanes(real)),
-                        FourChannel.toUnit(Tensors.toPlanes(shownRec)), FourChannel.toUnit(Tensors.toPlanes(fake)));
+                        FourChannel.toUnit(Tensors.toPlanes(shownRec)), FourChannel.toUnit(Tensors.toPlanes(shownFake)));
             }
             garbage.collectIfDue();
         }
         return new TrainedScale(h, w, settings.widthAt(n), noiseAmp, generator.parameters().dup(),
                 generator.runningStatistics(), critic.parameters().dup(), zOpt, history);
+    }
+
+    /** The last image of a batch. */
+    private static INDArray lastOf(INDArray batch, int size) {
+        return batch.get(NDArrayIndex.interval(size - 1, size));
     }
 
     /** True at most once per interval, first after one interval. */

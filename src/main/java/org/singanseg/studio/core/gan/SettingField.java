@@ -50,6 +50,10 @@ public final class SettingField<T extends Number> {
             decimal("noiseAmpFactor", "--noise-amp", "Noise amplitude factor",
                     "Noise amplitude of a scale: this times the RMSE of the upsampled reconstruction.",
                     Range.atLeast(0), TrainingSettings::noiseAmpFactor, TrainingSettings.Builder::noiseAmpFactor),
+            integer("windowSize", "--window", "Training window (px)",
+                    "Scales larger than this train on a random window of this side per iteration, which "
+                    + "saves time at the fine scales (0: the whole image, as the paper).",
+                    Range.atLeast(0), TrainingSettings::windowSize, TrainingSettings.Builder::windowSize),
             new SettingField<>("seed", "--seed", "Random seed",
                     "Random seed: the same seed on the same machine gives the same model.",
                     Long.class, Range.ANY, TrainingSettings::seed, TrainingSettings.Builder::seed));

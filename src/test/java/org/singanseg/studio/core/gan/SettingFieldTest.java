@@ -79,7 +79,7 @@ class SettingFieldTest {
         assertEquals(Preset.CUSTOM, TrainingSettings.quick().toBuilder().iterations(3).build().preset());
         assertTrue(TrainingSettings.standard().describe().startsWith("preset standard: Max size (px) 160, "));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Preset.named("custom"));
-        assertEquals("Unknown preset 'custom'. Choose one of: quick, standard, paper.", unknown.getMessage());
+        assertEquals("Unknown preset 'custom'. Choose one of: quick, sharp, standard, paper.", unknown.getMessage());
     }
 
     /** Files store the preset by name; older ones stored it as a field of its own, with any name. */

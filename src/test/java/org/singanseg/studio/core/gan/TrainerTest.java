@@ -75,7 +75,7 @@ class TrainerTest {
         TrainingPair pair = TinyModels.pair();
         List<String> events = new ArrayList<>();
         TrainingSettings oneScaleWorth = new TrainingSettings(34, 25, 0.75, 3, 1, 1, 5e-4, 5e-4, 0.5, 10, 0.1,
-                8, 8, 0, 0.1, 3);
+                8, 8, 0, 0.1, 0, 3);
         new Trainer(oneScaleWorth, new TrainingListener() {
             @Override
             public void scaleStarted(int scale, int height, int width, int networkWidth, int iterations) {

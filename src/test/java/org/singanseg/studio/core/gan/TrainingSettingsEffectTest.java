@@ -31,7 +31,7 @@ class TrainingSettingsEffectTest {
      * and a training takes a fraction of a second.
      */
     private static final TrainingSettings BASE =
-            new TrainingSettings(40, 25, 0.5, 3, 1, 1, 5e-4, 5e-4, 0.5, 10, 0.1, 8, 16, 1, 0.1, 7);
+            new TrainingSettings(40, 25, 0.5, 3, 1, 1, 5e-4, 5e-4, 0.5, 10, 0.1, 8, 16, 1, 0.1, 0, 7);
 
     /** Per field, a valid value other than BASE's. */
     private static final Map<String, Object> CHANGED = Map.ofEntries(
@@ -50,6 +50,7 @@ class TrainingSettingsEffectTest {
             Map.entry("widthMax", 8),
             Map.entry("widthDoublingEvery", 0),
             Map.entry("noiseAmpFactor", 0.2),
+            Map.entry("windowSize", 32), // the finest scale (40x30) trains on 32x30 windows
             Map.entry("seed", 8L));
 
     private static TrainingPair pair;
