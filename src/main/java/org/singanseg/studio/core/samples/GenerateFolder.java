@@ -4,9 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.singanseg.studio.core.gan.SamplePair;
@@ -120,6 +123,37 @@ public final class GenerateFolder implements Closeable {
                 how.get(4), source == null ? "" : source.imageName(), source == null ? "" : source.imageSha256()));
     }
 
+    /**
+     * The pairs listed with both files on disk, in index order, as sample records (not reviewed,
+     * no style, patch distance unknown, time unknown: a generate folder does not keep them).
+     */
+    public List<SampleRecord> records() {
+        Set<Integer> finished = finished();
+        List<SampleRecord> records = new ArrayList<>();
+        for (List<String> row : log.rows()) {
+            int index = index(row);
+            if (finished.remove(index)) {
+                records.add(new SampleRecord(name(index), cell(row, "model"),
+                        Objects.requireNonNullElse(seed(row), 0L), index, (int) number(row, "start_scale"), number(row, "scale_h"), number(row, "scale_v"),
+                        (int) number(row, "width"), (int) number(row, "height"), number(row, "mask_coverage"),
+                        (int) number(row, "mask_regions"), Double.NaN, SampleRecord.NO_STYLE, Review.UNREVIEWED,
+                        null));
+            }
+        }
+        records.sort(Comparator.comparingLong(SampleRecord::index));
+        return records;
+    }
+
+    /** The source image's name and SHA-256 as listed (from the model's description); empty when unknown. */
+    public Source source() {
+        return log.rows().isEmpty() ? new Source("", "")
+                : new Source(cell(log.rows().get(0), "source_image"), cell(log.rows().get(0), "source_sha256"));
+    }
+
+    /** What the model of the listed pairs was trained on. */
+    public record Source(String imageName, String imageSha256) {
+    }
+
     @Override
     public void close() throws IOException {
         log.close();
@@ -142,6 +176,15 @@ public final class GenerateFolder implements Closeable {
             return Integer.parseInt(cell(row, "index"));
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /** A number cell; a listing edited by hand may hold anything, read as 0. */
+    private static double number(List<String> row, String column) {
+        try {
+            return Double.parseDouble(cell(row, column));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
