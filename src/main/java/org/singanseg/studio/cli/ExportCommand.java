@@ -12,30 +12,44 @@ import org.singanseg.studio.core.image.InvalidInputException;
 import org.singanseg.studio.core.io.ByteSizes;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.project.ProjectStore;
+import org.singanseg.studio.core.samples.GenerateFolder;
 import org.singanseg.studio.core.samples.SampleCatalog;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Exports a project's samples as a segmentation dataset: images/, masks/ (0/255), "
-                + "manifest.csv and dataset.json, as a folder or a zip file.")
+        description = "Exports synthetic pairs, of a generate folder or of a project, as a segmentation dataset: "
+                + "images/, masks/ (0/255), manifest.csv and dataset.json, as a folder or a zip file. Rejected "
+                + "pairs are never exported.")
 public final class ExportCommand implements Callable<Integer> {
 
-    @Option(names = "--project", required = true, description = "The project folder.")
-    Path projectFolder;
+    /** Where the pairs come from: exactly one. */
+    static final class Source {
+        @Option(names = "--samples", required = true, description = "A folder written by generate.")
+        Path samples;
+
+        @Option(names = "--project", required = true, description = "A project folder (the app's gallery).")
+        Path project;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Source source;
 
     @Option(names = "--out", required = true,
             description = "The dataset folder to make; with --zip the zip file (.zip is added when missing).")
     Path out;
 
-    @Option(names = "--kept-only", description = "Only the samples marked as kept (rejected ones are never exported).")
-    boolean keptOnly;
+    @Option(names = "--kept-only", negatable = true,
+            description = "Only the pairs marked as kept (--no-kept-only: every pair not rejected). Default, as in "
+                    + "the app: kept only once a pair of the project is kept.")
+    Boolean keptOnly;
 
     @Option(names = "--zip", description = "One zip file instead of a folder.")
     boolean zip;
 
-    @Option(names = "--with-real", description = "Add the real pair as images/real.png and masks/real.png.")
+    @Option(names = "--with-real", description = "Add the project's real pair as images/real.png and masks/real.png.")
     boolean withReal;
 
     @Option(names = "--overwrite", description = "Replace an existing dataset at --out once the new one is complete.")
@@ -43,18 +57,27 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Project project = ProjectStore.open(projectFolder);
-        SampleCatalog catalog = SampleCatalog.open(project.samplesFolder());
-        ExportOptions options = new ExportOptions(keptOnly, withReal, zip, overwrite);
+        if (source.samples != null) {
+            try (GenerateFolder generated = GenerateFolder.open(source.samples)) {
+                return export(new DatasetExporter(generated));
+            }
+        }
+        Project project = ProjectStore.open(source.project);
+        return export(new DatasetExporter(project, SampleCatalog.open(project.samplesFolder())));
+    }
+
+    private int export(DatasetExporter exporter) throws InvalidInputException {
+        boolean kept = keptOnly != null ? keptOnly : exporter.keptOnlyByDefault();
+        ExportOptions options = new ExportOptions(kept, withReal, zip, overwrite);
         ExportSummary summary;
         try (ShutdownCancel cancel = new ShutdownCancel()) {
-            summary = new DatasetExporter(project, catalog).export(out, options,
+            summary = exporter.export(out, options,
                     (done, total) -> System.out.printf(Locale.ROOT, "\r  %d/%d pairs", done, total), cancel);
         } catch (ExportTargetExistsException e) {
             throw new InvalidInputException(e.getMessage() + " Add --overwrite to replace it, or choose another --out.");
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "Exported %d pair%s%s to %s (%s)%n", summary.pairs(),
+        System.out.printf(Locale.ROOT, "Exported %d%s pair%s%s to %s (%s)%n", summary.pairs(), kept ? " kept" : "",
                 summary.pairs() == 1 ? "" : "s", summary.realIncluded() ? " and the real pair" : "", summary.target(),
                 ByteSizes.describe(summary.bytes()));
         return 0;

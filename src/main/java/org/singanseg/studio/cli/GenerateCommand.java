@@ -1,10 +1,9 @@
 package org.singanseg.studio.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -15,13 +14,15 @@ import org.singanseg.studio.core.gan.SinGanModel;
 import org.singanseg.studio.core.image.PngFiles;
 import org.singanseg.studio.core.io.OutputPlaces;
 import org.singanseg.studio.core.model.ModelFile;
+import org.singanseg.studio.core.samples.GenerateFolder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Generates synthetic image/mask pairs (NNNN_img.png, NNNN_mask.png, samples.csv) from a model.",
-                "samples.csv lists each pair as soon as it is written; run the same command again after a stop "
+        description = {"Generates synthetic image/mask pairs from a model, in the Kvasir-SEG layout: "
+                + "images/NNNN.png, masks/NNNN.png (0/255) and manifest.csv.",
+                "manifest.csv lists each pair as soon as it is written; run the same command again after a stop "
                         + "(Ctrl+C, a full disk, a kill) to make the rest."})
 public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "A trained model file.")
@@ -56,38 +57,39 @@ public final class GenerateCommand implements Callable<Integer> {
         // Before the output folder exists, so that a refused option leaves nothing behind.
         sampler.check(startScale, scaleV, scaleH);
         OutputPlaces.checkFolder(out);
-        try (SamplesCsv listing = SamplesCsv.open(out)) {
+        try (GenerateFolder folder = GenerateFolder.open(out)) {
             // A rerun of the same command (without --seed) goes on with the seed of the pairs listed.
-            Long listedSeed = listing.listedSeed();
+            Long listedSeed = folder.listedSeed();
             long runSeed = seed != null ? seed
                     : listedSeed != null ? listedSeed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-            listing.checkSameSettings(runSeed, startScale, scaleH, scaleV, modelName());
-            Set<Integer> finished = listing.finished();
+            GenerateFolder.Run run = new GenerateFolder.Run(runSeed, startScale, scaleH, scaleV,
+                    modelFile.getFileName().toString());
+            folder.checkSameRun(run);
+            Set<Integer> finished = folder.finished();
             System.out.printf(Locale.ROOT, "Generating %d pair%s with seed %d, start scale %d of %d, size x%.2f wide, "
                             + "x%.2f high%n", count, count == 1 ? "" : "s", runSeed, startScale, sampler.scales(), scaleH,
                     scaleV);
             int made;
             try (ShutdownCancel cancel = new ShutdownCancel()) {
-                made = Output.writingInto(out, () -> write(sampler, runSeed, listing, finished, cancel));
+                made = Output.writingInto(out, () -> write(sampler, model, run, folder, finished, cancel));
             } catch (CancellationException e) {
                 System.out.println();
-                System.out.println("Stopped. The pairs made so far are listed in " + SamplesCsv.FILE
+                System.out.println("Stopped. The pairs made so far are listed in " + GenerateFolder.MANIFEST
                         + "; run the same command again to make the rest.");
                 return TrainCommand.CANCELLED;
             }
             int kept = count - made;
             System.out.println("Wrote " + made + " pair" + (made == 1 ? "" : "s")
-                    + (kept > 0 ? " (" + kept + " were there already)" : "") + " and " + SamplesCsv.FILE + " to "
-                    + out.toAbsolutePath());
+                    + (kept > 0 ? " (" + kept + " were there already)" : "") + " to " + out.toAbsolutePath()
+                    + ": images/, masks/ and " + GenerateFolder.MANIFEST);
         }
         return 0;
     }
 
     /** Makes the pairs not finished yet, each listed as soon as its files are written; returns how many. */
-    private int write(Sampler sampler, long runSeed, SamplesCsv listing, Set<Integer> finished, BooleanSupplier cancelled)
-            throws Exception {
-        Files.createDirectories(out);
-        listing.start(finished);
+    private int write(Sampler sampler, SinGanModel model, GenerateFolder.Run run, GenerateFolder folder,
+                      Set<Integer> finished, BooleanSupplier cancelled) throws Exception {
+        folder.start(finished);
         int made = 0;
         for (int i = 0; i < count; i++) {
             if (finished.contains(i)) {
@@ -96,20 +98,14 @@ public final class GenerateCommand implements Callable<Integer> {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("Generating stopped");
             }
-            SamplePair pair = SamplePair.fromOutput(sampler.sample(runSeed, i, startScale, scaleV, scaleH));
-            String image = String.format(Locale.ROOT, "%04d_img.png", i);
-            String mask = String.format(Locale.ROOT, "%04d_mask.png", i);
-            PngFiles.write(PngFiles.rgb(pair.rgb()), out.resolve(image));
-            PngFiles.write(PngFiles.mask(pair.mask(), pair.rgb().width(), pair.rgb().height()), out.resolve(mask));
-            listing.append(i, image, mask, runSeed, startScale, scaleH, scaleV, pair, modelName());
+            SamplePair pair = SamplePair.fromOutput(sampler.sample(run.seed(), i, startScale, scaleV, scaleH));
+            PngFiles.write(PngFiles.rgb(pair.rgb()), folder.imageFile(i));
+            PngFiles.write(PngFiles.mask(pair.mask(), pair.rgb().width(), pair.rgb().height()), folder.maskFile(i));
+            folder.append(i, run, pair, model.source());
             made++;
             System.out.printf("\r  %d/%d", i + 1, count);
         }
         System.out.println();
         return made;
-    }
-
-    private String modelName() {
-        return modelFile.getFileName().toString();
     }
 }

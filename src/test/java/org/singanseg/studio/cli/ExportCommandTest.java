@@ -34,7 +34,7 @@ class ExportCommandTest {
         CliRun first = CliRun.of(export);
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains("2/2 pairs"), first.out());
-        assertTrue(first.out().contains("Exported 1 pair and the real pair to " + out), first.out());
+        assertTrue(first.out().contains("Exported 1 kept pair and the real pair to " + out), first.out());
         assertEquals(List.of("real.png", "syn_00003.png"), names(out.resolve("masks")));
         assertTrue(Files.isRegularFile(out.resolve("manifest.csv")) && Files.isRegularFile(out.resolve("dataset.json")));
 
@@ -43,12 +43,20 @@ class ExportCommandTest {
         assertTrue(again.err().startsWith("Error: " + out + " exists already"), again.err());
         assertTrue(again.err().contains("--overwrite"), again.err());
 
-        CliRun all = CliRun.of("export", "--project", project.folder().toString(), "--out", out.toString(),
+        // As in the app: once a pair is kept, only the kept pairs unless asked for all.
+        CliRun byDefault = CliRun.of("export", "--project", project.folder().toString(), "--out", out.toString(),
                 "--overwrite");
+        assertEquals(0, byDefault.exit(), byDefault.err());
+        assertTrue(byDefault.out().contains("Exported 1 kept pair to " + out), byDefault.out());
+        assertEquals(List.of("syn_00003.png"), names(out.resolve("images")));
+
+        CliRun all = CliRun.of("export", "--project", project.folder().toString(), "--out", out.toString(),
+                "--overwrite", "--no-kept-only");
         assertEquals(0, all.exit(), all.err());
         assertEquals(4, names(out.resolve("images")).size());
 
-        CliRun zip = CliRun.of("export", "--project", project.folder().toString(), "--out", out.toString(), "--zip");
+        CliRun zip = CliRun.of("export", "--project", project.folder().toString(), "--out", out.toString(), "--zip",
+                "--no-kept-only");
         assertEquals(0, zip.exit(), zip.err());
         assertTrue(zip.out().contains("Exported 4 pairs to " + out + ".zip"), zip.out());
         assertEquals(List.of("dataset", "dataset.zip", "project"), names(dir));

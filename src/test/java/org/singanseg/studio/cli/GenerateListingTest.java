@@ -22,7 +22,7 @@ import org.singanseg.studio.testing.CliProcess;
 import org.singanseg.studio.testing.TinyModels;
 
 /**
- * generate wrote samples.csv only at the end: killed, interrupted or stopped by a full disk, it
+ * generate wrote its listing only at the end: killed, interrupted or stopped by a full disk, it
  * left thousands of pairs with no listing. Now each pair is listed once written, and the same
  * command run again completes the folder, byte for byte as an uninterrupted run.
  */
@@ -54,7 +54,7 @@ class GenerateListingTest {
             assertTrue(onDisk.size() <= 1, signal + ": at most the pair being written is unlisted: " + onDisk);
 
             // A row cut short (a kill in the middle of a write) is dropped; the rerun lists each pair once.
-            Files.writeString(out.resolve("samples.csv"), "9999,9999_img", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(out.resolve("manifest.csv"), "9999,images/9999", java.nio.file.StandardOpenOption.APPEND);
             int count = listed.size() + 5;
             CliRun rerun = CliRun.of(args(model, out, count).toArray(String[]::new));
             assertEquals(0, rerun.exit(), rerun.err());
@@ -84,8 +84,8 @@ class GenerateListingTest {
         assertEquals(count, rows.size(), "each pair listed once");
         assertEquals(new HashSet<>(rows(reference)), new HashSet<>(rows));
         for (int i = 0; i < count; i++) {
-            for (String suffix : List.of("_img.png", "_mask.png")) {
-                String name = String.format("%04d%s", i, suffix);
+            for (String folder : List.of("images", "masks")) {
+                String name = String.format("%s/%04d.png", folder, i);
                 assertArrayEquals(Files.readAllBytes(reference.resolve(name)), Files.readAllBytes(out.resolve(name)), name);
             }
         }
@@ -107,13 +107,13 @@ class GenerateListingTest {
 
     private static Set<Integer> pairsOnDisk(Path out) throws Exception {
         Set<Integer> pairs = new HashSet<>();
-        if (!Files.isDirectory(out)) {
+        if (!Files.isDirectory(out.resolve("masks"))) {
             return pairs;
         }
-        try (Stream<Path> files = Files.list(out)) {
-            files.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\d{4}_mask\\.png"))
+        try (Stream<Path> files = Files.list(out.resolve("masks"))) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\d{4}\\.png"))
                     .map(n -> Integer.parseInt(n.substring(0, 4)))
-                    .filter(i -> Files.exists(out.resolve(String.format("%04d_img.png", i))))
+                    .filter(i -> Files.exists(out.resolve(String.format("images/%04d.png", i))))
                     .forEach(pairs::add);
         }
         return pairs;
@@ -121,7 +121,7 @@ class GenerateListingTest {
 
     /** The listing's rows, header left out. */
     private static List<List<String>> rows(Path out) throws Exception {
-        String text = Files.readString(out.resolve("samples.csv"));
+        String text = Files.readString(out.resolve("manifest.csv"));
         List<List<String>> rows = CsvTable.parse(text.substring(0, text.lastIndexOf('\n') + 1));
         return rows.subList(1, rows.size());
     }

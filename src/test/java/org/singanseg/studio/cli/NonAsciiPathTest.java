@@ -48,7 +48,7 @@ class NonAsciiPathTest {
 
         Path utf8Log = dir.resolve("utf8.log");
         assertEquals(0, run(utf8Log, Map.of("LC_ALL", "C.UTF-8", "LANG", "C"), generate), Files.readString(utf8Log));
-        assertTrue(Files.exists(out.resolve("0000_img.png")));
+        assertTrue(Files.exists(out.resolve("images/0000.png")));
     }
 
     @Test

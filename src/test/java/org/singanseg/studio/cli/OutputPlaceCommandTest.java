@@ -86,18 +86,18 @@ class OutputPlaceCommandTest {
             CliRun run = generate(model, samples, "--count", "30");
             assertEquals(UserErrors.USER_ERROR, run.exit(), run.out() + run.err());
             assertTrue(run.err().startsWith("Error: Cannot write to " + samples + ": the disk is full ("), run.err());
-            List<String> listing = Files.readAllLines(samples.resolve("samples.csv"));
+            List<String> listing = Files.readAllLines(samples.resolve("manifest.csv"));
             assertTrue(listing.size() > 1, "the pairs written before the disk filled are listed: " + listing);
             for (String row : listing.subList(1, listing.size())) {
                 String index = row.substring(0, row.indexOf(','));
-                assertTrue(Files.exists(samples.resolve(String.format("%04d_mask.png", Integer.parseInt(index)))), row);
+                assertTrue(Files.exists(samples.resolve(String.format("masks/%04d.png", Integer.parseInt(index)))), row);
             }
 
             Files.delete(disk.resolve("filler"));
             CliRun again = generate(model, samples, "--count", "30");
             assertEquals(0, again.exit(), again.err());
             assertTrue(again.out().contains("were there already"), again.out());
-            assertEquals(31, Files.readAllLines(samples.resolve("samples.csv")).size());
+            assertEquals(31, Files.readAllLines(samples.resolve("manifest.csv")).size());
         }
     }
 

@@ -95,7 +95,7 @@ class TrainAndGenerateCommandTest {
     }
 
     @Test
-    void generateWritesPngPairsAndCsv() throws Exception {
+    void generateWritesPngPairsInTheKvasirLayoutAndAManifest() throws Exception {
         Path model = dir.resolve("m.singan");
         SinGanModel trained = TinyModels.trained();
         ModelFile.save(trained, model);
@@ -103,15 +103,16 @@ class TrainAndGenerateCommandTest {
         CliRun result = CliRun.of("generate", "--model", model.toString(), "--count", "3", "--seed", "42",
                 "--start-scale", "1", "--scale-h", "1.5", "--out", out.toString());
         assertEquals(0, result.exit(), result.err());
-        List<String> csv = Files.readAllLines(out.resolve("samples.csv"));
+        List<String> csv = Files.readAllLines(out.resolve("manifest.csv"));
         assertEquals(4, csv.size());
         long width = Math.round(trained.pyramid().finestWidth() * 1.5);
         int height = trained.pyramid().finestHeight();
-        assertTrue(csv.get(1).startsWith("0,0000_img.png,0000_mask.png,42,1,1.5000,1.0000," + width + "," + height + ","),
-                csv.get(1));
+        assertTrue(csv.get(1).startsWith("0,images/0000.png,masks/0000.png,42,1,1.5000,1.0000," + width + "," + height
+                + ","), csv.get(1));
+        assertTrue(csv.get(1).endsWith(",m.singan," + trained.source().imageName() + ",test"), csv.get(1));
         for (int i = 0; i < 3; i++) {
-            BufferedImage image = ImageIO.read(out.resolve(String.format("%04d_img.png", i)).toFile());
-            BufferedImage mask = ImageIO.read(out.resolve(String.format("%04d_mask.png", i)).toFile());
+            BufferedImage image = ImageIO.read(out.resolve(String.format("images/%04d.png", i)).toFile());
+            BufferedImage mask = ImageIO.read(out.resolve(String.format("masks/%04d.png", i)).toFile());
             assertEquals(width, image.getWidth());
             assertEquals(height, mask.getHeight());
             for (int y = 0; y < mask.getHeight(); y++) {
@@ -146,21 +147,20 @@ class TrainAndGenerateCommandTest {
         assertTrue(nan.err().contains("NaN"), nan.err());
     }
 
-    /** A model file name with a comma and quotes stays one cell of samples.csv. */
+    /** A model file name with a comma and quotes stays one cell of the manifest. */
     @Test
-    void samplesCsvQuotesNamesWithCommasAndQuotes() throws Exception {
+    void theManifestQuotesNamesWithCommasAndQuotes() throws Exception {
         Path model = dir.resolve("polyp, \"v2\".singan");
         ModelFile.save(TinyModels.trained(), model);
         Path out = dir.resolve("samples");
         CliRun run = CliRun.of("generate", "--model", model.toString(), "--count", "2", "--seed", "1", "--out",
                 out.toString());
         assertEquals(0, run.exit(), run.err());
-        List<List<String>> rows = CsvTable.parse(Files.readString(out.resolve("samples.csv")));
+        List<List<String>> rows = CsvTable.parse(Files.readString(out.resolve("manifest.csv")));
         assertEquals(3, rows.size());
         for (List<String> row : rows) {
             assertEquals(rows.get(0).size(), row.size(), row.toString());
         }
-        assertEquals("model", rows.get(0).get(rows.get(0).size() - 1));
-        assertEquals("polyp, \"v2\".singan", rows.get(2).get(rows.get(2).size() - 1));
+        assertEquals("polyp, \"v2\".singan", rows.get(2).get(rows.get(0).indexOf("model")));
     }
 }

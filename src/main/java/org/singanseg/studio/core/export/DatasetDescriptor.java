@@ -7,22 +7,20 @@ import java.util.Collection;
 
 import org.singanseg.studio.core.engine.AppVersion;
 import org.singanseg.studio.core.engine.Citation;
-import org.singanseg.studio.core.io.ConfinedPaths;
+import org.singanseg.studio.core.image.InvalidInputException;
 import org.singanseg.studio.core.model.InvalidModelException;
 import org.singanseg.studio.core.model.ModelFile;
-import org.singanseg.studio.core.project.Project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code dataset.json}: where the pairs came from, so a dataset can be traced and credited without
- * the project: the source image's SHA-256 and credit line, the models' settings (read from their
- * descriptors only, no weights), the export options and the SinGAN-Seg citation. Paths are
- * relative; nothing names the user's folders.
+ * its source: the source image's SHA-256 and credit line, the models (with their settings, read from
+ * their descriptors only, no weights, where the source has the files), the export options and the
+ * SinGAN-Seg citation. Paths are relative; nothing names the user's folders.
  */
 final class DatasetDescriptor {
     static final String FILE = "dataset.json";
@@ -33,18 +31,14 @@ final class DatasetDescriptor {
     private DatasetDescriptor() {
     }
 
-    /**
-     * @param models      the model names of the exported samples, files in the project's models folder
-     * @param imageSha256 SHA-256 of the project's image.png
-     */
-    static byte[] json(Project project, String imageSha256, Collection<String> models, int pairs,
-                       ExportOptions options) throws JsonProcessingException {
+    /** @param models the model names of the exported pairs */
+    static byte[] json(ExportSource source, Collection<String> models, int pairs, ExportOptions options)
+            throws JsonProcessingException, InvalidInputException {
         ObjectNode json = JSON.createObjectNode();
         json.put("format", FORMAT);
         json.put("formatVersion", FORMAT_VERSION);
         json.put("appVersion", AppVersion.get());
         json.put("created", Instant.now().toString());
-        json.put("project", project.name());
         json.put("count", pairs);
         json.put("realPair", options.includeReal());
         ObjectNode layout = json.putObject("layout");
@@ -55,24 +49,13 @@ final class DatasetDescriptor {
         used.put("keptOnly", options.keptOnly());
         used.put("includeReal", options.includeReal());
         used.put("zip", options.zip());
-        ObjectNode source = json.putObject("sourceImage");
-        source.put("file", project.folder().relativize(project.imageFile()).toString());
-        source.put("originalName", project.sourceFileName());
-        source.put("width", project.width());
-        source.put("height", project.height());
-        source.put("sha256", imageSha256);
-        if (!project.sourceCredit().isEmpty()) {
-            json.put("sourceCredit", project.sourceCredit());
-        }
-        ArrayNode modelNodes = json.putArray("models");
-        for (String model : models) {
-            modelNodes.add(model(ConfinedPaths.file(project.modelsFolder(), model), imageSha256));
-        }
+        source.describeOrigin(json, models);
         json.put("citation", Citation.SINGAN_SEG);
         return JSON.writeValueAsBytes(json);
     }
 
-    private static ObjectNode model(Path file, String imageSha256) {
+    /** A model file's facts from its descriptor, or why they are unknown. */
+    static ObjectNode model(Path file, String imageSha256) {
         ObjectNode node = JSON.createObjectNode();
         node.put("file", file.getFileName().toString());
         if (!Files.isRegularFile(file)) {

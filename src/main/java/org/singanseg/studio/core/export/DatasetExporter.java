@@ -11,27 +11,26 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
-import org.singanseg.studio.core.image.FileHash;
 import org.singanseg.studio.core.image.InvalidInputException;
 import org.singanseg.studio.core.mask.MaskFigures;
-import org.singanseg.studio.core.mask.MaskRaster;
 import org.singanseg.studio.core.project.Project;
-import org.singanseg.studio.core.project.ProjectStore;
+import org.singanseg.studio.core.samples.GenerateFolder;
 import org.singanseg.studio.core.samples.Review;
 import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleRecord;
 
 /**
- * Exports a project's samples as a segmentation dataset in the Kvasir-SEG layout: {@code images/NAME.png},
+ * Exports synthetic pairs as a segmentation dataset in the Kvasir-SEG layout: {@code images/NAME.png},
  * {@code masks/NAME.png} (binary 0/255), {@code manifest.csv} and {@code dataset.json}, as a folder or
- * one zip file. Plain Java (no JavaFX, no ND4J), so the UI and the command line share it.
+ * one zip file; the pairs come from a project's gallery or from a {@code generate} folder. Plain Java
+ * (no JavaFX, no ND4J), so the UI and the command line share it. Rejected pairs are never exported.
  *
  * <p>All or nothing: the dataset is written into a hidden sibling of the target and moved into place
  * when complete; a failure or a cancel deletes it and leaves the target as it was. An existing
  * target is never replaced without {@link ExportOptions#overwrite()}.
  */
 public final class DatasetExporter {
-    /** The real pair's file name; the catalog names samples syn_NNNNN, so it cannot clash. */
+    /** The real pair's file name; sample names (syn_NNNNN, NNNN) cannot clash with it. */
     static final String REAL_NAME = "real.png";
 
     /** Progress after each pair. */
@@ -40,18 +39,27 @@ public final class DatasetExporter {
         void pairWritten(int done, int total);
     }
 
-    /** Reads a project file; its failure is a read problem, not one of the export's target. */
+    /** Reads a source file; its failure is a read problem, not one of the export's target. */
     @FunctionalInterface
     private interface Read<T> {
         T from(Path file) throws IOException, InvalidInputException;
     }
 
-    private final Project project;
-    private final SampleCatalog catalog;
+    private final ExportSource source;
 
+    /** Exports a project's gallery. */
     public DatasetExporter(Project project, SampleCatalog catalog) {
-        this.project = project;
-        this.catalog = catalog;
+        this.source = new ProjectSource(project, catalog);
+    }
+
+    /** Exports the pairs of a {@code generate} folder. */
+    public DatasetExporter(GenerateFolder generated) {
+        this.source = new GeneratedSource(generated);
+    }
+
+    /** As the app offers it: only the kept pairs once any pair is kept, else all that are not rejected. */
+    public boolean keptOnlyByDefault() {
+        return source.records().stream().anyMatch(r -> r.review() == Review.KEPT);
     }
 
     /** Where an export to {@code out} goes: {@code out} itself, for a zip with ".zip" added when missing. */
@@ -69,7 +77,7 @@ public final class DatasetExporter {
      * @param cancelled checked before each pair; when true the export is undone and
      *                  {@link CancellationException} thrown
      * @throws ExportTargetExistsException the target exists and {@code overwrite} is off; nothing was written
-     * @throws InvalidInputException       nothing to export, a target inside the project, a project file that
+     * @throws InvalidInputException       nothing to export, a target inside the source folder, a source file that
      *                                     cannot be read, or a folder that cannot be written (read-only, disk full);
      *                                     the message says what to do, and nothing was left behind
      */
@@ -77,13 +85,14 @@ public final class DatasetExporter {
             throws ExportTargetExistsException, InvalidInputException {
         Path target = target(out, options);
         List<SampleRecord> records = selected(options.keptOnly());
+        ExportSource.RealPair real = options.includeReal() ? source.real() : null;
         checkTarget(target, options.overwrite());
         StagedTarget staged = new StagedTarget(target);
         try {
             Files.createDirectories(target.getParent());
             DatasetSink sink = DatasetSink.create(staged.path(), options.zip());
             try (sink) {
-                write(sink, records, options, progress, cancelled);
+                write(sink, records, real, options, progress, cancelled);
             }
             long bytes = sink.bytes();
             staged.install();
@@ -97,56 +106,45 @@ public final class DatasetExporter {
         }
     }
 
-    private void write(DatasetSink sink, List<SampleRecord> records, ExportOptions options, Progress progress,
-                       BooleanSupplier cancelled) throws IOException, InvalidInputException {
-        int total = records.size() + (options.includeReal() ? 1 : 0);
+    private void write(DatasetSink sink, List<SampleRecord> records, ExportSource.RealPair real, ExportOptions options,
+                       Progress progress, BooleanSupplier cancelled) throws IOException, InvalidInputException {
+        int total = records.size() + (real != null ? 1 : 0);
         int done = 0;
         Manifest manifest = new Manifest();
-        if (options.includeReal()) {
+        if (real != null) {
             checkCancel(cancelled);
-            MaskRaster mask = read(project.maskFile(), file -> ProjectStore.loadMask(project));
-            sink.put(imagePath(REAL_NAME), read(project.imageFile(), Files::readAllBytes));
-            sink.put(maskPath(REAL_NAME), BinaryMasks.png(mask));
-            manifest.addReal(imagePath(REAL_NAME), maskPath(REAL_NAME), mask.width(), mask.height(),
-                    MaskFigures.of(mask));
+            sink.put(imagePath(REAL_NAME), read(real.image(), Files::readAllBytes));
+            sink.put(maskPath(REAL_NAME), BinaryMasks.png(real.mask()));
+            manifest.addReal(imagePath(REAL_NAME), maskPath(REAL_NAME), real.mask().width(), real.mask().height(),
+                    MaskFigures.of(real.mask()));
             progress.pairWritten(++done, total);
         }
         Set<String> models = new LinkedHashSet<>();
         for (SampleRecord record : records) {
             checkCancel(cancelled);
-            byte[] mask = read(catalog.maskFile(record.name()), file -> BinaryMasks.of(file, Files.readAllBytes(file)));
-            sink.put(imagePath(record.fileName()), read(catalog.imageFile(record.name()), Files::readAllBytes));
+            byte[] mask = read(source.maskFile(record), file -> BinaryMasks.of(file, Files.readAllBytes(file)));
+            sink.put(imagePath(record.fileName()), read(source.imageFile(record), Files::readAllBytes));
             sink.put(maskPath(record.fileName()), mask);
             manifest.add(imagePath(record.fileName()), maskPath(record.fileName()), record);
             models.add(record.model());
             progress.pairWritten(++done, total);
         }
         sink.put(Manifest.FILE, manifest.bytes());
-        String imageSha256 = read(project.imageFile(), FileHash::sha256);
-        sink.put(DatasetDescriptor.FILE, DatasetDescriptor.json(project, imageSha256, models, records.size(), options));
+        sink.put(DatasetDescriptor.FILE, DatasetDescriptor.json(source, models, records.size(), options));
     }
 
     /** Rejected pairs are never exported: the user said they are not fit to train on. */
     private List<SampleRecord> selected(boolean keptOnly) throws InvalidInputException {
-        List<SampleRecord> records = catalog.records().stream()
+        List<SampleRecord> records = source.records().stream()
                 .filter(r -> r.review() != Review.REJECTED && (!keptOnly || r.review() == Review.KEPT)).toList();
         if (records.isEmpty()) {
-            throw new InvalidInputException(keptOnly
-                    ? "No sample of " + project.name() + " is marked as kept. Keep some in the gallery, or export all."
-                    : "The project " + project.name() + " has no samples to export (rejected ones are never "
-                    + "exported). Generate some, or clear the rejection of those you want (U in the gallery).");
+            throw new InvalidInputException(source.nothingToExport(keptOnly));
         }
         return records;
     }
 
-    /** The target must not hold or be part of the project's own files (an overwrite would delete them). */
     private void checkTarget(Path target, boolean overwrite) throws ExportTargetExistsException, InvalidInputException {
-        Path projectFolder = project.folder().toAbsolutePath().normalize();
-        boolean inExports = target.startsWith(project.exportsFolder().toAbsolutePath().normalize());
-        if (projectFolder.startsWith(target) || target.startsWith(projectFolder) && !inExports) {
-            throw new InvalidInputException("Cannot export to " + target + ": it is part of the project "
-                    + project.name() + ". Choose a folder outside the project, or in its exports folder.");
-        }
+        source.checkTarget(target);
         if (!overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !isEmptyFolder(target)) {
             throw new ExportTargetExistsException(target);
         }

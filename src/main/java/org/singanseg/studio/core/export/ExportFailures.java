@@ -9,14 +9,14 @@ import org.singanseg.studio.core.io.WriteFailures;
 
 /**
  * Turns the I/O errors of an export into messages that say what is wrong and what to do: a
- * read-only folder or a full disk where the dataset goes, or a project file that cannot be read.
+ * read-only folder or a full disk where the dataset goes, or a source file that cannot be read.
  */
 final class ExportFailures {
     private ExportFailures() {
     }
 
     static InvalidInputException reading(Path file, IOException e) {
-        return new InvalidInputException("Cannot read " + file + " (" + reason(e) + "). Check that the project "
+        return new InvalidInputException("Cannot read " + file + " (" + reason(e) + "). Check that its "
                 + "folder is complete and readable, then export again.", e);
     }
 

@@ -14,9 +14,9 @@ import org.singanseg.studio.core.image.InvalidInputException;
 /**
  * The images of a folder of synthetic pairs, in either layout the app writes:
  * <ul>
- *   <li>{@code images/NAME.png} + {@code masks/NAME.png} (exports, batch training, project samples):
+ *   <li>{@code images/NAME.png} + {@code masks/NAME.png} (generate, exports, batch training, project samples):
  *       styled into {@code images/NAME.png} and {@code masks/NAME.png} of the output folder;</li>
- *   <li>{@code NAME_img.png} + {@code NAME_mask.png} side by side ({@code generate}): styled into
+ *   <li>{@code NAME_img.png} + {@code NAME_mask.png} side by side (older {@code generate} folders): styled into
  *       the same names in the output folder. Any other image {@code X} there pairs with
  *       {@code X_mask} if present.</li>
  * </ul>
