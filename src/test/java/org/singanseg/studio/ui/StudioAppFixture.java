@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.testing.TinyModels;
-import org.singanseg.studio.ui.train.TrainingService;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -55,7 +54,7 @@ final class StudioAppFixture {
     /** Puts the shared tiny model into the open project, as a finished training would, and shows it. */
     Project installTinyModel() throws Exception {
         Project project = app.projects().projectProperty().get();
-        ModelFile.save(TinyModels.trained(), TrainingService.modelFile(project));
+        ModelFile.save(TinyModels.trained(), project.modelFile());
         new FxRobot().interact(() -> app.training().inspect(project));
         return project;
     }

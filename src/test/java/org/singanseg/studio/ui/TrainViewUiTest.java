@@ -46,7 +46,7 @@ class TrainViewUiTest extends StudioWindowTest {
         gaps.assertSmooth("a tiny training", 50);
 
         assertEquals(TinyModels.settings().iterations(), chart.getData().get(0).getData().size(), "finest scale's curve");
-        assertTrue(Files.isRegularFile(app.projects().projectProperty().get().modelsFolder().resolve("model.singan")));
+        assertTrue(Files.isRegularFile(app.projects().projectProperty().get().modelFile()));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#step-gallery").query().isDisabled());
         Node start = robot.lookup("#train-start").query();
         assertFalse(start.isDisabled(), "a new run can start");

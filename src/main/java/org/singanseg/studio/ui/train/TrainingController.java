@@ -74,7 +74,7 @@ public final class TrainingController {
                 Dialogs.message(owner, Alert.AlertType.WARNING, "The mask is not ready for training", problem.get());
                 return;
             }
-            if (Files.exists(TrainingService.modelFile(current)) && !Dialogs.confirm(owner, "Replace the model?",
+            if (Files.exists(current.modelFile()) && !Dialogs.confirm(owner, "Replace the model?",
                     "This project already has a model (finished or not). A new training replaces it.", "Train anew", "Cancel")) {
                 return;
             }

@@ -35,7 +35,6 @@ import javafx.beans.property.SimpleObjectProperty;
  */
 public final class TrainingService {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
-    private static final String MODEL_FILE = "model.singan";
 
     private final Executor engine;
     private final TrainingViewModel view;
@@ -50,10 +49,6 @@ public final class TrainingService {
     public TrainingService(Executor engine, TrainingViewModel view) {
         this.engine = engine;
         this.view = view;
-    }
-
-    public static Path modelFile(Project project) {
-        return project.modelsFolder().resolve(MODEL_FILE);
     }
 
     /** The project's model on disk (null when there is none); updated after every scale. */
@@ -143,7 +138,7 @@ public final class TrainingService {
         shown = project;
         saved.set(null);
         engine.execute(() -> {
-            Path file = modelFile(project);
+            Path file = project.modelFile();
             if (!Files.isRegularFile(file)) {
                 return;
             }
@@ -160,7 +155,7 @@ public final class TrainingService {
     }
 
     private void train(Project project, boolean resume, TrainingSettings chosen) {
-        Path file = modelFile(project);
+        Path file = project.modelFile();
         try {
             TrainingPair pair = TrainingPair.load(project.imageFile(), project.maskFile());
             SourceInfo source = SourceInfo.of(project.imageFile(), project.maskFile(), pair);

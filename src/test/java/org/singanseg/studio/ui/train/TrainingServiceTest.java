@@ -75,7 +75,7 @@ class TrainingServiceTest {
         assertNotNull(view.previewProperty().get());
         assertEquals(scales - 1, view.previewProperty().get().scale(), "the last preview is of the finest scale");
         assertTrue(service.savedProperty().get().complete());
-        assertTrue(ModelFile.load(TrainingService.modelFile(project)).complete());
+        assertTrue(ModelFile.load(project.modelFile()).complete());
         assertFalse(service.isRunning());
     }
 
@@ -89,7 +89,7 @@ class TrainingServiceTest {
         int lastIteration = view.losses(1).points().isEmpty() ? -1
                 : view.losses(1).points().get(view.losses(1).size() - 1).iteration();
         assertTrue(lastIteration < TinyModels.settings().iterations() - 1, "stopped before the scale's end");
-        assertEquals(1, ModelFile.load(TrainingService.modelFile(project)).scales().size(), "scale 1 checkpointed");
+        assertEquals(1, ModelFile.load(project.modelFile()).scales().size(), "scale 1 checkpointed");
         assertTrue(service.savedProperty().get().resumable());
         assertEquals(ScaleTile.State.WAITING, view.tiles().get(1).stateProperty().get());
 
@@ -137,7 +137,7 @@ class TrainingServiceTest {
         service.start(project, true);
         runUntil(() -> view.stateProperty().get() == RunState.FAILED);
         assertTrue(view.messageProperty().get().contains("changed since this training started"), view.messageProperty().get());
-        assertTrue(Files.exists(TrainingService.modelFile(project)), "the checkpoint is kept");
+        assertTrue(Files.exists(project.modelFile()), "the checkpoint is kept");
     }
 
     private int iterationsSoFar() {
