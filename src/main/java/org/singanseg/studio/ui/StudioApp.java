@@ -46,6 +46,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.BooleanExpression;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -98,14 +99,14 @@ public final class StudioApp extends Application {
         BackgroundTasks tasks = new BackgroundTasks(files, Platform::runLater, status);
         projects = new ProjectController(stage, preferences, editor, autosave, maskView.canvas(), tasks, status);
         trainingModel = new TrainingViewModel();
-        training = new TrainingService(engine, trainingModel);
+        training = new TrainingService(engine, Platform::runLater, trainingModel);
         trainingController = new TrainingController(stage, training, trainingModel, projects.projectProperty(),
                 () -> editor.figuresProperty().get(), projects::saveThen);
         projects.setLeaveCheck(trainingController::mayLeave);
-        TrainView trainView = new TrainView(trainingModel, training, trainingController::start);
+        TrainView trainView = new TrainView(trainingModel, training, trainingController);
         BooleanBinding modelReady = Bindings.createBooleanBinding(
                 () -> training.savedProperty().get() != null && training.savedProperty().get().complete(), training.savedProperty());
-        BooleanBinding trainingRuns = Bindings.createBooleanBinding(training::isRunning, trainingModel.stateProperty());
+        BooleanExpression trainingRuns = training.runningProperty();
 
         gallery = new GalleryModel();
         generator = new GenerateService(engine, Platform::runLater, gallery::added);
@@ -159,7 +160,7 @@ public final class StudioApp extends Application {
     }
 
     /** Work on many real pairs at once: a synthetic dataset from them, and whether it helps segmentation. */
-    private Menu datasetMenu(Stage stage, BooleanBinding trainingRuns) {
+    private Menu datasetMenu(Stage stage, BooleanExpression trainingRuns) {
         DatasetService datasets = new DatasetService(engine, Platform::runLater);
         MenuItem make = new MenuItem("Make Dataset from Many Pairs…");
         make.setId("menu-make-dataset");

@@ -30,7 +30,7 @@ class TrainViewUiTest extends StudioWindowTest {
         fixture.closeDialogs(robot);
         robot.clickOn("#step-train");
         assertTrue(robot.lookup("#step-gallery").query().isDisabled(), "no model yet: no gallery");
-        robot.interact(() -> app.trainingModel().settingsProperty().set(TinyModels.settings()));
+        robot.interact(() -> app.training().plan(TinyModels.settings()));
         PulseGaps gaps = new PulseGaps();
         robot.interact(gaps::start);
         robot.clickOn("#train-start");
@@ -54,7 +54,7 @@ class TrainViewUiTest extends StudioWindowTest {
     }
 
     private static void await(int seconds, String what, java.util.concurrent.Callable<Boolean> condition) {
-        StudioAppFixture.await(seconds, what, condition, () -> "training says: " + app.trainingModel().messageProperty().get()
+        StudioAppFixture.await(seconds, what, condition, () -> "training says: " + app.training().messageProperty().get()
                 + " (" + app.trainingModel().stateProperty().get() + ")");
     }
 }

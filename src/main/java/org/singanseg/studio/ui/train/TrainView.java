@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -16,6 +15,8 @@ import org.singanseg.studio.core.gan.TrainingSettings;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -56,19 +57,18 @@ public final class TrainView extends BorderPane {
     private final ImageView reconstructionView = previewView();
     private final ImageView sampleView = previewView();
     private final Label banner = new Label();
+    /** Why the typed settings cannot be used; empty when they can. */
+    private final StringProperty formProblem = new SimpleStringProperty("");
     private long drawnRevision = -1;
     private String drawnStrip = "";
 
-    /**
-     * @param start called with true to resume the saved checkpoint, false for a new training
-     */
-    public TrainView(TrainingViewModel model, TrainingService service, Consumer<Boolean> start) {
+    public TrainView(TrainingViewModel model, TrainingService service, TrainingController controller) {
         this.model = model;
         getStyleClass().add("train-view");
         chart = lossChart();
         form.show(model.settingsProperty().get());
 
-        setTop(new VBox(controls(model, service, start), settingsPane()));
+        setTop(new VBox(controls(model, service, controller), settingsPane()));
         SplitPane centre = new SplitPane(chartPane(), previews());
         centre.setDividerPositions(0.6);
         setCenter(centre);
@@ -107,7 +107,7 @@ public final class TrainView extends BorderPane {
         }
     }
 
-    private Node controls(TrainingViewModel model, TrainingService service, Consumer<Boolean> start) {
+    private Node controls(TrainingViewModel model, TrainingService service, TrainingController controller) {
         ToggleGroup presets = new ToggleGroup();
         HBox presetButtons = new HBox();
         presetButtons.getStyleClass().add("preset-buttons");
@@ -122,8 +122,12 @@ public final class TrainView extends BorderPane {
             button.setId("preset-" + name);
             button.setToggleGroup(presets);
             button.setTooltip(new Tooltip(describe(preset)));
-            button.setOnAction(e -> model.settingsProperty().set(preset));
+            button.setOnAction(e -> {
+                formProblem.set("");
+                service.plan(preset);
+            });
             button.setSelected(name.equals(model.settingsProperty().get().preset()));
+            model.settingsProperty().addListener((obs, old, shown) -> button.setSelected(name.equals(shown.preset())));
             presetButtons.getChildren().add(button);
         }
 
@@ -132,16 +136,17 @@ public final class TrainView extends BorderPane {
         startButton.defaultButtonProperty().bind(visibleProperty()); // Enter starts only while this step shows
         startButton.setOnAction(e -> {
             try {
-                model.settingsProperty().set(form.read());
-                start.accept(false);
+                TrainingSettings chosen = form.read();
+                formProblem.set("");
+                controller.start(chosen);
             } catch (IllegalArgumentException invalid) {
-                model.messageProperty().set("Check the settings: " + invalid.getMessage());
+                formProblem.set("Check the settings: " + invalid.getMessage());
             }
         });
         Button resumeSaved = new Button("Resume", new FontIcon(MaterialDesignR.RESTORE));
         resumeSaved.setId("train-resume-saved");
         resumeSaved.setTooltip(new Tooltip("Continue the saved training from its last finished scale"));
-        resumeSaved.setOnAction(e -> start.accept(true));
+        resumeSaved.setOnAction(e -> controller.resumeSaved());
         Button pause = new Button();
         pause.setId("train-pause");
         pause.textProperty().bind(Bindings.when(model.stateProperty().isEqualTo(TrainingViewModel.RunState.PAUSED))
@@ -149,7 +154,7 @@ public final class TrainView extends BorderPane {
         pause.setGraphic(new FontIcon(MaterialDesignP.PAUSE));
         pause.setOnAction(e -> {
             if (model.stateProperty().get() == TrainingViewModel.RunState.PAUSED) {
-                service.resume();
+                service.unpause();
             } else {
                 service.pause();
             }
@@ -170,7 +175,7 @@ public final class TrainView extends BorderPane {
                 () -> service.savedProperty().get() == null || !service.savedProperty().get().resumable(), service.savedProperty())));
 
         banner.setId("train-message");
-        banner.textProperty().bind(model.messageProperty());
+        banner.textProperty().bind(Bindings.when(formProblem.isEmpty()).then(service.messageProperty()).otherwise(formProblem));
         banner.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.controlsfx.control.Notifications;
+import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.mask.MaskFigures;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.ui.common.Dialogs;
@@ -40,18 +41,7 @@ public final class TrainingController {
         this.saveMaskThen = saveMaskThen;
         project.addListener((obs, old, opened) -> {
             if (opened != null) {
-                model.startGeneration();
-                model.messageProperty().set("");
-                model.showPlan(opened.height(), opened.width());
-                model.presetDurationsProperty().set(java.util.Map.of());
-                service.inspect(opened);
-                service.estimateDurations(opened);
-            }
-        });
-        // A preset picked while idle: show the pyramid it would train.
-        model.settingsProperty().addListener((obs, old, settings) -> {
-            if (!service.isRunning() && project.get() != null) {
-                model.showPlan(project.get().height(), project.get().width());
+                service.open(opened, model.settingsProperty().get());
             }
         });
         model.stateProperty().addListener((obs, old, state) -> {
@@ -62,29 +52,35 @@ public final class TrainingController {
         });
     }
 
-    /** Starts a new training (false) or resumes the saved one (true), after the checks. */
-    public void start(boolean resume) {
+    /** Starts a new training with these settings, after the checks. */
+    public void start(TrainingSettings settings) {
         Project current = project.get();
-        if (current == null || service.isRunning()) {
+        if (current == null || service.runningProperty().get()) {
             return;
         }
-        if (!resume) {
-            Optional<String> problem = TrainingReadiness.problem(figures.get());
-            if (problem.isPresent()) {
-                Dialogs.message(owner, Alert.AlertType.WARNING, "The mask is not ready for training", problem.get());
-                return;
-            }
-            if (Files.exists(current.modelFile()) && !Dialogs.confirm(owner, "Replace the model?",
-                    "This project already has a model (finished or not). A new training replaces it.", "Train anew", "Cancel")) {
-                return;
-            }
+        Optional<String> problem = TrainingReadiness.problem(figures.get());
+        if (problem.isPresent()) {
+            Dialogs.message(owner, Alert.AlertType.WARNING, "The mask is not ready for training", problem.get());
+            return;
         }
-        saveMaskThen.accept(() -> service.start(current, resume));
+        if (Files.exists(current.modelFile()) && !Dialogs.confirm(owner, "Replace the model?",
+                "This project already has a model (finished or not). A new training replaces it.", "Train anew", "Cancel")) {
+            return;
+        }
+        saveMaskThen.accept(() -> service.start(current, settings));
+    }
+
+    /** Continues the saved, unfinished training. */
+    public void resumeSaved() {
+        Project current = project.get();
+        if (current != null && !service.runningProperty().get()) {
+            saveMaskThen.accept(() -> service.resumeSaved(current));
+        }
     }
 
     /** Before the project changes or the window closes: true when no run is active or the user stops it. */
     public boolean mayLeave() {
-        if (!service.isRunning()) {
+        if (!service.runningProperty().get()) {
             return true;
         }
         boolean stop = Dialogs.confirm(owner, "Training is running",
