@@ -103,7 +103,14 @@ public final class StudioApp extends Application {
         trainingController = new TrainingController(stage, training, trainingModel, projects.projectProperty(),
                 () -> editor.figuresProperty().get(), projects::saveThen);
         projects.setLeaveCheck(trainingController::mayLeave);
-        TrainView trainView = new TrainView(trainingModel, training, trainingController);
+        TrainView trainView = new TrainView(trainingModel, training, trainingController,
+                () -> window.stepProperty().set(WorkflowStep.GALLERY));
+        // A mask written to disk (edits, an import, an undo) may no longer be the one the model learnt.
+        autosave.unsavedProperty().addListener((obs, was, unsaved) -> {
+            if (!unsaved) {
+                training.recheckSources();
+            }
+        });
         BooleanBinding modelReady = Bindings.createBooleanBinding(
                 () -> training.savedProperty().get() != null && training.savedProperty().get().complete(), training.savedProperty());
         BooleanExpression trainingRuns = training.runningProperty();
@@ -112,7 +119,11 @@ public final class StudioApp extends Application {
         generator = new GenerateService(engine, Platform::runLater, gallery::added);
         library = new SampleLibrary(gallery, files, tasks, status, generator::activeCatalog);
         GeneratePanel generatePanel = new GeneratePanel(generator, projects.projectProperty()::get,
-                gallery.catalogProperty()::get, new StyleWeights(stage, transfers, Platform::runLater), trainingRuns);
+                gallery.catalogProperty()::get, new StyleWeights(stage, transfers, Platform::runLater), trainingRuns,
+                training.staleModelWarning(), () -> {
+                    window.stepProperty().set(WorkflowStep.TRAIN);
+                    trainView.startTraining();
+                });
         ExportController exports = new ExportController(stage, gallery, projects.projectProperty()::get, transfers,
                 Platform::runLater);
         GalleryView galleryView = new GalleryView(gallery, library, new ThumbnailCache(thumbnails, Platform::runLater),

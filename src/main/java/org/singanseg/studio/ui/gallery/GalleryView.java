@@ -25,6 +25,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.ToggleButton;
@@ -120,7 +121,12 @@ public final class GalleryView extends BorderPane {
         empty.setMouseTransparent(true);
 
         setTop(viewBar());
-        setLeft(generate);
+        // Scrolls rather than pushing the window's status bar out of sight at small heights.
+        ScrollPane generateScroll = new ScrollPane(generate);
+        generateScroll.setFitToWidth(true);
+        generateScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        generateScroll.getStyleClass().add("side-panel");
+        setLeft(generateScroll);
         setCenter(new BorderPane(new StackPane(grid, table, empty), null, null, actionBar(generate, export), null));
         setRight(new SampleDetails(gallery, loader, ui));
     }

@@ -27,6 +27,8 @@ import org.singanseg.studio.ui.common.UserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
@@ -45,6 +47,7 @@ public final class TrainingService extends EngineJob {
     private final Object pauseLock = new Object();
     private boolean pauseRequested;
     private final ObjectProperty<SavedRun> saved = new SimpleObjectProperty<>();
+    private final StringBinding staleWarning;
     /** The project the view shows (set on the UI thread); a run of another one ends without a word. */
     private volatile Project shown;
     /** How the run that ends now ended (set on the engine thread before the job's end reaches the UI). */
@@ -55,6 +58,7 @@ public final class TrainingService extends EngineJob {
     public TrainingService(Executor engine, Executor ui, TrainingViewModel model) {
         super(engine, ui);
         this.model = model;
+        staleWarning = Bindings.createStringBinding(() -> saved.get() == null ? "" : saved.get().freshness().warning(), saved);
     }
 
     /** The project's model on disk (null when there is none); updated after every scale. */
@@ -154,11 +158,12 @@ public final class TrainingService extends EngineJob {
         SinGanModel checkpoint = chosen == null ? checkpoint(file, source) : null;
         TrainingSettings settings = checkpoint != null ? checkpoint.settings() : chosen;
         if (checkpoint != null) {
-            showModel(project, checkpoint, true);
+            showModel(project, checkpoint, ModelFreshness.of(source, project));
         }
         new Trainer(settings, new Reports(), this::pauseOrStop, calibration).train(pair, source, checkpoint, trained -> {
             ModelFile.save(trained, file);
-            SavedRun run = savedRun(trained, true);
+            // The mask may have been edited since the run began.
+            SavedRun run = savedRun(trained, ModelFreshness.of(source, project));
             ui.execute(() -> saved.set(run));
         });
         outcome = TrainingViewModel.RunState.FINISHED;
@@ -217,8 +222,7 @@ public final class TrainingService extends EngineJob {
             }
             try {
                 SinGanModel found = ModelFile.load(file);
-                SourceInfo current = currentSource(project);
-                showModel(project, found, found.source() != null && found.source().sameFilesAs(current));
+                showModel(project, found, ModelFreshness.of(found.source(), project));
             } catch (Exception e) {
                 LOG.warn("Model {} not usable", file, e);
                 ui.execute(() -> {
@@ -232,8 +236,8 @@ public final class TrainingService extends EngineJob {
     }
 
     /** Shows a model file's pyramid, finished scales and their curves: a checkpoint to resume, or a finished model. */
-    private void showModel(Project project, SinGanModel found, boolean matches) {
-        SavedRun run = savedRun(found, matches);
+    private void showModel(Project project, SinGanModel found, ModelFreshness freshness) {
+        SavedRun run = savedRun(found, freshness);
         var histories = found.scales().stream().map(TrainedScale::losses).toList();
         model.post(() -> {
             if (project != shown) {
@@ -253,19 +257,44 @@ public final class TrainingService extends EngineJob {
                 messageProperty().set(run.complete()
                         ? "A trained model is ready (" + run.finishedScales() + " scales). Train again to replace it."
                         : String.format(Locale.ROOT, "An unfinished training was found: %d of %d scales done.%s",
-                        run.finishedScales(), run.scales(), run.matchesCurrentMask() ? " Resume continues it."
-                                : " The mask has changed since, so it cannot be resumed."));
+                        run.finishedScales(), run.scales(), run.resumable() ? " Resume continues it."
+                                : " The image or mask has changed since, so it cannot be resumed."));
             }
         });
     }
 
-    private static SavedRun savedRun(SinGanModel found, boolean matches) {
-        return new SavedRun(found.scales().size(), found.pyramid().scales(), found.settings(), matches);
+    private static SavedRun savedRun(SinGanModel found, ModelFreshness freshness) {
+        return new SavedRun(found.scales().size(), found.pyramid().scales(), found.settings(), freshness);
     }
 
-    private SourceInfo currentSource(Project project) throws Exception {
-        TrainingPair pair = TrainingPair.load(project.imageFile(), project.maskFile());
-        return SourceInfo.of(project.imageFile(), project.maskFile(), pair);
+    /**
+     * The shown project's image or mask file was written: says again whether its model was trained
+     * on them (after a run under way, which checks at every scale too).
+     */
+    public void recheckSources() {
+        Project project = shown;
+        if (project == null) {
+            return;
+        }
+        engine.execute(() -> {
+            try {
+                if (Files.isRegularFile(project.modelFile())) {
+                    ModelFreshness now = ModelFreshness.of(ModelFile.describe(project.modelFile()).source(), project);
+                    ui.execute(() -> {
+                        if (project == shown && saved.get() != null) {
+                            saved.set(saved.get().with(now));
+                        }
+                    });
+                }
+            } catch (Exception e) {
+                LOG.warn("Cannot compare the model of {} with its files", project.name(), e);
+            }
+        });
+    }
+
+    /** What the user should know when the model was trained on an older image or mask; empty otherwise. */
+    public StringBinding staleModelWarning() {
+        return staleWarning;
     }
 
     /** Checked by the trainer before every iteration: holds the engine thread while paused. */

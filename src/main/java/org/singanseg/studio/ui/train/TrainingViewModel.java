@@ -26,7 +26,8 @@ import javafx.collections.ObservableList;
 
 /**
  * What the Train step shows, as plain properties: the pyramid's scales and their states, overall
- * progress, speed and time left, loss curves per scale, the latest previews, and the run's state.
+ * progress, speed and time left, loss curves per scale and how they look, the latest previews, and
+ * the run's state.
  * Only {@link TrainingService} changes it (the methods that do are package-private); the view
  * reads it, and picks the scale whose curves it shows.
  *
@@ -49,6 +50,7 @@ public final class TrainingViewModel {
     private final DoubleProperty iterationsPerSecond = new SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.IDLE);
     private final ObjectProperty<TrainingPreview> preview = new SimpleObjectProperty<>();
+    private final ObjectProperty<TrainingHealth> health = new SimpleObjectProperty<>(TrainingHealth.NONE);
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.quick());
     private final ObjectProperty<Map<String, Double>> presetDurations = new SimpleObjectProperty<>(Map.of());
 
@@ -71,9 +73,18 @@ public final class TrainingViewModel {
             applied++;
         }
         if (applied > 0) {
-            lossesRevision.set(lossesRevision.get() + 1);
+            lossesChanged();
         }
         return applied;
+    }
+
+    private void lossesChanged() {
+        lossesRevision.set(lossesRevision.get() + 1);
+        List<List<TrainingListener.IterationStats>> curves = new java.util.ArrayList<>();
+        for (int k = 0; k < tiles.size(); k++) {
+            curves.add(losses.containsKey(k) ? losses.get(k).points() : List.of());
+        }
+        health.set(TrainingHealth.of(curves));
     }
 
     /** Another project is shown now: reports still queued from a run for the previous one are dropped. */
@@ -137,7 +148,7 @@ public final class TrainingViewModel {
         losses.clear();
         preview.set(null);
         showPyramid(planned, pyramid.heights(), pyramid.widths(), 0);
-        lossesRevision.set(lossesRevision.get() + 1);
+        lossesChanged();
     }
 
     /** Puts the loss history of a finished scale back (from a checkpoint). */
@@ -232,6 +243,11 @@ public final class TrainingViewModel {
 
     public ReadOnlyObjectProperty<TrainingPreview> previewProperty() {
         return preview;
+    }
+
+    /** How the curves shown look, in words; follows every change of them. */
+    public ReadOnlyObjectProperty<TrainingHealth> healthProperty() {
+        return health;
     }
 
     /** Expected seconds per preset name on this machine for the open project (empty until timed). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -18,8 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.core.gan.SinGanModel;
+import org.singanseg.studio.core.gan.SourceInfo;
 import org.singanseg.studio.core.gan.Trainer;
+import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.mask.MaskFiles;
+import org.singanseg.studio.core.mask.MaskRaster;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.project.ProjectStore;
@@ -142,6 +147,40 @@ class TrainingServiceTest {
         runUntil(() -> view.stateProperty().get() == RunState.FAILED);
         assertTrue(service.messageProperty().get().contains("changed since this training started"), service.messageProperty().get());
         assertTrue(Files.exists(project.modelFile()), "the checkpoint is kept");
+    }
+
+    @Test
+    void aModelTrainedOnAnOlderMaskIsStaleUntilTheMaskIsAsBefore() throws Exception {
+        SinGanModel tiny = TinyModels.trained();
+        TrainingPair pair = TrainingPair.load(project.imageFile(), project.maskFile());
+        ModelFile.save(new SinGanModel(tiny.settings(), tiny.pyramid(), SourceInfo.of(project.imageFile(),
+                project.maskFile(), pair), tiny.scales()), project.modelFile());
+        service.open(project, TinyModels.settings());
+        runUntil(() -> service.savedProperty().get() != null);
+        assertFalse(service.savedProperty().get().freshness().stale(), "trained on the files as they are");
+        assertEquals("", service.staleModelWarning().get());
+
+        MaskRaster before = ProjectStore.loadMask(project);
+        MaskRaster wider = before.copy();
+        for (int y = 0; y < wider.height(); y++) {
+            for (int x = 0; x < wider.width() / 4; x++) {
+                wider.set(x, y, true);
+            }
+        }
+        ProjectStore.saveMask(project, wider);
+        service.recheckSources();
+        runUntil(() -> service.savedProperty().get().freshness().stale());
+        ModelFreshness freshness = service.savedProperty().get().freshness();
+        assertTrue(freshness.maskChanged() && !freshness.imageChanged());
+        assertEquals(pair.coverage(), freshness.trainedCoverage(), 1e-9);
+        assertEquals((double) wider.countInside() / (wider.width() * wider.height()), freshness.currentCoverage(), 1e-9);
+        assertEquals(String.format(Locale.ROOT, "Trained on an older mask (the polyp covered %.1f%% of the image then, "
+                + "%.1f%% now): its samples follow the old mask, not the current one. Retrain to use the current mask.",
+                freshness.trainedCoverage() * 100, freshness.currentCoverage() * 100), service.staleModelWarning().get());
+
+        ProjectStore.saveMask(project, before);
+        service.recheckSources();
+        runUntil(() -> !service.savedProperty().get().freshness().stale());
     }
 
     private int iterationsSoFar() {
