@@ -272,9 +272,13 @@ public final class GeneratePanel extends VBox {
         return (int) Math.round(diversity.getValue());
     }
 
+    /** Counted as the command line's generate --start-scale: from 0, of all the model's scales. */
     private void updateDiversityLabel() {
         int scales = info == null ? 0 : info.scales();
-        diversityValue.setText(String.format(Locale.ROOT, "Start scale %d of %d", startScale(), Math.max(0, scales - 1)));
+        diversityValue.setText(String.format(Locale.ROOT, "Start scale %d of %d", startScale(), scales));
+        diversityValue.setTooltip(new Tooltip(String.format(Locale.ROOT, "This model has %d scales, numbered 0 (the "
+                + "coarsest, most diverse) to %d, as the command line's generate --start-scale counts them.", scales,
+                Math.max(0, scales - 1))));
     }
 
     private void updateOutputSize() {
