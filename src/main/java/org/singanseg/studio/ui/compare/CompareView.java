@@ -13,6 +13,7 @@ import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleRecord;
 import org.singanseg.studio.ui.common.UserMessages;
+import org.singanseg.studio.ui.gallery.DistanceWords;
 import org.singanseg.studio.ui.gallery.GalleryModel;
 import org.singanseg.studio.ui.gallery.MaskStyle;
 import org.slf4j.Logger;
@@ -162,11 +163,12 @@ public final class CompareView extends BorderPane {
         figures.addRow(3, new Label("Mask regions"), value(Integer.toString(realSide.mask().regions())),
                 value(synthetic == null ? "–" : Integer.toString(synthetic.mask().regions())));
         Label distance = value(record == null || Double.isNaN(record.patchDistance()) ? "–"
-                : String.format(Locale.ROOT, "%.3f", record.patchDistance()));
+                : DistanceWords.value(record.patchDistance()));
         distance.setId("compare-distance");
-        distance.setTooltip(new Tooltip("Sliced Wasserstein distance of 7×7 patch statistics over a Laplacian "
-                + "pyramid, synthetic to real (0 = the same statistics). Sort the gallery by it to find outliers."));
-        figures.addRow(4, new Label("Patch distance"), value("0 (reference)"), distance);
+        distance.setTooltip(DistanceWords.tooltip());
+        Label distanceTitle = new Label(DistanceWords.LABEL + " (lower = closer)");
+        distanceTitle.setTooltip(DistanceWords.tooltip());
+        figures.addRow(4, distanceTitle, value("0 (reference)"), distance);
         if (synthetic != null) {
             histograms.show(realSide.histograms(), synthetic.histograms());
         } else {

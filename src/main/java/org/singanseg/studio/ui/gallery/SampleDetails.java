@@ -66,8 +66,8 @@ final class SampleDetails extends VBox {
         fact(row++, "Size", record.width() + " × " + record.height() + " px");
         fact(row++, "Mask area", String.format(Locale.ROOT, "%.1f %%  (%d region%s)", record.maskCoverage() * 100,
                 record.maskRegions(), record.maskRegions() == 1 ? "" : "s"));
-        fact(row++, "Patch distance", Double.isNaN(record.patchDistance()) ? "unknown"
-                : String.format(Locale.ROOT, "%.3f", record.patchDistance()));
+        fact(row++, DistanceWords.LABEL, DistanceWords.value(record.patchDistance()) + "  (lower = closer)")
+                .setTooltip(DistanceWords.tooltip());
         fact(row++, "Style transfer", record.style());
         fact(row, "Review", switch (record.review()) {
             case KEPT -> "Kept";
@@ -91,11 +91,13 @@ final class SampleDetails extends VBox {
         });
     }
 
-    private void fact(int row, String name, String value) {
+    /** Adds a row; returns its value's label. */
+    private Label fact(int row, String name, String value) {
         Label label = new Label(name);
         label.getStyleClass().add("field-label");
         Label text = new Label(value);
         text.setId("detail-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
         facts.addRow(row, label, text);
+        return text;
     }
 }
