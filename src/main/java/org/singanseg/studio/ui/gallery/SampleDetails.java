@@ -26,6 +26,7 @@ final class SampleDetails extends VBox {
     private final Executor loader;
     private final Executor ui;
     private final ImageView image = new ImageView();
+    private final Label enlarged = new Label();
     private final GridPane facts = new GridPane();
     private final Label empty = new Label("Select a sample to see it here.\nK keeps, R rejects, U clears the mark, "
             + "Delete removes, Enter or a double click compares it with the real image.");
@@ -44,6 +45,12 @@ final class SampleDetails extends VBox {
         image.setPreserveRatio(true);
         facts.setHgap(10);
         facts.setVgap(3);
+        enlarged.setId("detail-enlarged");
+        enlarged.setWrapText(true);
+        enlarged.getStyleClass().add("hint");
+        enlarged.setMaxWidth(IMAGE_SIZE);
+        enlarged.visibleProperty().bind(enlarged.textProperty().isNotEmpty());
+        enlarged.managedProperty().bind(enlarged.visibleProperty());
         empty.setWrapText(true);
         empty.getStyleClass().add("hint");
         gallery.focusedProperty().addListener((obs, old, record) -> show(record));
@@ -58,7 +65,9 @@ final class SampleDetails extends VBox {
             getChildren().setAll(empty);
             return;
         }
-        getChildren().setAll(image, facts);
+        int factor = Enlargement.factor(record.width(), record.height(), IMAGE_SIZE);
+        enlarged.setText(Enlargement.note(record.width(), record.height(), factor));
+        getChildren().setAll(image, enlarged, facts);
         int row = 0;
         fact(row++, "Name", record.name());
         fact(row++, "Seed / index", record.seed() + " / " + record.index());
@@ -78,8 +87,8 @@ final class SampleDetails extends VBox {
         MaskStyle style = gallery.maskStyleProperty().get();
         loader.execute(() -> {
             try {
-                var picture = MaskedImages.render(MaskedImages.readPair(catalog.imageFile(record.name()),
-                        catalog.maskFile(record.name())), style);
+                var picture = MaskedImages.render(MaskedImages.enlarged(MaskedImages.readPair(
+                        catalog.imageFile(record.name()), catalog.maskFile(record.name())), factor), style);
                 ui.execute(() -> {
                     if (record.equals(gallery.focusedProperty().get())) {
                         image.setImage(picture);
