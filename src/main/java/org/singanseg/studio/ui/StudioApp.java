@@ -101,7 +101,7 @@ public final class StudioApp extends Application {
         trainingModel = new TrainingViewModel();
         training = new TrainingService(engine, Platform::runLater, trainingModel);
         trainingController = new TrainingController(stage, training, trainingModel, projects.projectProperty(),
-                () -> editor.figuresProperty().get(), projects::saveThen);
+                () -> editor.figuresProperty().get(), projects::saveThen, status);
         projects.setLeaveCheck(trainingController::mayLeave);
         TrainView trainView = new TrainView(trainingModel, training, trainingController,
                 () -> window.stepProperty().set(WorkflowStep.GALLERY));

@@ -18,6 +18,11 @@ final class Durations {
         return (minutes / 60) + " h " + (minutes % 60) + " min";
     }
 
+    /** "about 12 min left", or nothing while there is no estimate. */
+    static String left(double seconds) {
+        return Double.isNaN(seconds) ? "" : "about " + describe(seconds) + " left";
+    }
+
     /** A measured duration to the second (to the minute from an hour on). */
     static String exact(double seconds) {
         long s = Math.max(0, Math.round(seconds));

@@ -303,9 +303,8 @@ public final class TrainView extends BorderPane {
             if (!Double.isNaN(speed)) {
                 text += String.format(Locale.ROOT, " · %.1f iterations/s", speed);
             }
-            double left = model.secondsLeftProperty().get();
-            if (!Double.isNaN(left)) {
-                text += " · about " + Durations.describe(left) + " left";
+            if (!Double.isNaN(model.secondsLeftProperty().get())) {
+                text += " · " + Durations.left(model.secondsLeftProperty().get());
             }
         }
         return text;

@@ -50,8 +50,12 @@ public final class TrainingService extends EngineJob {
     private final StringBinding staleWarning;
     /** The project the view shows (set on the UI thread); a run of another one ends without a word. */
     private volatile Project shown;
+    /** The project of the run under way or ended last (UI thread). */
+    private Project trained;
     /** How the run that ends now ended (set on the engine thread before the job's end reaches the UI). */
     private volatile TrainingViewModel.RunState outcome;
+    /** What the run says of the scale in training, again after a pause. */
+    private volatile String scaleInTraining = "";
     /** This machine's timing on the shown project's image, or null (engine thread only). */
     private DurationEstimator calibration;
 
@@ -73,6 +77,9 @@ public final class TrainingService extends EngineJob {
     public void open(Project project, TrainingSettings settings) {
         model.ignoreEarlierReports();
         messageProperty().set("");
+        if (!runningProperty().get()) {
+            model.setState(TrainingViewModel.RunState.IDLE);
+        }
         model.setPresetDurations(Map.of());
         shown = project;
         plan(settings);
@@ -115,6 +122,7 @@ public final class TrainingService extends EngineJob {
         if (runningProperty().get()) {
             setPaused(false);
             model.setState(TrainingViewModel.RunState.RUNNING);
+            messageProperty().set(scaleInTraining);
         }
     }
 
@@ -135,19 +143,27 @@ public final class TrainingService extends EngineJob {
             return;
         }
         shown = project;
+        trained = project;
         setPaused(false);
         outcome = TrainingViewModel.RunState.FAILED;
+        scaleInTraining = starting;
         model.setState(TrainingViewModel.RunState.RUNNING);
         start(() -> train(project, chosen), starting, () -> {
             outcome = TrainingViewModel.RunState.CANCELLED;
-            return "Training stopped. Finished scales are saved: Resume continues from there.";
+            return project == shown ? "Training stopped. Finished scales are saved: Resume continues from there." : "";
         });
     }
 
     @Override
     protected void beforeEnd() {
         model.applyPending();
-        model.endRun(outcome);
+    }
+
+    /** The outcome after its message, so that whoever follows the state reads the message that goes with it. */
+    @Override
+    protected void afterEnd() {
+        // The run of a project the user has left: its view is idle.
+        model.endRun(trained == shown ? outcome : TrainingViewModel.RunState.IDLE);
     }
 
     private String train(Project project, TrainingSettings chosen) throws Exception {
@@ -167,7 +183,7 @@ public final class TrainingService extends EngineJob {
             ui.execute(() -> saved.set(run));
         });
         outcome = TrainingViewModel.RunState.FINISHED;
-        return "Training finished at " + LocalTime.now().format(CLOCK) + " after "
+        return project != shown ? "" : "Training finished at " + LocalTime.now().format(CLOCK) + " after "
                 + Durations.exact((System.nanoTime() - started) / 1e9) + ". Go to the Gallery to generate synthetic pairs.";
     }
 
@@ -334,8 +350,9 @@ public final class TrainingService extends EngineJob {
         @Override
         public void scaleStarted(int scale, int height, int width, int networkWidth, int iterations) {
             view.scaleStarted(scale, height, width, networkWidth, iterations);
-            report((double) scale / scales, String.format(Locale.ROOT, "Training scale %d of %d (%d × %d px)",
-                    scale + 1, scales, width, height));
+            scaleInTraining = String.format(Locale.ROOT, "Training scale %d of %d (%d × %d px)", scale + 1, scales, width,
+                    height);
+            report((double) scale / scales, scaleInTraining);
         }
 
         @Override
