@@ -51,7 +51,7 @@ public final class TrainingService extends EngineJob {
     /** The project the view shows (set on the UI thread); a run of another one ends without a word. */
     private volatile Project shown;
     /** The project of the run under way or ended last (UI thread). */
-    private Project trained;
+    private Project runProject;
     /** How the run that ends now ended (set on the engine thread before the job's end reaches the UI). */
     private volatile TrainingViewModel.RunState outcome;
     /** What the run says of the scale in training, again after a pause. */
@@ -143,7 +143,7 @@ public final class TrainingService extends EngineJob {
             return;
         }
         shown = project;
-        trained = project;
+        runProject = project;
         setPaused(false);
         outcome = TrainingViewModel.RunState.FAILED;
         scaleInTraining = starting;
@@ -163,7 +163,7 @@ public final class TrainingService extends EngineJob {
     @Override
     protected void afterEnd() {
         // The run of a project the user has left: its view is idle.
-        model.endRun(trained == shown ? outcome : TrainingViewModel.RunState.IDLE);
+        model.endRun(runProject == shown ? outcome : TrainingViewModel.RunState.IDLE);
     }
 
     private String train(Project project, TrainingSettings chosen) throws Exception {
@@ -176,11 +176,15 @@ public final class TrainingService extends EngineJob {
         if (checkpoint != null) {
             showModel(project, checkpoint, ModelFreshness.of(source, project));
         }
-        new Trainer(settings, new Reports(), this::pauseOrStop, calibration).train(pair, source, checkpoint, trained -> {
-            ModelFile.save(trained, file);
+        new Trainer(settings, new Reports(), this::pauseOrStop, calibration).train(pair, source, checkpoint, latest -> {
+            ModelFile.save(latest, file);
             // The mask may have been edited since the run began.
-            SavedRun run = savedRun(trained, ModelFreshness.of(source, project));
-            ui.execute(() -> saved.set(run));
+            SavedRun run = savedRun(latest, ModelFreshness.of(source, project));
+            ui.execute(() -> {
+                if (project == shown) {
+                    saved.set(run);
+                }
+            });
         });
         outcome = TrainingViewModel.RunState.FINISHED;
         return project != shown ? "" : "Training finished at " + LocalTime.now().format(CLOCK) + " after "
