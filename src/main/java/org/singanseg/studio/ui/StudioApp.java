@@ -8,10 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.ui.common.BackgroundTasks;
 import org.singanseg.studio.ui.common.Dialogs;
 import org.singanseg.studio.ui.common.StatusModel;
+import org.singanseg.studio.ui.common.WarningBanner;
 import org.singanseg.studio.core.samples.SampleRecord;
 import org.singanseg.studio.ui.compare.CompareView;
 import org.singanseg.studio.ui.dataset.DatasetService;
@@ -119,15 +121,17 @@ public final class StudioApp extends Application {
         generator = new GenerateService(engine, Platform::runLater, gallery::added);
         library = new SampleLibrary(gallery, files, tasks, status, generator::activeCatalog);
         GeneratePanel generatePanel = new GeneratePanel(generator, projects.projectProperty()::get,
-                gallery.catalogProperty()::get, new StyleWeights(stage, transfers, Platform::runLater), trainingRuns,
-                training.staleModelWarning(), () -> {
+                gallery.catalogProperty()::get, new StyleWeights(stage, transfers, Platform::runLater), trainingRuns);
+        // Pairs from a model of an older mask do not match what the Mask step shows: said above them.
+        WarningBanner stale = new WarningBanner("gallery-stale", training.staleModelWarning(), "Retrain…",
+                MaterialDesignR.REFRESH, () -> {
                     window.stepProperty().set(WorkflowStep.TRAIN);
                     trainView.startTraining();
                 });
         ExportController exports = new ExportController(stage, gallery, projects.projectProperty()::get, transfers,
                 Platform::runLater);
         GalleryView galleryView = new GalleryView(gallery, library, new ThumbnailCache(thumbnails, Platform::runLater),
-                generatePanel, thumbnails, Platform::runLater, this::openInCompare, exports::export);
+                generatePanel, stale, thumbnails, Platform::runLater, this::openInCompare, exports::export);
         CompareView compareView = new CompareView(gallery, projects.projectProperty()::get, thumbnails, Platform::runLater);
         // A finished model: the open project's (on opening it), or one a training just completed.
         training.savedProperty().addListener((obs, old, run) -> {

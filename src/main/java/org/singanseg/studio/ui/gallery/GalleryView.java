@@ -49,11 +49,12 @@ public final class GalleryView extends BorderPane {
     private final BooleanProperty listMode = new SimpleBooleanProperty();
 
     /**
+     * @param notice  shown above the samples while it is visible (a model out of date)
      * @param compare opens a sample in the Compare step
      * @param export  opens the export dialog
      */
     public GalleryView(GalleryModel gallery, SampleLibrary library, ThumbnailCache thumbnails, GeneratePanel generate,
-                       Executor loader, Executor ui, Consumer<SampleRecord> compare, Runnable export) {
+                       Node notice, Executor loader, Executor ui, Consumer<SampleRecord> compare, Runnable export) {
         this.gallery = gallery;
         this.library = library;
         this.compare = compare;
@@ -127,7 +128,7 @@ public final class GalleryView extends BorderPane {
         generateScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         generateScroll.getStyleClass().add("side-panel");
         setLeft(generateScroll);
-        setCenter(new BorderPane(new StackPane(grid, table, empty), null, null, actionBar(generate, export), null));
+        setCenter(new BorderPane(new StackPane(grid, table, empty), notice, null, actionBar(generate, export), null));
         setRight(new SampleDetails(gallery, loader, ui));
     }
 

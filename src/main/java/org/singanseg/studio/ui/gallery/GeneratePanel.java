@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.GenerationRequest;
@@ -19,7 +18,6 @@ import org.singanseg.studio.ui.common.Spinners;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
-import javafx.beans.binding.StringExpression;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -63,13 +61,10 @@ public final class GeneratePanel extends VBox {
     private GenerateService.ModelInfo info;
 
     /**
-     * @param engineBusy   true while training holds the engine: generating waits for it
-     * @param staleWarning why the model does not match the project's image or mask; empty when it does
-     * @param retrain      starts a new training on the current image and mask
+     * @param engineBusy true while training holds the engine: generating waits for it
      */
     public GeneratePanel(GenerateService service, Supplier<Project> project, Supplier<SampleCatalog> catalog,
-                         StyleWeights weights, BooleanExpression engineBusy, StringExpression staleWarning,
-                         Runnable retrain) {
+                         StyleWeights weights, BooleanExpression engineBusy) {
         super(10);
         this.service = service;
         this.weights = weights;
@@ -157,28 +152,10 @@ public final class GeneratePanel extends VBox {
         message.textProperty().bind(Bindings.when(engineBusy.and(service.runningProperty().not()))
                 .then("Training is running; generating can start when it ends.").otherwise(service.messageProperty()));
 
-        getChildren().addAll(title, staleWarning(staleWarning, retrain), labelled("Pairs", count),
-                labelled("Seed", new HBox(4, seed, dice)), labelled("Diversity", new VBox(2, diversity, ends, diversityValue)),
-                previewGrid, labelled("Output size", new VBox(4, size, outputSize)), labelled("Style transfer", style),
+        getChildren().addAll(title, labelled("Pairs", count), labelled("Seed", new HBox(4, seed, dice)),
+                labelled("Diversity", new VBox(2, diversity, ends, diversityValue)), previewGrid,
+                labelled("Output size", new VBox(4, size, outputSize)), labelled("Style transfer", style),
                 new HBox(8, generate, cancel), progress, message);
-    }
-
-    /** Pairs from a model of an older mask do not match what the Mask step shows: said before Generate. */
-    private static VBox staleWarning(StringExpression warning, Runnable retrain) {
-        Label text = new Label();
-        text.setWrapText(true);
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        text.textProperty().bind(warning);
-        Button again = new Button("Retrain", new FontIcon(MaterialDesignR.REFRESH));
-        again.setId("generate-retrain");
-        again.setTooltip(new Tooltip("Go to the Train step and train anew on the current image and mask"));
-        again.setOnAction(e -> retrain.run());
-        VBox box = new VBox(6, text, again);
-        box.setId("generate-stale");
-        box.getStyleClass().add("warning-banner");
-        box.visibleProperty().bind(warning.isNotEmpty());
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
     }
 
     /** Called when the project's model is known: sets the slider's range and shows a preview. */

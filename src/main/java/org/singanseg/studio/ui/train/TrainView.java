@@ -11,6 +11,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.ui.common.WarningBanner;
 import org.singanseg.studio.ui.train.TrainingViewModel.RunState;
 
 import javafx.animation.KeyFrame;
@@ -205,23 +206,8 @@ public final class TrainView extends BorderPane {
 
     /** Says when the saved model was trained on an older image or mask, with the obvious way out. */
     private Node staleWarning() {
-        Label text = new Label();
-        text.setWrapText(true);
-        text.textProperty().bind(service.staleModelWarning());
-        HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMaxWidth(Double.MAX_VALUE);
-        Button retrain = new Button("Retrain", new FontIcon(MaterialDesignR.REFRESH));
-        retrain.setId("train-retrain");
-        retrain.setTooltip(new Tooltip("Train anew on the current image and mask with the settings shown"));
-        retrain.setOnAction(e -> startTraining());
-        retrain.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(12, new FontIcon(MaterialDesignA.ALERT_OUTLINE), text, retrain);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.setId("train-stale");
-        box.getStyleClass().add("warning-banner");
-        box.visibleProperty().bind(service.staleModelWarning().isNotEmpty().and(busy.not()));
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
+        return new WarningBanner("train-stale", Bindings.when(busy).then("").otherwise(service.staleModelWarning()),
+                "Retrain", MaterialDesignR.REFRESH, this::startTraining);
     }
 
     private Node settingsPane() {
