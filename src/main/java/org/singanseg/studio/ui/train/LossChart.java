@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.singanseg.studio.core.gan.TrainingListener.IterationStats;
 
+import javafx.collections.FXCollections;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -44,8 +45,7 @@ final class LossChart extends VBox {
         FlowPane legend = new FlowPane(12, 2);
         legend.setId("loss-legend");
         for (Loss loss : Loss.values()) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(loss.title());
+            XYChart.Series<Number, Number> s = new XYChart.Series<>(loss.title(), FXCollections.observableArrayList());
             series.put(loss, s);
             chart.getData().add(s);
             legend.getChildren().add(legendItem(loss));
@@ -56,6 +56,14 @@ final class LossChart extends VBox {
 
     /** Shows the curves of a scale (no scale: empty). */
     void show(int scale, List<IterationStats> points) {
+        if (points.isEmpty()) {
+            // A series emptied in place keeps drawing its old line: new, empty ones instead.
+            chart.getData().clear();
+            for (Loss loss : Loss.values()) {
+                series.put(loss, new XYChart.Series<>(loss.title(), FXCollections.observableArrayList()));
+                chart.getData().add(series.get(loss));
+            }
+        }
         for (Loss loss : Loss.values()) {
             List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
             for (IterationStats p : points) {
