@@ -27,8 +27,7 @@ import javafx.collections.ObservableList;
 /**
  * What the Train step shows, as plain properties: the pyramid's scales and their states, overall
  * progress, speed and time left, loss curves per scale and how they look, the latest previews, and
- * the run's state.
- * Only {@link TrainingService} changes it (the methods that do are package-private); the view
+ * the run's state. Only {@link TrainingService} changes it (the methods that do are package-private); the view
  * reads it, and picks the scale whose curves it shows.
  *
  * <p>The engine reports through {@link #listener()} on its own thread; those reports only queue
