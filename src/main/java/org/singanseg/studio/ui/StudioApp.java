@@ -8,10 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.ui.common.BackgroundTasks;
 import org.singanseg.studio.ui.common.Dialogs;
 import org.singanseg.studio.ui.common.StatusModel;
+import org.singanseg.studio.ui.common.WarningBanner;
 import org.singanseg.studio.core.samples.SampleRecord;
 import org.singanseg.studio.ui.compare.CompareView;
 import org.singanseg.studio.ui.dataset.DatasetService;
@@ -46,6 +48,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.BooleanExpression;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -98,24 +101,37 @@ public final class StudioApp extends Application {
         BackgroundTasks tasks = new BackgroundTasks(files, Platform::runLater, status);
         projects = new ProjectController(stage, preferences, editor, autosave, maskView.canvas(), tasks, status);
         trainingModel = new TrainingViewModel();
-        training = new TrainingService(engine, trainingModel);
+        training = new TrainingService(engine, Platform::runLater, trainingModel);
         trainingController = new TrainingController(stage, training, trainingModel, projects.projectProperty(),
-                () -> editor.figuresProperty().get(), projects::saveThen);
+                () -> editor.figuresProperty().get(), projects::saveThen, status);
         projects.setLeaveCheck(trainingController::mayLeave);
-        TrainView trainView = new TrainView(trainingModel, training, trainingController::start);
+        TrainView trainView = new TrainView(trainingModel, training, trainingController,
+                () -> window.stepProperty().set(WorkflowStep.GALLERY));
+        // A mask written to disk (edits, an import, an undo) may no longer be the one the model learnt.
+        autosave.unsavedProperty().addListener((obs, was, unsaved) -> {
+            if (!unsaved) {
+                training.recheckSources();
+            }
+        });
         BooleanBinding modelReady = Bindings.createBooleanBinding(
                 () -> training.savedProperty().get() != null && training.savedProperty().get().complete(), training.savedProperty());
-        BooleanBinding trainingRuns = Bindings.createBooleanBinding(training::isRunning, trainingModel.stateProperty());
+        BooleanExpression trainingRuns = training.runningProperty();
 
         gallery = new GalleryModel();
         generator = new GenerateService(engine, Platform::runLater, gallery::added);
         library = new SampleLibrary(gallery, files, tasks, status, generator::activeCatalog);
         GeneratePanel generatePanel = new GeneratePanel(generator, projects.projectProperty()::get,
                 gallery.catalogProperty()::get, new StyleWeights(stage, transfers, Platform::runLater), trainingRuns);
+        // Pairs from a model of an older mask do not match what the Mask step shows: said above them.
+        WarningBanner stale = new WarningBanner("gallery-stale", training.staleModelWarning(), "Retrain…",
+                MaterialDesignR.REFRESH, () -> {
+                    window.stepProperty().set(WorkflowStep.TRAIN);
+                    trainView.startTraining();
+                });
         ExportController exports = new ExportController(stage, gallery, projects.projectProperty()::get, transfers,
                 Platform::runLater);
         GalleryView galleryView = new GalleryView(gallery, library, new ThumbnailCache(thumbnails, Platform::runLater),
-                generatePanel, thumbnails, Platform::runLater, this::openInCompare, exports::export);
+                generatePanel, stale, thumbnails, Platform::runLater, this::openInCompare, exports::export);
         CompareView compareView = new CompareView(gallery, projects.projectProperty()::get, thumbnails, Platform::runLater);
         // A finished model: the open project's (on opening it), or one a training just completed.
         training.savedProperty().addListener((obs, old, run) -> {
@@ -159,7 +175,7 @@ public final class StudioApp extends Application {
     }
 
     /** Work on many real pairs at once: a synthetic dataset from them, and whether it helps segmentation. */
-    private Menu datasetMenu(Stage stage, BooleanBinding trainingRuns) {
+    private Menu datasetMenu(Stage stage, BooleanExpression trainingRuns) {
         DatasetService datasets = new DatasetService(engine, Platform::runLater);
         MenuItem make = new MenuItem("Make Dataset from Many Pairs…");
         make.setId("menu-make-dataset");

@@ -84,7 +84,7 @@ public final class SampleProjects {
         }
         json.put("scales", scales);
         Files.createDirectories(project.modelsFolder());
-        try (OutputStream out = Files.newOutputStream(project.modelsFolder().resolve(MODEL));
+        try (OutputStream out = Files.newOutputStream(project.modelFile());
              ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("model.json"));
             zip.write(new ObjectMapper().writeValueAsBytes(json));

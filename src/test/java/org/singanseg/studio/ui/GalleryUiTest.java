@@ -57,10 +57,10 @@ class GalleryUiTest extends StudioWindowTest {
 
         // The list view's patch-distance column orders the gallery itself.
         robot.clickOn("#gallery-list-mode");
-        robot.clickOn("Patch distance");
+        robot.clickOn("Distance to real");
         List<Double> distances = app.gallery().shown().stream().map(SampleRecord::patchDistance).toList();
         assertEquals(distances.stream().sorted().toList(), distances);
-        robot.clickOn("Patch distance");
+        robot.clickOn("Distance to real");
         assertEquals(distances.stream().sorted(java.util.Comparator.reverseOrder()).toList(),
                 app.gallery().shown().stream().map(SampleRecord::patchDistance).toList());
 

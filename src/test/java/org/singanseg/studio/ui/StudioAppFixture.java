@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import org.singanseg.studio.core.gan.SinGanModel;
+import org.singanseg.studio.core.gan.SourceInfo;
+import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.testing.TinyModels;
-import org.singanseg.studio.ui.train.TrainingService;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -52,10 +54,16 @@ final class StudioAppFixture {
         return new StudioAppFixture(home, stage, app);
     }
 
-    /** Puts the shared tiny model into the open project, as a finished training would, and shows it. */
+    /**
+     * Puts the shared tiny model into the open project, as a finished training on the project's
+     * image and mask would, and shows it.
+     */
     Project installTinyModel() throws Exception {
         Project project = app.projects().projectProperty().get();
-        ModelFile.save(TinyModels.trained(), TrainingService.modelFile(project));
+        SinGanModel tiny = TinyModels.trained();
+        SourceInfo source = SourceInfo.of(project.imageFile(), project.maskFile(),
+                TrainingPair.load(project.imageFile(), project.maskFile()));
+        ModelFile.save(new SinGanModel(tiny.settings(), tiny.pyramid(), source, tiny.scales()), project.modelFile());
         new FxRobot().interact(() -> app.training().inspect(project));
         return project;
     }

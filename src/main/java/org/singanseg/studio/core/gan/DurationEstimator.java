@@ -19,12 +19,13 @@ import org.singanseg.studio.core.image.TrainingPair;
  * sizes: against the line through the coarse and 96 px timings, g came out 1.32 instead of 1.0
  * and the paper preset's estimate 45% over the measured time (7.5 h against 5.2 h; now 5.6 h, for
  * one second more of calibration). An estimate: the finest scales of wide presets are
- * extrapolated.
+ * extrapolated. A training run starts from this estimate and corrects it by its own pace (see
+ * {@link EtaModel}).
  */
 public final class DurationEstimator {
     private static final int PROBE_ITERATIONS = 8;
     /** The first iterations are slower (allocation, oneDNN set-up) and are not counted. */
-    private static final int WARM_UP = 3;
+    private static final int WARM_UP = EtaModel.WARM_UP;
     private static final int PROBE_STEPS = 4;
     private static final int PROBE_WIDTH = 32;
     private static final int WIDE_PROBE_WIDTH = 128;
@@ -35,7 +36,13 @@ public final class DurationEstimator {
     private final double secondsPerPixel;
     private final double widthExponent;
 
-    private DurationEstimator(double overheadSeconds, double secondsPerPixel, double widthExponent) {
+    /**
+     * No calibration, for the ratios between scales alone: the arithmetic of the convolutions,
+     * pixels times width squared, in arbitrary units.
+     */
+    static final DurationEstimator ARITHMETIC = new DurationEstimator(0, 1, 2);
+
+    DurationEstimator(double overheadSeconds, double secondsPerPixel, double widthExponent) {
         this.overheadSeconds = overheadSeconds;
         this.secondsPerPixel = secondsPerPixel;
         this.widthExponent = widthExponent;
@@ -64,17 +71,16 @@ public final class DurationEstimator {
         return new DurationEstimator(overhead, perPixel, Math.max(1, Math.min(2, exponent)));
     }
 
-    /** Expected seconds to train these settings on an image of this size. */
+    /** Expected seconds to train these settings on an image of this size: what the run starts its own estimate from. */
     public double seconds(TrainingSettings settings, int imageHeight, int imageWidth) {
-        Pyramid pyramid = Pyramid.plan(imageHeight, imageWidth, settings.maxSize(), settings.minSize(), settings.scaleFactor());
+        return new EtaModel(settings, Trainer.plan(settings, imageHeight, imageWidth), this).totalSeconds();
+    }
+
+    /** Expected seconds per iteration at a scale of this many pixels. */
+    double secondsPerIteration(TrainingSettings settings, int scale, double pixels) {
         double stepsShare = (settings.criticSteps() + settings.generatorSteps()) / (double) PROBE_STEPS;
-        double total = 0;
-        for (int k = 0; k < pyramid.scales(); k++) {
-            double widthFactor = Math.pow(settings.widthAt(k) / (double) PROBE_WIDTH, widthExponent);
-            double pixels = (double) pyramid.heights()[k] * pyramid.widths()[k];
-            total += settings.iterations() * stepsShare * (overheadSeconds + secondsPerPixel * pixels * widthFactor);
-        }
-        return total;
+        double widthFactor = Math.pow(settings.widthAt(scale) / (double) PROBE_WIDTH, widthExponent);
+        return stepsShare * (overheadSeconds + secondsPerPixel * pixels * widthFactor);
     }
 
     private record Probe(double seconds, double pixels) {

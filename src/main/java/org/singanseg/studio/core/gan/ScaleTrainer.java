@@ -27,13 +27,14 @@ import org.singanseg.studio.core.nn.StepSchedule;
 final class ScaleTrainer {
     private final TrainingSettings settings;
     private final TrainingListener listener;
-    private final BooleanSupplier cancelled;
+    /** May hold the thread (a pause), then says whether to stop. */
+    private final BooleanSupplier pauseOrStop;
     private final EtaModel eta;
 
-    ScaleTrainer(TrainingSettings settings, TrainingListener listener, BooleanSupplier cancelled, EtaModel eta) {
+    ScaleTrainer(TrainingSettings settings, TrainingListener listener, BooleanSupplier pauseOrStop, EtaModel eta) {
         this.settings = settings;
         this.listener = listener;
-        this.cancelled = cancelled;
+        this.pauseOrStop = pauseOrStop;
         this.eta = eta;
     }
 
@@ -75,7 +76,7 @@ final class ScaleTrainer {
 
         long start = System.nanoTime();
         for (int it = 0; it < settings.iterations(); it++) {
-            if (cancelled.getAsBoolean()) {
+            if (pauseOrStop.getAsBoolean()) {
                 throw new CancellationException("Training cancelled at scale " + n + ", iteration " + it);
             }
             if (n == 0) {
@@ -136,10 +137,10 @@ final class ScaleTrainer {
                 generatorAdam.step(generatorRate.rateAt(it));
             }
 
-            double secondsPerIteration = (System.nanoTime() - start) / 1e9 / (it + 1);
+            double elapsed = (System.nanoTime() - start) / 1e9;
             TrainingListener.IterationStats stats = new TrainingListener.IterationStats(n, it, settings.iterations(),
                     wasserstein.lastReal(), wasserstein.lastFake(), gp, adversarialLoss, reconstructionLoss,
-                    secondsPerIteration, eta.secondsLeft(n, it + 1, secondsPerIteration));
+                    elapsed / (it + 1), eta.secondsLeft(n, it + 1, elapsed));
             history.add(stats);
             listener.iteration(stats);
             boolean last = it == settings.iterations() - 1;

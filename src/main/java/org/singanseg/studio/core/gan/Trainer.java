@@ -28,12 +28,24 @@ public final class Trainer {
 
     private final TrainingSettings settings;
     private final TrainingListener listener;
-    private final BooleanSupplier cancelled;
+    private final BooleanSupplier pauseOrStop;
+    private final DurationEstimator calibration;
 
-    public Trainer(TrainingSettings settings, TrainingListener listener, BooleanSupplier cancelled) {
+    /**
+     * @param pauseOrStop asked before every iteration: may hold the thread while the user pauses,
+     *                    then answers true to stop the run
+     */
+    public Trainer(TrainingSettings settings, TrainingListener listener, BooleanSupplier pauseOrStop) {
+        this(settings, listener, pauseOrStop, null);
+    }
+
+    /** @param calibration this machine's timing, which the time left starts from; null when there is none */
+    public Trainer(TrainingSettings settings, TrainingListener listener, BooleanSupplier pauseOrStop,
+                   DurationEstimator calibration) {
         this.settings = settings.validated();
         this.listener = listener;
-        this.cancelled = cancelled;
+        this.pauseOrStop = pauseOrStop;
+        this.calibration = calibration;
     }
 
     public static Pyramid plan(TrainingSettings settings, int height, int width) {
@@ -57,8 +69,8 @@ public final class Trainer {
         listener.trainingStarted(settings, pyramid.heights(), pyramid.widths(), networkWidths, first);
         GeneratorPyramid coarser = new GeneratorPyramid(pyramid.scaleFactor());
         model.scales().forEach(coarser::add);
-        EtaModel eta = new EtaModel(pyramid.heights(), pyramid.widths(), networkWidths, settings.iterations());
-        ScaleTrainer scaleTrainer = new ScaleTrainer(settings, listener, cancelled, eta);
+        EtaModel eta = new EtaModel(settings, pyramid, calibration);
+        ScaleTrainer scaleTrainer = new ScaleTrainer(settings, listener, pauseOrStop, eta);
 
         for (int n = first; n < scales; n++) {
             listener.scaleStarted(n, pyramid.heights()[n], pyramid.widths()[n], networkWidths[n], settings.iterations());

@@ -33,6 +33,11 @@ public record Project(Path folder, String name, String sourceFileName, int width
         return folder.resolve("models");
     }
 
+    /** The project's model: the finished one, or the checkpoint of a training under way or stopped. */
+    public Path modelFile() {
+        return modelsFolder().resolve("model.singan");
+    }
+
     public Path samplesFolder() {
         return folder.resolve("samples");
     }

@@ -96,12 +96,17 @@ public abstract class EngineJob {
                     progress.set(1);
                 }
                 message.set(shown);
+                afterEnd();
             });
         });
     }
 
     /** On the UI thread when the work has ended, before running turns false: for last updates. */
     protected void beforeEnd() {
+    }
+
+    /** On the UI thread once the end is shown (not running, the outcome in the message). */
+    protected void afterEnd() {
     }
 
     /** Shows progress from the engine thread (unless a Stop is pending, whose message stays). */

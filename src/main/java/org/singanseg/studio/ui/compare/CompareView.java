@@ -13,6 +13,8 @@ import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleRecord;
 import org.singanseg.studio.ui.common.UserMessages;
+import org.singanseg.studio.ui.gallery.DistanceWords;
+import org.singanseg.studio.ui.gallery.Enlargement;
 import org.singanseg.studio.ui.gallery.GalleryModel;
 import org.singanseg.studio.ui.gallery.MaskStyle;
 import org.slf4j.Logger;
@@ -48,6 +50,8 @@ public final class CompareView extends BorderPane {
     private final ImagePane realPane = new ImagePane(viewport);
     private final ImagePane syntheticPane = new ImagePane(viewport);
     private final Label syntheticTitle = new Label();
+    /** The sample's own size when it is shown enlarged. */
+    private final Label syntheticNote = new Label();
     private final HistogramChart histograms = new HistogramChart();
     private final GridPane figures = new GridPane();
     private SideFacts real;
@@ -67,6 +71,11 @@ public final class CompareView extends BorderPane {
         syntheticTitle.getStyleClass().add("panel-title");
         syntheticTitle.setId("compare-synthetic-title");
         VBox realSide = new VBox(4, realTitle, realPane);
+        syntheticNote.setId("compare-enlarged");
+        syntheticNote.getStyleClass().add("hint");
+        syntheticNote.setWrapText(true);
+        syntheticNote.visibleProperty().bind(syntheticNote.textProperty().isNotEmpty());
+        syntheticNote.managedProperty().bind(syntheticNote.visibleProperty());
         VBox syntheticSide = new VBox(4, syntheticTitle, syntheticPane);
         VBox.setVgrow(realPane, Priority.ALWAYS);
         VBox.setVgrow(syntheticPane, Priority.ALWAYS);
@@ -75,7 +84,9 @@ public final class CompareView extends BorderPane {
         realSide.setPrefWidth(10);
         syntheticSide.setPrefWidth(10);
         HBox images = new HBox(8, realSide, syntheticSide);
-        images.setPadding(new Insets(8));
+        VBox.setVgrow(images, Priority.ALWAYS);
+        VBox imagesAndNote = new VBox(4, images, syntheticNote);
+        imagesAndNote.setPadding(new Insets(8));
 
         figures.setId("compare-figures");
         figures.setHgap(14);
@@ -86,7 +97,7 @@ public final class CompareView extends BorderPane {
         facts.getStyleClass().add("side-panel");
 
         setTop(toolBar());
-        setCenter(images);
+        setCenter(imagesAndNote);
         setRight(facts);
         setFocusTraversable(true);
         setOnKeyPressed(e -> {
@@ -131,9 +142,11 @@ public final class CompareView extends BorderPane {
             try {
                 Object key = List.of(current, Files.getLastModifiedTime(current.maskFile()), style);
                 SideFacts realSide = key.equals(lastKey) ? lastReal
-                        : SideFacts.read(current.imageFile(), current.maskFile(), style);
+                        : SideFacts.read(current.imageFile(), current.maskFile(), style, 0);
+                // A small sample is enlarged to about the real image's size, so outlines stay fine.
                 SideFacts synthetic = record == null || catalog == null ? null
-                        : SideFacts.read(catalog.imageFile(record.name()), catalog.maskFile(record.name()), style);
+                        : SideFacts.read(catalog.imageFile(record.name()), catalog.maskFile(record.name()), style,
+                        Math.max(realSide.width(), realSide.height()));
                 ui.execute(() -> {
                     if (ticket == request) {
                         real = realSide;
@@ -153,6 +166,7 @@ public final class CompareView extends BorderPane {
     }
 
     private void show(SideFacts realSide, SideFacts synthetic, SampleRecord record) {
+        syntheticNote.setText(synthetic == null ? "" : Enlargement.note(synthetic.width(), synthetic.height(), synthetic.enlarged()));
         realPane.setImage(realSide.picture());
         syntheticPane.setImage(synthetic == null ? null : synthetic.picture());
         figures.getChildren().clear();
@@ -162,11 +176,12 @@ public final class CompareView extends BorderPane {
         figures.addRow(3, new Label("Mask regions"), value(Integer.toString(realSide.mask().regions())),
                 value(synthetic == null ? "–" : Integer.toString(synthetic.mask().regions())));
         Label distance = value(record == null || Double.isNaN(record.patchDistance()) ? "–"
-                : String.format(Locale.ROOT, "%.3f", record.patchDistance()));
+                : DistanceWords.value(record.patchDistance()));
         distance.setId("compare-distance");
-        distance.setTooltip(new Tooltip("Sliced Wasserstein distance of 7×7 patch statistics over a Laplacian "
-                + "pyramid, synthetic to real (0 = the same statistics). Sort the gallery by it to find outliers."));
-        figures.addRow(4, new Label("Patch distance"), value("0 (reference)"), distance);
+        distance.setTooltip(DistanceWords.tooltip());
+        Label distanceTitle = new Label(DistanceWords.LABEL + " (lower = closer)");
+        distanceTitle.setTooltip(DistanceWords.tooltip());
+        figures.addRow(4, distanceTitle, value("0 (reference)"), distance);
         if (synthetic != null) {
             histograms.show(realSide.histograms(), synthetic.histograms());
         } else {

@@ -18,7 +18,6 @@ final class ImagePane extends Region {
     ImagePane(LinkedViewport viewport) {
         this.viewport = viewport;
         getStyleClass().add("compare-pane");
-        view.setSmooth(false);
         getChildren().add(view);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
@@ -60,6 +59,8 @@ final class ImagePane extends Region {
         double h = shownHeight();
         view.setFitWidth(w);
         view.setFitHeight(h);
+        // Smooth when shrinking, so thin outlines do not break up; the image's own pixels when magnifying.
+        view.setSmooth(w < view.getImage().getWidth());
         view.relocate(getWidth() / 2 - viewport.centreXProperty().get() * w,
                 getHeight() / 2 - viewport.centreYProperty().get() * h);
     }

@@ -25,6 +25,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.ToggleButton;
@@ -48,11 +49,12 @@ public final class GalleryView extends BorderPane {
     private final BooleanProperty listMode = new SimpleBooleanProperty();
 
     /**
+     * @param notice  shown above the samples while it is visible (a model out of date)
      * @param compare opens a sample in the Compare step
      * @param export  opens the export dialog
      */
     public GalleryView(GalleryModel gallery, SampleLibrary library, ThumbnailCache thumbnails, GeneratePanel generate,
-                       Executor loader, Executor ui, Consumer<SampleRecord> compare, Runnable export) {
+                       Node notice, Executor loader, Executor ui, Consumer<SampleRecord> compare, Runnable export) {
         this.gallery = gallery;
         this.library = library;
         this.compare = compare;
@@ -120,8 +122,13 @@ public final class GalleryView extends BorderPane {
         empty.setMouseTransparent(true);
 
         setTop(viewBar());
-        setLeft(generate);
-        setCenter(new BorderPane(new StackPane(grid, table, empty), null, null, actionBar(generate, export), null));
+        // Scrolls rather than pushing the window's status bar out of sight at small heights.
+        ScrollPane generateScroll = new ScrollPane(generate);
+        generateScroll.setFitToWidth(true);
+        generateScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        generateScroll.getStyleClass().add("side-panel");
+        setLeft(generateScroll);
+        setCenter(new BorderPane(new StackPane(grid, table, empty), notice, null, actionBar(generate, export), null));
         setRight(new SampleDetails(gallery, loader, ui));
     }
 

@@ -1,6 +1,5 @@
 package org.singanseg.studio.ui.gallery;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -167,7 +165,7 @@ public final class GeneratePanel extends VBox {
         if (current == null) {
             return;
         }
-        service.describe(modelFile(current), described -> {
+        service.describe(current.modelFile(), described -> {
             info = described;
             diversity.setMax(Math.max(1, described.scales() - 1));
             diversity.setDisable(described.scales() < 2);
@@ -198,7 +196,7 @@ public final class GeneratePanel extends VBox {
             weights.ensure(this::start); // starts again with what is then current
             return;
         }
-        service.generate(current, modelFile(current), target, new GenerationRequest(count.getValue(), chosenSeed,
+        service.generate(current, current.modelFile(), target, new GenerationRequest(count.getValue(), chosenSeed,
                 startScale(), widthFactor.getValue(), heightFactor.getValue()), chosen);
     }
 
@@ -216,7 +214,7 @@ public final class GeneratePanel extends VBox {
                 + (sources.size() == 1 ? "" : "s") + ". The styled copies sit beside them; masks stay the same.");
         ask.setContentText("Method");
         ask.showAndWait().ifPresent(chosen -> whenStyleReady(chosen,
-                () -> service.style(current, modelFile(current), target, sources, chosen)));
+                () -> service.style(current, current.modelFile(), target, sources, chosen)));
     }
 
     private void whenStyleReady(StyleChoice chosen, Runnable then) {
@@ -239,7 +237,7 @@ public final class GeneratePanel extends VBox {
         if (current == null || info == null || chosenSeed == null) {
             return;
         }
-        service.preview(modelFile(current), startScale(), chosenSeed, images -> {
+        service.preview(current.modelFile(), startScale(), chosenSeed, images -> {
             for (int i = 0; i < previews.size(); i++) {
                 previews.get(i).setImage(i < images.size() ? images.get(i) : null);
             }
@@ -250,9 +248,13 @@ public final class GeneratePanel extends VBox {
         return (int) Math.round(diversity.getValue());
     }
 
+    /** Counted as the command line's generate --start-scale: from 0, of all the model's scales. */
     private void updateDiversityLabel() {
         int scales = info == null ? 0 : info.scales();
-        diversityValue.setText(String.format(Locale.ROOT, "Start scale %d of %d", startScale(), Math.max(0, scales - 1)));
+        diversityValue.setText(String.format(Locale.ROOT, "Start scale %d of %d", startScale(), scales));
+        diversityValue.setTooltip(new Tooltip(String.format(Locale.ROOT, "This model has %d scales, numbered 0 (the "
+                + "coarsest, most diverse) to %d, as the command line's generate --start-scale counts them.", scales,
+                Math.max(0, scales - 1))));
     }
 
     private void updateOutputSize() {
@@ -272,10 +274,6 @@ public final class GeneratePanel extends VBox {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static Path modelFile(Project project) {
-        return org.singanseg.studio.ui.train.TrainingService.modelFile(project);
     }
 
     private static Spinner<Double> factorSpinner() {

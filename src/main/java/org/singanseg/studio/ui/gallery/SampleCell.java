@@ -1,7 +1,5 @@
 package org.singanseg.studio.ui.gallery;
 
-import java.util.Locale;
-
 import org.controlsfx.control.GridCell;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -13,13 +11,14 @@ import javafx.collections.WeakSetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 
 /**
- * One thumbnail of the gallery grid: the image with its mask, a kept/rejected badge, the patch
- * distance, and the selection frame. Clicks select (Ctrl toggles, Shift extends); a double click
+ * One thumbnail of the gallery grid: the image with its mask, a kept/rejected badge, its name
+ * (its distance to the real image in the tooltip), and the selection frame. Clicks select (Ctrl toggles, Shift extends); a double click
  * opens the sample in Compare.
  */
 final class SampleCell extends GridCell<SampleRecord> {
@@ -34,6 +33,7 @@ final class SampleCell extends GridCell<SampleRecord> {
     private final Label badge = new Label();
     private final Label caption = new Label();
     private final StackPane content = new StackPane(image, badge, caption);
+    private final Tooltip distance = new Tooltip();
     private final SetChangeListener<String> selectionListener = change -> updateSelection();
     private Runnable withdrawThumbnail = () -> { };
 
@@ -48,6 +48,7 @@ final class SampleCell extends GridCell<SampleRecord> {
         StackPane.setAlignment(caption, Pos.BOTTOM_LEFT);
         badge.getStyleClass().add("sample-badge");
         caption.getStyleClass().add("sample-caption");
+        Tooltip.install(content, distance);
         // Weak: the grid drops cells when it rebuilds its rows, and the selection set outlives them.
         gallery.selected().addListener(new WeakSetChangeListener<>(selectionListener));
         setOnMouseClicked(e -> {
@@ -82,9 +83,9 @@ final class SampleCell extends GridCell<SampleRecord> {
         pseudoClassStateChanged(REJECTED, record.review() == Review.REJECTED);
         // A pair without a polyp teaches a segmentation model little: the caption says so.
         pseudoClassStateChanged(NO_MASK, record.maskRegions() == 0);
-        caption.setText(record.maskRegions() == 0 ? record.name() + "  no polyp"
-                : Double.isNaN(record.patchDistance()) ? record.name()
-                : String.format(Locale.ROOT, "%s  d=%.2f", record.name(), record.patchDistance()));
+        caption.setText(record.maskRegions() == 0 ? record.name() + "  no polyp" : record.name());
+        distance.setText(record.name() + "\n" + DistanceWords.LABEL + ": " + DistanceWords.value(record.patchDistance())
+                + " (lower = closer)");
         updateSelection();
         image.setImage(null);
         MaskStyle style = gallery.maskStyleProperty().get();

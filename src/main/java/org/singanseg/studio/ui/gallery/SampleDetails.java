@@ -26,6 +26,7 @@ final class SampleDetails extends VBox {
     private final Executor loader;
     private final Executor ui;
     private final ImageView image = new ImageView();
+    private final Label enlarged = new Label();
     private final GridPane facts = new GridPane();
     private final Label empty = new Label("Select a sample to see it here.\nK keeps, R rejects, U clears the mark, "
             + "Delete removes, Enter or a double click compares it with the real image.");
@@ -44,6 +45,12 @@ final class SampleDetails extends VBox {
         image.setPreserveRatio(true);
         facts.setHgap(10);
         facts.setVgap(3);
+        enlarged.setId("detail-enlarged");
+        enlarged.setWrapText(true);
+        enlarged.getStyleClass().add("hint");
+        enlarged.setMaxWidth(IMAGE_SIZE);
+        enlarged.visibleProperty().bind(enlarged.textProperty().isNotEmpty());
+        enlarged.managedProperty().bind(enlarged.visibleProperty());
         empty.setWrapText(true);
         empty.getStyleClass().add("hint");
         gallery.focusedProperty().addListener((obs, old, record) -> show(record));
@@ -58,7 +65,9 @@ final class SampleDetails extends VBox {
             getChildren().setAll(empty);
             return;
         }
-        getChildren().setAll(image, facts);
+        int factor = Enlargement.factor(record.width(), record.height(), IMAGE_SIZE);
+        enlarged.setText(Enlargement.note(record.width(), record.height(), factor));
+        getChildren().setAll(image, enlarged, facts);
         int row = 0;
         fact(row++, "Name", record.name());
         fact(row++, "Seed / index", record.seed() + " / " + record.index());
@@ -66,8 +75,8 @@ final class SampleDetails extends VBox {
         fact(row++, "Size", record.width() + " × " + record.height() + " px");
         fact(row++, "Mask area", String.format(Locale.ROOT, "%.1f %%  (%d region%s)", record.maskCoverage() * 100,
                 record.maskRegions(), record.maskRegions() == 1 ? "" : "s"));
-        fact(row++, "Patch distance", Double.isNaN(record.patchDistance()) ? "unknown"
-                : String.format(Locale.ROOT, "%.3f", record.patchDistance()));
+        fact(row++, DistanceWords.LABEL, DistanceWords.value(record.patchDistance()) + "  (lower = closer)")
+                .setTooltip(DistanceWords.tooltip());
         fact(row++, "Style transfer", record.style());
         fact(row, "Review", switch (record.review()) {
             case KEPT -> "Kept";
@@ -78,8 +87,8 @@ final class SampleDetails extends VBox {
         MaskStyle style = gallery.maskStyleProperty().get();
         loader.execute(() -> {
             try {
-                var picture = MaskedImages.render(MaskedImages.readPair(catalog.imageFile(record.name()),
-                        catalog.maskFile(record.name())), style);
+                var picture = MaskedImages.render(MaskedImages.enlarged(MaskedImages.readPair(
+                        catalog.imageFile(record.name()), catalog.maskFile(record.name())), factor), style);
                 ui.execute(() -> {
                     if (record.equals(gallery.focusedProperty().get())) {
                         image.setImage(picture);
@@ -91,11 +100,13 @@ final class SampleDetails extends VBox {
         });
     }
 
-    private void fact(int row, String name, String value) {
+    /** Adds a row; returns its value's label. */
+    private Label fact(int row, String name, String value) {
         Label label = new Label(name);
         label.getStyleClass().add("field-label");
         Label text = new Label(value);
         text.setId("detail-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-"));
         facts.addRow(row, label, text);
+        return text;
     }
 }

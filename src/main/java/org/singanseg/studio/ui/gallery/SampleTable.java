@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -36,7 +37,10 @@ final class SampleTable extends TableView<SampleRecord> {
         getColumns().add(column("Size", 75, r -> r.width() + " × " + r.height(), null));
         getColumns().add(column("Mask area %", 90, r -> r.maskCoverage() * 100, "%.1f"));
         getColumns().add(column("Regions", 60, SampleRecord::maskRegions, null));
-        TableColumn<SampleRecord, Double> distance = column("Patch distance", 105, SampleRecord::patchDistance, "%.3f");
+        TableColumn<SampleRecord, Double> distance = column("", 115, SampleRecord::patchDistance, "%.3f");
+        Label distanceTitle = new Label(DistanceWords.LABEL);
+        distanceTitle.setTooltip(DistanceWords.tooltip());
+        distance.setGraphic(distanceTitle);
         distance.setId("column-distance");
         getColumns().add(distance);
 

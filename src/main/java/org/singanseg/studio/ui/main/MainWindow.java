@@ -179,10 +179,12 @@ public final class MainWindow extends BorderPane {
     private StatusBar statusBar() {
         StatusBar bar = new StatusBar();
         bar.setId("status-bar");
-        bar.textProperty().bind(Bindings.when(status.runningProperty().isEmpty())
-                .then(status.messageProperty()).otherwise(status.runningProperty()));
-        bar.progressProperty().bind(Bindings.when(status.runningProperty().isEmpty())
-                .then(0.0).otherwise(ProgressBar.INDETERMINATE_PROGRESS));
+        bar.textProperty().bind(Bindings.when(status.runningProperty().isNotEmpty()).then(status.runningProperty())
+                .otherwise(Bindings.when(status.activityProperty().isNotEmpty()).then(status.activityProperty())
+                        .otherwise(status.messageProperty())));
+        bar.progressProperty().bind(Bindings.when(status.runningProperty().isNotEmpty())
+                .then(ProgressBar.INDETERMINATE_PROGRESS).otherwise(Bindings.when(status.activityProperty().isNotEmpty())
+                        .then(status.activityProgressProperty()).otherwise(0.0)));
         Label backend = new Label();
         backend.setId("backend");
         backend.textProperty().bind(status.backendProperty());

@@ -1,28 +1,29 @@
 package org.singanseg.studio.ui.train;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Consumer;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.singanseg.studio.core.gan.Preset;
-import org.singanseg.studio.core.gan.TrainingListener.IterationStats;
 import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.ui.common.WarningBanner;
+import org.singanseg.studio.ui.train.TrainingViewModel.RunState;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -32,7 +33,6 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,116 +41,110 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The Train step: preset and advanced settings, start / pause / stop / resume, the pyramid strip,
- * overall progress, live loss curves of the selected scale and previews of the current scale.
- * Engine reports are applied four times a second from a timer, never waited for.
+ * The Train step: preset and advanced settings, start / pause / stop / resume, what the run says
+ * (and whether the saved model is out of date), the pyramid strip, how training goes in words and
+ * as curves of the selected scale, previews of the current scale, and overall progress. Engine
+ * reports are applied four times a second from a timer, never waited for.
  */
 public final class TrainView extends BorderPane {
     private static final Duration REFRESH = Duration.millis(250);
 
     private final TrainingViewModel model;
+    private final TrainingService service;
+    private final TrainingController controller;
     private final SettingsForm form = new SettingsForm();
     private final HBox strip = new HBox(6);
-    private final LineChart<Number, Number> chart;
-    private final Map<Loss, XYChart.Series<Number, Number>> series = new EnumMap<>(Loss.class);
-    private final ImageView realView = previewView();
-    private final ImageView reconstructionView = previewView();
-    private final ImageView sampleView = previewView();
-    private final Label banner = new Label();
+    private final LossChart chart = new LossChart();
+    private final PreviewColumn previews = new PreviewColumn();
+    /** Why the typed settings cannot be used; empty when they can. */
+    private final StringProperty formProblem = new SimpleStringProperty("");
+    private final BooleanBinding busy;
     private long drawnRevision = -1;
     private String drawnStrip = "";
 
-    /**
-     * @param start called with true to resume the saved checkpoint, false for a new training
-     */
-    public TrainView(TrainingViewModel model, TrainingService service, Consumer<Boolean> start) {
+    /** @param openGallery shows the Gallery step, where a finished model's pairs are made */
+    public TrainView(TrainingViewModel model, TrainingService service, TrainingController controller, Runnable openGallery) {
         this.model = model;
+        this.service = service;
+        this.controller = controller;
         getStyleClass().add("train-view");
-        chart = lossChart();
+        var state = model.stateProperty();
+        busy = state.isEqualTo(RunState.RUNNING).or(state.isEqualTo(RunState.PAUSED)).or(state.isEqualTo(RunState.STOPPING));
         form.show(model.settingsProperty().get());
 
-        setTop(new VBox(controls(model, service, start), settingsPane()));
-        SplitPane centre = new SplitPane(chartPane(), previews());
-        centre.setDividerPositions(0.6);
+        setTop(new VBox(controls(openGallery), settingsPane()));
+        SplitPane centre = new SplitPane(chartPane(), previews);
+        centre.setDividerPositions(0.62);
         setCenter(centre);
         setBottom(progressPane());
         strip.setId("scale-strip");
 
         model.selectedScaleProperty().addListener((obs, old, scale) -> drawnRevision = -1);
-        model.previewProperty().addListener((obs, old, preview) -> showPreview(preview));
+        model.previewProperty().addListener((obs, old, preview) -> previews.show(preview == null ? null
+                : List.of(PreviewImages.withMask(preview.real()), PreviewImages.withMask(preview.reconstruction()),
+                PreviewImages.withMask(preview.sample()))));
         model.settingsProperty().addListener((obs, old, settings) -> form.show(settings));
+        previews.noteProperty().bind(Bindings.createStringBinding(() -> model.previewProperty().get() == null
+                        ? "Previews of the scale in training appear here a few seconds after it starts."
+                        : !busy.get() && !service.staleModelWarning().get().isEmpty()
+                        ? "From the earlier training, on what the model was trained on then." : "",
+                model.previewProperty(), busy, service.staleModelWarning()));
 
         Timeline refresh = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
         refresh.setCycleCount(Timeline.INDEFINITE);
         refresh.play();
     }
 
+    /** Starts a new training with the settings shown (after the controller's checks), as Start does. */
+    public void startTraining() {
+        try {
+            TrainingSettings chosen = form.read();
+            formProblem.set("");
+            controller.start(chosen);
+        } catch (IllegalArgumentException invalid) {
+            formProblem.set("Check the settings: " + invalid.getMessage());
+        }
+    }
+
     /** Applies queued engine reports and redraws the strip and chart where they changed. */
     private void refresh() {
         model.applyPending();
-        String strip = stripSignature();
-        if (!strip.equals(drawnStrip)) {
-            drawnStrip = strip;
+        String signature = stripSignature();
+        if (!signature.equals(drawnStrip)) {
+            drawnStrip = signature;
             rebuildStrip();
         }
         if (model.lossesRevisionProperty().get() != drawnRevision) {
             drawnRevision = model.lossesRevisionProperty().get();
             int scale = model.selectedScaleProperty().get();
-            List<IterationStats> points = scale < 0 ? List.of() : model.losses(scale).points();
-            for (Loss loss : Loss.values()) {
-                List<XYChart.Data<Number, Number>> data = new java.util.ArrayList<>(points.size());
-                for (IterationStats p : points) {
-                    data.add(new XYChart.Data<>(p.iteration(), loss.of(p)));
-                }
-                series.get(loss).getData().setAll(data);
-            }
-            chart.setTitle(scale < 0 ? "Losses" : "Losses at scale " + (scale + 1));
+            chart.show(scale, scale < 0 ? List.of() : model.losses(scale).points());
         }
     }
 
-    private Node controls(TrainingViewModel model, TrainingService service, Consumer<Boolean> start) {
+    private Node controls(Runnable openGallery) {
         ToggleGroup presets = new ToggleGroup();
         HBox presetButtons = new HBox();
         presetButtons.getStyleClass().add("preset-buttons");
         for (String name : TrainingSettings.PRESETS) {
-            TrainingSettings preset = TrainingSettings.preset(name);
-            String title = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
-            ToggleButton button = new ToggleButton(title);
-            button.textProperty().bind(Bindings.createStringBinding(() -> {
-                Double seconds = model.presetDurationsProperty().get().get(name);
-                return seconds == null ? title : title + " · about " + Durations.describe(seconds);
-            }, model.presetDurationsProperty()));
-            button.setId("preset-" + name);
-            button.setToggleGroup(presets);
-            button.setTooltip(new Tooltip(describe(preset)));
-            button.setOnAction(e -> model.settingsProperty().set(preset));
-            button.setSelected(name.equals(model.settingsProperty().get().preset().id()));
-            presetButtons.getChildren().add(button);
+            presetButtons.getChildren().add(presetButton(name, presets));
         }
 
         Button startButton = new Button("Start training", new FontIcon(MaterialDesignP.PLAY));
         startButton.setId("train-start");
         startButton.defaultButtonProperty().bind(visibleProperty()); // Enter starts only while this step shows
-        startButton.setOnAction(e -> {
-            try {
-                model.settingsProperty().set(form.read());
-                start.accept(false);
-            } catch (IllegalArgumentException invalid) {
-                model.messageProperty().set("Check the settings: " + invalid.getMessage());
-            }
-        });
+        startButton.setOnAction(e -> startTraining());
         Button resumeSaved = new Button("Resume", new FontIcon(MaterialDesignR.RESTORE));
         resumeSaved.setId("train-resume-saved");
         resumeSaved.setTooltip(new Tooltip("Continue the saved training from its last finished scale"));
-        resumeSaved.setOnAction(e -> start.accept(true));
+        resumeSaved.setOnAction(e -> controller.resumeSaved());
         Button pause = new Button();
         pause.setId("train-pause");
-        pause.textProperty().bind(Bindings.when(model.stateProperty().isEqualTo(TrainingViewModel.RunState.PAUSED))
+        pause.textProperty().bind(Bindings.when(model.stateProperty().isEqualTo(RunState.PAUSED))
                 .then("Continue").otherwise("Pause"));
         pause.setGraphic(new FontIcon(MaterialDesignP.PAUSE));
         pause.setOnAction(e -> {
-            if (model.stateProperty().get() == TrainingViewModel.RunState.PAUSED) {
-                service.resume();
+            if (model.stateProperty().get() == RunState.PAUSED) {
+                service.unpause();
             } else {
                 service.pause();
             }
@@ -159,10 +153,14 @@ public final class TrainView extends BorderPane {
         stop.setId("train-stop");
         stop.setTooltip(new Tooltip("Stop after this iteration; finished scales stay saved"));
         stop.setOnAction(e -> service.cancel());
+        Button gallery = new Button("Go to Gallery", new FontIcon(MaterialDesignA.ARROW_RIGHT_BOLD));
+        gallery.setId("train-open-gallery");
+        gallery.setOnAction(e -> openGallery.run());
+        gallery.visibleProperty().bind(model.stateProperty().isEqualTo(RunState.FINISHED)
+                .and(service.staleModelWarning().isEmpty()));
+        gallery.managedProperty().bind(gallery.visibleProperty());
 
-        var state = model.stateProperty();
-        var active = state.isEqualTo(TrainingViewModel.RunState.RUNNING).or(state.isEqualTo(TrainingViewModel.RunState.PAUSED));
-        var busy = active.or(state.isEqualTo(TrainingViewModel.RunState.STOPPING));
+        var active = model.stateProperty().isEqualTo(RunState.RUNNING).or(model.stateProperty().isEqualTo(RunState.PAUSED));
         startButton.disableProperty().bind(busy);
         presetButtons.disableProperty().bind(busy);
         pause.disableProperty().bind(active.not());
@@ -170,16 +168,47 @@ public final class TrainView extends BorderPane {
         resumeSaved.disableProperty().bind(busy.or(Bindings.createBooleanBinding(
                 () -> service.savedProperty().get() == null || !service.savedProperty().get().resumable(), service.savedProperty())));
 
+        Label banner = new Label();
         banner.setId("train-message");
-        banner.textProperty().bind(model.messageProperty());
+        banner.textProperty().bind(Bindings.when(formProblem.isEmpty()).then(service.messageProperty()).otherwise(formProblem));
         banner.setWrapText(true);
+        HBox message = new HBox(10, banner, gallery);
+        message.setAlignment(Pos.CENTER_LEFT);
+        message.visibleProperty().bind(banner.textProperty().isNotEmpty().or(gallery.visibleProperty()));
+        message.managedProperty().bind(message.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, new Label("Preset"), presetButtons, startButton, resumeSaved, pause, stop, spacer);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, bar, banner);
+        VBox box = new VBox(6, bar, message, staleWarning());
         box.setPadding(new Insets(8, 10, 4, 10));
         return box;
+    }
+
+    private ToggleButton presetButton(String name, ToggleGroup group) {
+        TrainingSettings preset = TrainingSettings.preset(name);
+        String title = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+        ToggleButton button = new ToggleButton(title);
+        button.textProperty().bind(Bindings.createStringBinding(() -> {
+            Double seconds = model.presetDurationsProperty().get().get(name);
+            return seconds == null ? title : title + " · about " + Durations.describe(seconds);
+        }, model.presetDurationsProperty()));
+        button.setId("preset-" + name);
+        button.setToggleGroup(group);
+        button.setTooltip(new Tooltip(describe(preset)));
+        button.setOnAction(e -> {
+            formProblem.set("");
+            service.plan(preset);
+        });
+        button.setSelected(name.equals(model.settingsProperty().get().preset().id()));
+        model.settingsProperty().addListener((obs, old, shown) -> button.setSelected(name.equals(shown.preset().id())));
+        return button;
+    }
+
+    /** Says when the saved model was trained on an older image or mask, with the obvious way out. */
+    private Node staleWarning() {
+        return new WarningBanner("train-stale", Bindings.when(busy).then("").otherwise(service.staleModelWarning()),
+                "Retrain", MaterialDesignR.REFRESH, this::startTraining);
     }
 
     private Node settingsPane() {
@@ -195,46 +224,47 @@ public final class TrainView extends BorderPane {
     private Node chartPane() {
         ScrollPane stripScroll = new ScrollPane(strip);
         stripScroll.setFitToHeight(true);
-        stripScroll.setMinHeight(74);
-        VBox box = new VBox(4, stripScroll, chart);
+        stripScroll.setMinHeight(58);
+        VBox box = new VBox(4, stripScroll, healthLine(), chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         box.setPadding(new Insets(6));
         return box;
     }
 
-    private LineChart<Number, Number> lossChart() {
-        NumberAxis iterations = new NumberAxis();
-        iterations.setLabel("Iteration");
-        iterations.setForceZeroInRange(true);
-        NumberAxis value = new NumberAxis();
-        value.setLabel("Loss");
-        value.setForceZeroInRange(false);
-        LineChart<Number, Number> lines = new LineChart<>(iterations, value);
-        lines.setId("loss-chart");
-        lines.setAnimated(false);
-        lines.setCreateSymbols(false);
-        for (Loss loss : Loss.values()) {
-            XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(loss.title());
-            series.put(loss, s);
-            lines.getData().add(s);
-        }
-        return lines;
+    /** How training goes in one sentence; the figures behind it in the tooltip. */
+    private Node healthLine() {
+        Label line = new Label();
+        line.setId("train-health");
+        line.setWrapText(true);
+        Tooltip figures = new Tooltip();
+        figures.setWrapText(true);
+        figures.setMaxWidth(460);
+        figures.setShowDuration(Duration.seconds(30));
+        line.setTooltip(figures);
+        model.healthProperty().addListener((obs, old, health) -> showHealth(line, health));
+        showHealth(line, model.healthProperty().get());
+        line.visibleProperty().bind(line.textProperty().isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
     }
 
-    private Node previews() {
-        Label waiting = new Label("Previews of the scale in training appear here a few seconds after it starts.");
-        waiting.setWrapText(true);
-        waiting.visibleProperty().bind(model.previewProperty().isNull());
-        waiting.managedProperty().bind(waiting.visibleProperty());
-        VBox box = new VBox(8, waiting, captioned("Real image at this scale", realView),
-                captioned("Reconstruction (fixed noise)", reconstructionView), captioned("Random sample", sampleView));
-        box.setPadding(new Insets(8));
-        box.setAlignment(Pos.TOP_CENTER);
-        box.setId("train-previews");
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        return scroll;
+    private static void showHealth(Label line, TrainingHealth health) {
+        line.setText(health.summary());
+        line.setGraphic(switch (health.level()) {
+            case GOOD -> icon(MaterialDesignC.CHECK_CIRCLE_OUTLINE, "health-good");
+            case WATCH -> icon(MaterialDesignA.ALERT_OUTLINE, "health-watch");
+            case PROBLEM -> icon(MaterialDesignA.ALERT_OCTAGON_OUTLINE, "health-problem");
+            case UNKNOWN -> icon(MaterialDesignI.INFORMATION_OUTLINE, "health-unknown");
+        });
+        line.getTooltip().setText((health.details().isEmpty() ? "" : health.details() + "\n\n")
+                + "Judged from the reconstruction error (it should fall at every scale) and from all figures staying "
+                + "numbers. The curves below show every figure of the selected scale.");
+    }
+
+    private static FontIcon icon(org.kordamp.ikonli.Ikon code, String styleClass) {
+        FontIcon icon = new FontIcon(code);
+        icon.getStyleClass().add(styleClass);
+        return icon;
     }
 
     private Node progressPane() {
@@ -255,14 +285,13 @@ public final class TrainView extends BorderPane {
 
     private String progressText() {
         String text = String.format(Locale.ROOT, "%.0f%%", model.progressProperty().get() * 100);
-        if (model.stateProperty().get() == TrainingViewModel.RunState.RUNNING) {
+        if (model.stateProperty().get() == RunState.RUNNING) {
             double speed = model.iterationsPerSecondProperty().get();
             if (!Double.isNaN(speed)) {
                 text += String.format(Locale.ROOT, " · %.1f iterations/s", speed);
             }
-            double left = model.secondsLeftProperty().get();
-            if (!Double.isNaN(left)) {
-                text += " · about " + Durations.describe(left) + " left";
+            if (!Double.isNaN(model.secondsLeftProperty().get())) {
+                text += " · " + Durations.left(model.secondsLeftProperty().get());
             }
         }
         return text;
@@ -280,8 +309,8 @@ public final class TrainView extends BorderPane {
     private void rebuildStrip() {
         strip.getChildren().clear();
         for (ScaleTile tile : model.tiles()) {
-            Label label = new Label(String.format(Locale.ROOT, "Scale %d\n%dx%d\nwidth %d", tile.index() + 1,
-                    tile.width(), tile.height(), tile.networkWidth()));
+            Label label = new Label(String.format(Locale.ROOT, "Scale %d\n%d × %d px", tile.index() + 1,
+                    tile.width(), tile.height()));
             label.getStyleClass().addAll("scale-tile", "scale-" + tile.stateProperty().get().name().toLowerCase(Locale.ROOT));
             if (tile.index() == model.selectedScaleProperty().get()) {
                 label.getStyleClass().add("scale-selected");
@@ -291,33 +320,11 @@ public final class TrainView extends BorderPane {
                 case WAITING -> "Waiting";
                 case TRAINING -> "Training now";
                 case DONE -> "Done: click to see its curves";
-            }));
+            } + String.format(Locale.ROOT, "\nNetwork width %d (filters per layer; wider learns more detail, slower)",
+                    tile.networkWidth())));
             label.setOnMouseClicked(e -> model.selectedScaleProperty().set(tile.index()));
             strip.getChildren().add(label);
         }
-    }
-
-    private void showPreview(TrainingPreview preview) {
-        if (preview == null) {
-            return;
-        }
-        realView.setImage(PreviewImages.withMask(preview.real()));
-        reconstructionView.setImage(PreviewImages.withMask(preview.reconstruction()));
-        sampleView.setImage(PreviewImages.withMask(preview.sample()));
-    }
-
-    private static ImageView previewView() {
-        ImageView view = new ImageView();
-        view.setFitWidth(240);
-        view.setPreserveRatio(true);
-        view.setSmooth(false);
-        return view;
-    }
-
-    private static Node captioned(String caption, ImageView view) {
-        VBox box = new VBox(2, new Label(caption), view);
-        box.setAlignment(Pos.CENTER);
-        return box;
     }
 
     private static String presetOf(TrainingSettings settings) {
@@ -326,7 +333,7 @@ public final class TrainView extends BorderPane {
 
     private static String describe(TrainingSettings preset) {
         return String.format(Locale.ROOT, "%s: finest scale %d px, %d iterations per scale, %d/%d critic/generator steps, "
-                        + "width %d to %d", preset.preset(), preset.maxSize(), preset.iterations(), preset.criticSteps(),
+                        + "network width %d to %d", preset.preset(), preset.maxSize(), preset.iterations(), preset.criticSteps(),
                 preset.generatorSteps(), preset.widthInitial(), preset.widthMax());
     }
 }

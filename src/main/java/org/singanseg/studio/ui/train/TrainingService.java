@@ -2,18 +2,19 @@ package org.singanseg.studio.ui.train;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.singanseg.studio.core.gan.DurationEstimator;
 import org.singanseg.studio.core.gan.SinGanModel;
 import org.singanseg.studio.core.gan.SourceInfo;
 import org.singanseg.studio.core.gan.TrainedScale;
 import org.singanseg.studio.core.gan.Trainer;
+import org.singanseg.studio.core.gan.TrainingListener;
 import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.image.ImageFiles;
 import org.singanseg.studio.core.image.InvalidInputException;
@@ -22,39 +23,47 @@ import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.model.ResumeDecision;
 import org.singanseg.studio.core.project.Project;
+import org.singanseg.studio.ui.common.EngineJob;
 import org.singanseg.studio.ui.common.UserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * Runs training on the engine thread for the Train step: start, pause, resume, cancel, and a look
- * at the project's model file (finished, or a checkpoint to resume). Control methods are called on
- * the UI thread and only set flags; the engine reports back through the view model's queue.
+ * Training on the engine thread for the Train step, as an {@link EngineJob}: start with the given
+ * settings, continue a saved checkpoint, pause, stop; and, for the project shown, its planned
+ * pyramid, a look at its model file and this machine's expected duration per preset. The only
+ * writer of the {@link TrainingViewModel}: control methods are called on the UI thread; the engine
+ * reports through the view model's queue and the job's UI executor.
  */
-public final class TrainingService {
+public final class TrainingService extends EngineJob {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingService.class);
-    private static final String MODEL_FILE = "model.singan";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
-    private final Executor engine;
-    private final TrainingViewModel view;
-    private final AtomicBoolean cancelRequested = new AtomicBoolean();
+    private final TrainingViewModel model;
     private final Object pauseLock = new Object();
     private boolean pauseRequested;
-    private volatile boolean running;
-    /** The project the view shows (UI thread); reports of a run for another project are dropped. */
-    private Project shown;
     private final ObjectProperty<SavedRun> saved = new SimpleObjectProperty<>();
+    private final StringBinding staleWarning;
+    /** The project the view shows (set on the UI thread); a run of another one ends without a word. */
+    private volatile Project shown;
+    /** The project of the run under way or ended last (UI thread). */
+    private Project runProject;
+    /** How the run that ends now ended (set on the engine thread before the job's end reaches the UI). */
+    private volatile TrainingViewModel.RunState outcome;
+    /** What the run says of the scale in training, again after a pause. */
+    private volatile String scaleInTraining = "";
+    /** This machine's timing on the shown project's image, or null (engine thread only). */
+    private DurationEstimator calibration;
 
-    public TrainingService(Executor engine, TrainingViewModel view) {
-        this.engine = engine;
-        this.view = view;
-    }
-
-    public static Path modelFile(Project project) {
-        return project.modelsFolder().resolve(MODEL_FILE);
+    public TrainingService(Executor engine, Executor ui, TrainingViewModel model) {
+        super(engine, ui);
+        this.model = model;
+        staleWarning = Bindings.createStringBinding(() -> saved.get() == null ? "" : saved.get().freshness().warning(), saved);
     }
 
     /** The project's model on disk (null when there is none); updated after every scale. */
@@ -62,126 +71,125 @@ public final class TrainingService {
         return saved;
     }
 
-    public boolean isRunning() {
-        return running;
+    /**
+     * Another project is shown: the pyramid these settings would train, the project's model file,
+     * and how long each preset would take on its image (a few seconds of engine time).
+     */
+    public void open(Project project, TrainingSettings settings) {
+        model.ignoreEarlierReports();
+        messageProperty().set("");
+        if (!runningProperty().get()) {
+            model.setState(TrainingViewModel.RunState.IDLE);
+        }
+        model.setPresetDurations(Map.of());
+        shown = project;
+        plan(settings);
+        inspect(project);
+        estimateDurations(project);
     }
 
-    /**
-     * Trains on the project's image and mask files with the view model's settings, or continues
-     * the project's checkpoint ({@code resume}) with the settings saved in it.
-     */
-    public void start(Project project, boolean resume) {
-        if (running) {
+    /** Shows the pyramid these settings would train on the shown project (not while a run goes on). */
+    public void plan(TrainingSettings settings) {
+        Project project = shown;
+        if (project == null || runningProperty().get()) {
             return;
         }
-        running = true;
-        shown = project;
-        cancelRequested.set(false);
-        setPaused(false);
-        TrainingSettings chosen = view.settingsProperty().get();
-        view.stateProperty().set(TrainingViewModel.RunState.RUNNING);
-        view.messageProperty().set(resume ? "Resuming…" : "Preparing the image pyramid…");
-        engine.execute(() -> train(project, resume, chosen));
+        try {
+            model.showPlan(project.height(), project.width(), settings);
+        } catch (IllegalArgumentException unfit) {
+            messageProperty().set(unfit.getMessage());
+        }
+    }
+
+    /** Trains on the project's image and mask files with these settings, replacing its model. */
+    public void start(Project project, TrainingSettings settings) {
+        run(project, settings, "Preparing the image pyramid…");
+    }
+
+    /** Continues the project's checkpoint with the settings saved in it. */
+    public void resumeSaved(Project project) {
+        run(project, null, "Resuming…");
     }
 
     public void pause() {
-        if (running) {
+        if (runningProperty().get()) {
             setPaused(true);
-            view.stateProperty().set(TrainingViewModel.RunState.PAUSED);
-            view.messageProperty().set("Paused. Resume continues from the same iteration.");
+            model.setState(TrainingViewModel.RunState.PAUSED);
+            messageProperty().set("Paused. Continue goes on from the same iteration.");
         }
     }
 
-    public void resume() {
-        if (running) {
+    public void unpause() {
+        if (runningProperty().get()) {
             setPaused(false);
-            view.stateProperty().set(TrainingViewModel.RunState.RUNNING);
+            model.setState(TrainingViewModel.RunState.RUNNING);
+            messageProperty().set(scaleInTraining);
         }
     }
 
     /** Stops within one iteration; finished scales stay saved and can be resumed. */
+    @Override
     public void cancel() {
-        if (running) {
-            cancelRequested.set(true);
+        if (runningProperty().get()) {
+            super.cancel();
             setPaused(false);
-            view.stateProperty().set(TrainingViewModel.RunState.STOPPING);
-            view.messageProperty().set("Stopping after this iteration…");
+            model.setState(TrainingViewModel.RunState.STOPPING);
+            messageProperty().set("Stopping after this iteration…");
         }
     }
 
-    /**
-     * Times a few real iterations on the project's image (a few seconds of engine time) and shows
-     * each preset's expected duration on this machine.
-     */
-    public void estimateDurations(Project project) {
-        engine.execute(() -> {
-            if (running) {
-                return;
-            }
-            try {
-                // The timing needs the image only: the mask may still be empty.
-                Planes image = ImageFiles.read(project.imageFile());
-                TrainingPair pair = new TrainingPair(TrainingPair.toRgb(image), new boolean[image.width() * image.height()],
-                        project.name());
-                DurationEstimator estimator = DurationEstimator.calibrate(pair);
-                Map<String, Double> seconds = new HashMap<>();
-                for (String preset : TrainingSettings.PRESETS) {
-                    try {
-                        seconds.put(preset, estimator.seconds(TrainingSettings.preset(preset), project.height(), project.width()));
-                    } catch (IllegalArgumentException unfit) {
-                        LOG.info("Preset {} does not fit {}: {}", preset, project.name(), unfit.getMessage());
-                    }
-                }
-                view.post(() -> view.presetDurationsProperty().set(Map.copyOf(seconds)));
-            } catch (Exception e) {
-                LOG.info("No duration estimate for {}: {}", project.name(), e.getMessage());
-            }
-        });
-    }
-
-    /** Reads the project's model file on the engine thread and shows its finished scales and curves. */
-    public void inspect(Project project) {
+    /** @param chosen the settings of a new training, or null to continue the checkpoint */
+    private void run(Project project, TrainingSettings chosen, String starting) {
+        if (runningProperty().get()) {
+            return;
+        }
         shown = project;
-        saved.set(null);
-        engine.execute(() -> {
-            Path file = modelFile(project);
-            if (!Files.isRegularFile(file)) {
-                return;
-            }
-            try {
-                SinGanModel model = ModelFile.load(file);
-                SourceInfo current = currentSource(project);
-                showSaved(project, model, model.source() != null && model.source().sameFilesAs(current));
-            } catch (Exception e) {
-                LOG.warn("Model {} not usable", file, e);
-                view.post(() -> view.messageProperty().set("The project's model cannot be used: "
-                        + UserMessages.describe(e) + " Train again to replace it."));
-            }
+        runProject = project;
+        setPaused(false);
+        outcome = TrainingViewModel.RunState.FAILED;
+        scaleInTraining = starting;
+        model.setState(TrainingViewModel.RunState.RUNNING);
+        start(() -> train(project, chosen), starting, () -> {
+            outcome = TrainingViewModel.RunState.CANCELLED;
+            return project == shown ? "Training stopped. Finished scales are saved: Resume continues from there." : "";
         });
     }
 
-    private void train(Project project, boolean resume, TrainingSettings chosen) {
-        Path file = modelFile(project);
-        try {
-            TrainingPair pair = TrainingPair.load(project.imageFile(), project.maskFile());
-            SourceInfo source = SourceInfo.of(project.imageFile(), project.maskFile(), pair);
-            SinGanModel checkpoint = resume ? checkpoint(file, source) : null;
-            TrainingSettings settings = checkpoint != null ? checkpoint.settings() : chosen;
-            if (checkpoint != null) {
-                showSaved(project, checkpoint, true);
-            }
-            new Trainer(settings, view.listener(), this::shouldStop).train(pair, source, checkpoint, model -> {
-                ModelFile.save(model, file);
-                showSaved(project, model, true);
-            });
-            finish(project, TrainingViewModel.RunState.FINISHED, "Training finished. The model is saved in " + file.getFileName()
-                    + "; go to the Gallery to generate synthetic pairs.");
-        } catch (CancellationException e) {
-            finish(project, TrainingViewModel.RunState.CANCELLED, "Training stopped. Finished scales are saved: Resume continues from there.");
-        } catch (Throwable e) {
-            LOG.error("Training failed", e);
-            finish(project, TrainingViewModel.RunState.FAILED, "Training stopped: " + UserMessages.describe(e));
+    @Override
+    protected void beforeEnd() {
+        model.applyPending();
+    }
+
+    /** The outcome after its message, so that whoever follows the state reads the message that goes with it. */
+    @Override
+    protected void afterEnd() {
+        // The run of a project the user has left: its view is idle.
+        model.endRun(runProject == shown ? outcome : TrainingViewModel.RunState.IDLE);
+    }
+
+    private String train(Project project, TrainingSettings chosen) throws Exception {
+        long started = System.nanoTime();
+        Path file = project.modelFile();
+        TrainingPair pair = TrainingPair.load(project.imageFile(), project.maskFile());
+        SourceInfo source = SourceInfo.of(project.imageFile(), project.maskFile(), pair);
+        SinGanModel checkpoint = chosen == null ? checkpoint(file, source) : null;
+        TrainingSettings settings = checkpoint != null ? checkpoint.settings() : chosen;
+        if (checkpoint != null) {
+            showModel(project, checkpoint, ModelFreshness.of(source, project));
         }
+        new Trainer(settings, new Reports(), this::pauseOrStop, calibration).train(pair, source, checkpoint, latest -> {
+            ModelFile.save(latest, file);
+            // The mask may have been edited since the run began.
+            SavedRun run = savedRun(latest, ModelFreshness.of(source, project));
+            ui.execute(() -> {
+                if (project == shown) {
+                    saved.set(run);
+                }
+            });
+        });
+        outcome = TrainingViewModel.RunState.FINISHED;
+        return project != shown ? "" : "Training finished at " + LocalTime.now().format(CLOCK) + " after "
+                + Durations.exact((System.nanoTime() - started) / 1e9) + ". Go to the Gallery to generate synthetic pairs.";
     }
 
     private SinGanModel checkpoint(Path file, SourceInfo source) throws Exception {
@@ -194,56 +202,125 @@ public final class TrainingService {
         return ModelFile.load(file);
     }
 
-    private void showSaved(Project project, SinGanModel model, boolean matches) {
-        int finished = model.scales().size();
-        SavedRun run = new SavedRun(finished, model.pyramid().scales(), model.settings(), matches);
-        int[] networkWidths = model.settings().widths(model.pyramid().scales());
-        var histories = model.scales().stream().map(TrainedScale::losses).toList();
-        view.post(() -> {
+    /**
+     * Times a few real iterations on the project's image (a few seconds of engine time) and shows
+     * each preset's expected duration on this machine; a training starts its estimate from it.
+     */
+    private void estimateDurations(Project project) {
+        engine.execute(() -> {
+            calibration = null;
+            try {
+                // The timing needs the image only: the mask may still be empty.
+                Planes image = ImageFiles.read(project.imageFile());
+                TrainingPair pair = new TrainingPair(TrainingPair.toRgb(image), new boolean[image.width() * image.height()],
+                        project.name());
+                calibration = DurationEstimator.calibrate(pair);
+                Map<String, Double> seconds = new HashMap<>();
+                for (String preset : TrainingSettings.PRESETS) {
+                    try {
+                        seconds.put(preset, calibration.seconds(TrainingSettings.preset(preset), project.height(), project.width()));
+                    } catch (IllegalArgumentException unfit) {
+                        LOG.info("Preset {} does not fit {}: {}", preset, project.name(), unfit.getMessage());
+                    }
+                }
+                ui.execute(() -> {
+                    if (project == shown) {
+                        model.setPresetDurations(seconds);
+                    }
+                });
+            } catch (Exception e) {
+                LOG.info("No duration estimate for {}: {}", project.name(), e.getMessage());
+            }
+        });
+    }
+
+    /** Reads the project's model file on the engine thread and shows its finished scales and curves. */
+    public void inspect(Project project) {
+        saved.set(null);
+        engine.execute(() -> {
+            Path file = project.modelFile();
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            try {
+                SinGanModel found = ModelFile.load(file);
+                showModel(project, found, ModelFreshness.of(found.source(), project));
+            } catch (Exception e) {
+                LOG.warn("Model {} not usable", file, e);
+                ui.execute(() -> {
+                    if (project == shown) {
+                        messageProperty().set("The project's model cannot be used: " + UserMessages.describe(e)
+                                + " Train again to replace it.");
+                    }
+                });
+            }
+        });
+    }
+
+    /** Shows a model file's pyramid, finished scales and their curves: a checkpoint to resume, or a finished model. */
+    private void showModel(Project project, SinGanModel found, ModelFreshness freshness) {
+        SavedRun run = savedRun(found, freshness);
+        var histories = found.scales().stream().map(TrainedScale::losses).toList();
+        model.post(() -> {
+            if (project != shown) {
+                return;
+            }
+            model.showPyramid(found.settings(), found.pyramid().heights(), found.pyramid().widths(), run.finishedScales());
+            for (int k = 0; k < histories.size(); k++) {
+                model.restoreLosses(k, histories.get(k).stats(k));
+            }
+        });
+        ui.execute(() -> {
             if (project != shown) {
                 return;
             }
             saved.set(run);
-            if (!running || view.tiles().size() != networkWidths.length) {
-                view.showPyramid(model.pyramid().heights(), model.pyramid().widths(), networkWidths, finished,
-                        model.settings().iterations());
+            if (!runningProperty().get()) {
+                messageProperty().set(run.complete()
+                        ? "A trained model is ready (" + run.finishedScales() + " scales). Train again to replace it."
+                        : String.format(Locale.ROOT, "An unfinished training was found: %d of %d scales done.%s",
+                        run.finishedScales(), run.scales(), run.resumable() ? " Resume continues it."
+                                : " The image or mask has changed since, so it cannot be resumed."));
             }
-            for (int k = 0; k < histories.size(); k++) {
-                if (view.losses(k).size() == 0) {
-                    view.restoreLosses(k, histories.get(k).stats(k));
+        });
+    }
+
+    private static SavedRun savedRun(SinGanModel found, ModelFreshness freshness) {
+        return new SavedRun(found.scales().size(), found.pyramid().scales(), found.settings(), freshness);
+    }
+
+    /**
+     * The shown project's image or mask file was written: says again whether its model was trained
+     * on them (after a run under way, which checks at every scale too).
+     */
+    public void recheckSources() {
+        Project project = shown;
+        if (project == null) {
+            return;
+        }
+        engine.execute(() -> {
+            try {
+                if (Files.isRegularFile(project.modelFile())) {
+                    ModelFreshness now = ModelFreshness.of(ModelFile.describe(project.modelFile()).source(), project);
+                    ui.execute(() -> {
+                        if (project == shown && saved.get() != null) {
+                            saved.set(saved.get().with(now));
+                        }
+                    });
                 }
-            }
-            if (!running) {
-                view.messageProperty().set(run.complete()
-                        ? "A trained model is ready (" + finished + " scales). Train again to replace it."
-                        : String.format(Locale.ROOT, "An unfinished training was found: %d of %d scales done.%s", finished,
-                        run.scales(), run.matchesCurrentMask() ? " Resume continues it." : " The mask has changed since, so it cannot be resumed."));
+            } catch (Exception e) {
+                LOG.warn("Cannot compare the model of {} with its files", project.name(), e);
             }
         });
     }
 
-    private SourceInfo currentSource(Project project) throws Exception {
-        TrainingPair pair = TrainingPair.load(project.imageFile(), project.maskFile());
-        return SourceInfo.of(project.imageFile(), project.maskFile(), pair);
+    /** What the user should know when the model was trained on an older image or mask; empty otherwise. */
+    public StringBinding staleModelWarning() {
+        return staleWarning;
     }
 
-    private void finish(Project project, TrainingViewModel.RunState state, String message) {
-        view.post(() -> {
-            running = false;
-            if (project != shown) {
-                // The run of a project the user has left: its view is idle.
-                view.stateProperty().set(TrainingViewModel.RunState.IDLE);
-                return;
-            }
-            view.tiles().stream().filter(t -> t.stateProperty().get() == ScaleTile.State.TRAINING)
-                    .forEach(t -> t.stateProperty().set(ScaleTile.State.WAITING));
-            view.stateProperty().set(state);
-            view.messageProperty().set(message);
-        });
-    }
-
-    /** Checked by the trainer every iteration: blocks the engine thread while paused. */
-    private boolean shouldStop() {
+    /** Checked by the trainer before every iteration: holds the engine thread while paused. */
+    private boolean pauseOrStop() {
         synchronized (pauseLock) {
             while (pauseRequested && !cancelRequested.get()) {
                 try {
@@ -261,6 +338,42 @@ public final class TrainingService {
         synchronized (pauseLock) {
             pauseRequested = paused;
             pauseLock.notifyAll();
+        }
+    }
+
+    /** The view model's reports, and the scale in training in the job's message. */
+    private final class Reports implements TrainingListener {
+        private final TrainingListener view = model.listener();
+        private int scales;
+
+        @Override
+        public void trainingStarted(TrainingSettings settings, int[] heights, int[] widths, int[] networkWidths,
+                                    int firstScale) {
+            scales = heights.length;
+            view.trainingStarted(settings, heights, widths, networkWidths, firstScale);
+        }
+
+        @Override
+        public void scaleStarted(int scale, int height, int width, int networkWidth, int iterations) {
+            view.scaleStarted(scale, height, width, networkWidth, iterations);
+            scaleInTraining = String.format(Locale.ROOT, "Training scale %d of %d (%d × %d px)", scale + 1, scales, width,
+                    height);
+            report((double) scale / scales, scaleInTraining);
+        }
+
+        @Override
+        public void iteration(IterationStats stats) {
+            view.iteration(stats);
+        }
+
+        @Override
+        public void preview(int scale, int iteration, Planes real, Planes reconstruction, Planes sample) {
+            view.preview(scale, iteration, real, reconstruction, sample);
+        }
+
+        @Override
+        public void scaleFinished(int scale, double seconds) {
+            view.scaleFinished(scale, seconds);
         }
     }
 }

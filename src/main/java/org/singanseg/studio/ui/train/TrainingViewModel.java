@@ -14,18 +14,21 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * What the Train step shows, as plain properties: the pyramid's scales and their states, overall
- * progress, speed and time left, loss curves per scale, the latest previews, and the run's state.
+ * progress, speed and time left, loss curves per scale and how they look, the latest previews, and
+ * the run's state. Only {@link TrainingService} changes it (the methods that do are package-private); the view
+ * reads it, and picks the scale whose curves it shows.
  *
  * <p>The engine reports through {@link #listener()} on its own thread; those reports only queue
  * updates. {@link #applyPending()} applies them on the UI thread, a few times a second (the view
@@ -45,8 +48,8 @@ public final class TrainingViewModel {
     private final DoubleProperty secondsLeft = new SimpleDoubleProperty(Double.NaN);
     private final DoubleProperty iterationsPerSecond = new SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.IDLE);
-    private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<TrainingPreview> preview = new SimpleObjectProperty<>();
+    private final ObjectProperty<TrainingHealth> health = new SimpleObjectProperty<>(TrainingHealth.NONE);
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.quick());
     private final ObjectProperty<Map<String, Double>> presetDurations = new SimpleObjectProperty<>(Map.of());
 
@@ -56,7 +59,7 @@ public final class TrainingViewModel {
     private final TrainingListener listener = new Reports();
 
     /** The engine's listener: queues, never touches a property itself. */
-    public TrainingListener listener() {
+    TrainingListener listener() {
         return listener;
     }
 
@@ -69,13 +72,22 @@ public final class TrainingViewModel {
             applied++;
         }
         if (applied > 0) {
-            lossesRevision.set(lossesRevision.get() + 1);
+            lossesChanged();
         }
         return applied;
     }
 
-    /** Another project is shown now: reports of a run still ending for the previous one are ignored. */
-    public void startGeneration() {
+    private void lossesChanged() {
+        lossesRevision.set(lossesRevision.get() + 1);
+        List<List<TrainingListener.IterationStats>> curves = new java.util.ArrayList<>();
+        for (int k = 0; k < tiles.size(); k++) {
+            curves.add(losses.containsKey(k) ? losses.get(k).points() : List.of());
+        }
+        health.set(TrainingHealth.of(curves));
+    }
+
+    /** Another project is shown now: reports still queued from a run for the previous one are dropped. */
+    void ignoreEarlierReports() {
         generation++;
     }
 
@@ -89,7 +101,7 @@ public final class TrainingViewModel {
         });
     }
 
-    /** Queues an update from another thread (the service's outcome reports). */
+    /** Queues an update from the engine thread behind its reports (the service's look at a model file). */
     void post(Runnable update) {
         pending.add(update);
     }
@@ -100,9 +112,11 @@ public final class TrainingViewModel {
     }
 
     /** Shows a pyramid with its first {@code finished} scales done (a fresh run or a checkpoint). */
-    void showPyramid(int[] heights, int[] widths, int[] networkWidths, int finished, int iterations) {
-        iterationsPerScale = iterations;
+    void showPyramid(TrainingSettings shown, int[] heights, int[] widths, int finished) {
+        settings.set(shown);
+        iterationsPerScale = shown.iterations();
         losses.keySet().removeIf(scale -> scale >= finished);
+        int[] networkWidths = shown.widths(heights.length);
         List<ScaleTile> scales = new java.util.ArrayList<>();
         for (int k = 0; k < heights.length; k++) {
             ScaleTile tile = new ScaleTile(k, heights[k], widths[k], networkWidths[k]);
@@ -117,22 +131,23 @@ public final class TrainingViewModel {
     }
 
     /**
-     * Shows the pyramid the current settings would train for an image of this size, all scales
-     * waiting; or, when the settings do not fit the image, says why.
+     * Shows the pyramid these settings would train for an image of this size, all scales waiting.
+     *
+     * @throws IllegalArgumentException saying why, when the settings do not fit the image (no pyramid shows then)
      */
-    public void showPlan(int imageHeight, int imageWidth) {
-        TrainingSettings planned = settings.get();
+    void showPlan(int imageHeight, int imageWidth, TrainingSettings planned) {
         Pyramid pyramid;
         try {
             pyramid = Pyramid.plan(imageHeight, imageWidth, planned.maxSize(), planned.minSize(), planned.scaleFactor());
         } catch (IllegalArgumentException unfit) {
             tiles.clear();
-            message.set(unfit.getMessage());
-            return;
+            settings.set(planned);
+            throw unfit;
         }
         losses.clear();
-        showPyramid(pyramid.heights(), pyramid.widths(), planned.widths(pyramid.scales()), 0, planned.iterations());
-        lossesRevision.set(lossesRevision.get() + 1);
+        preview.set(null);
+        showPyramid(planned, pyramid.heights(), pyramid.widths(), 0);
+        lossesChanged();
     }
 
     /** Puts the loss history of a finished scale back (from a checkpoint). */
@@ -142,13 +157,25 @@ public final class TrainingViewModel {
         losses.put(scale, restored);
     }
 
+    /** The run has ended: a scale it was training is waiting again. */
+    void endRun(RunState outcome) {
+        tiles.stream().filter(t -> t.stateProperty().get() == ScaleTile.State.TRAINING)
+                .forEach(t -> t.stateProperty().set(ScaleTile.State.WAITING));
+        state.set(outcome);
+    }
+
+    void setState(RunState now) {
+        state.set(now);
+    }
+
+    void setPresetDurations(Map<String, Double> seconds) {
+        presetDurations.set(Map.copyOf(seconds));
+    }
+
     private final class Reports implements TrainingListener {
         @Override
         public void trainingStarted(TrainingSettings used, int[] heights, int[] widths, int[] networkWidths, int firstScale) {
-            report(() -> {
-                settings.set(used);
-                showPyramid(heights, widths, networkWidths, firstScale, used.iterations());
-            });
+            report(() -> showPyramid(used, heights, widths, firstScale));
         }
 
         @Override
@@ -157,15 +184,11 @@ public final class TrainingViewModel {
                 losses.put(scale, new ScaleLosses());
                 tiles.get(scale).stateProperty().set(ScaleTile.State.TRAINING);
                 selectedScale.set(scale);
-                if (state.get() == RunState.RUNNING) {
-                    message.set(String.format(java.util.Locale.ROOT, "Training scale %d of %d (%dx%d px, width %d)",
-                            scale + 1, tiles.size(), width, height, networkWidth));
-                }
             });
         }
 
         @Override
-        public void iteration(IterationStats stats) {
+        public void iteration(TrainingListener.IterationStats stats) {
             report(() -> {
                 losses(stats.scale()).add(stats);
                 double done = stats.scale() * (double) iterationsPerScale + stats.iteration() + 1;
@@ -197,41 +220,42 @@ public final class TrainingViewModel {
     }
 
     /** Goes up whenever curves may have changed; the chart redraws on it. */
-    public LongProperty lossesRevisionProperty() {
+    public ReadOnlyLongProperty lossesRevisionProperty() {
         return lossesRevision;
     }
 
-    public DoubleProperty progressProperty() {
+    public ReadOnlyDoubleProperty progressProperty() {
         return progress;
     }
 
-    public DoubleProperty secondsLeftProperty() {
+    public ReadOnlyDoubleProperty secondsLeftProperty() {
         return secondsLeft;
     }
 
-    public DoubleProperty iterationsPerSecondProperty() {
+    public ReadOnlyDoubleProperty iterationsPerSecondProperty() {
         return iterationsPerSecond;
     }
 
-    public ObjectProperty<RunState> stateProperty() {
+    public ReadOnlyObjectProperty<RunState> stateProperty() {
         return state;
     }
 
-    public StringProperty messageProperty() {
-        return message;
-    }
-
-    public ObjectProperty<TrainingPreview> previewProperty() {
+    public ReadOnlyObjectProperty<TrainingPreview> previewProperty() {
         return preview;
     }
 
+    /** How the curves shown look, in words; follows every change of them. */
+    public ReadOnlyObjectProperty<TrainingHealth> healthProperty() {
+        return health;
+    }
+
     /** Expected seconds per preset name on this machine for the open project (empty until timed). */
-    public ObjectProperty<Map<String, Double>> presetDurationsProperty() {
+    public ReadOnlyObjectProperty<Map<String, Double>> presetDurationsProperty() {
         return presetDurations;
     }
 
-    /** The settings the next run uses (preset plus the user's changes). */
-    public ObjectProperty<TrainingSettings> settingsProperty() {
+    /** The settings of the pyramid shown: planned, in training, or the saved model's. */
+    public ReadOnlyObjectProperty<TrainingSettings> settingsProperty() {
         return settings;
     }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.core.gan.SinGanModel;
+import org.singanseg.studio.core.gan.SourceInfo;
 import org.singanseg.studio.core.gan.Trainer;
+import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.mask.MaskFiles;
+import org.singanseg.studio.core.mask.MaskRaster;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.project.ProjectStore;
@@ -27,12 +34,13 @@ import org.singanseg.studio.ui.train.TrainingViewModel.RunState;
 
 /**
  * The training service and view model with real, tiny training runs on a real pair; this test
- * thread plays the UI thread (it applies the queued reports).
+ * thread plays the UI thread (it runs what the service hands to the UI and applies the queued reports).
  */
 class TrainingServiceTest {
     private final ExecutorService engine = Executors.newSingleThreadExecutor();
+    private final Queue<Runnable> ui = new ConcurrentLinkedQueue<>();
     private final TrainingViewModel view = new TrainingViewModel();
-    private final TrainingService service = new TrainingService(engine, view);
+    private final TrainingService service = new TrainingService(engine, ui::add, view);
     private Project project;
     /** The pyramid's scales for this image (3 for the small PolypGen frame, 2 for the demo image). */
     private int scales;
@@ -41,8 +49,7 @@ class TrainingServiceTest {
     void project(@TempDir Path dir) throws Exception {
         project = ProjectStore.create(TestData.smallImage(), dir.resolve("p")).project();
         ProjectStore.saveMask(project, MaskFiles.read(TestData.smallMask()));
-        view.settingsProperty().set(TinyModels.settings());
-        view.showPlan(project.height(), project.width());
+        service.open(project, TinyModels.settings());
         scales = Trainer.plan(TinyModels.settings(), project.height(), project.width()).scales();
         assertTrue(scales >= 2, "the tests stop and resume between two scales");
     }
@@ -55,17 +62,19 @@ class TrainingServiceTest {
     @Test
     void aRunAdvancesScaleByScaleFillsTheChartsAndSavesTheModel() throws Exception {
         assertEquals(scales, view.tiles().size(), "the plan shows the pyramid before training");
-        service.start(project, false);
+        service.start(project, TinyModels.settings());
         boolean sawTwoStates = false;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (view.stateProperty().get() != RunState.FINISHED && System.nanoTime() < deadline) {
-            view.applyPending();
-            assertFalse(view.stateProperty().get() == RunState.FAILED, view.messageProperty().get());
+            runUi(view);
+            assertFalse(view.stateProperty().get() == RunState.FAILED, service.messageProperty().get());
             sawTwoStates |= view.tiles().get(0).stateProperty().get() == ScaleTile.State.DONE
                     && view.tiles().get(1).stateProperty().get() == ScaleTile.State.TRAINING;
             Thread.sleep(20);
         }
-        assertEquals(RunState.FINISHED, view.stateProperty().get(), view.messageProperty().get());
+        assertEquals(RunState.FINISHED, view.stateProperty().get(), service.messageProperty().get());
+        assertTrue(service.messageProperty().get().matches("Training finished at \\d\\d:\\d\\d after \\d+ s\\. Go to the Gallery.*"),
+                service.messageProperty().get());
         assertTrue(sawTwoStates, "scale 1 was done while scale 2 trained");
         for (ScaleTile tile : view.tiles()) {
             assertEquals(ScaleTile.State.DONE, tile.stateProperty().get());
@@ -75,13 +84,13 @@ class TrainingServiceTest {
         assertNotNull(view.previewProperty().get());
         assertEquals(scales - 1, view.previewProperty().get().scale(), "the last preview is of the finest scale");
         assertTrue(service.savedProperty().get().complete());
-        assertTrue(ModelFile.load(TrainingService.modelFile(project)).complete());
-        assertFalse(service.isRunning());
+        assertTrue(ModelFile.load(project.modelFile()).complete());
+        assertFalse(service.runningProperty().get(), "not running once the end is shown, without the view's timer");
     }
 
     @Test
     void cancelStopsWithinAnIterationAndResumeContinuesWithTheCurvesOfFinishedScales() throws Exception {
-        service.start(project, false);
+        service.start(project, TinyModels.settings());
         runUntil(() -> view.tiles().get(1).stateProperty().get() == ScaleTile.State.TRAINING);
         service.cancel();
         assertEquals(RunState.STOPPING, view.stateProperty().get());
@@ -89,21 +98,21 @@ class TrainingServiceTest {
         int lastIteration = view.losses(1).points().isEmpty() ? -1
                 : view.losses(1).points().get(view.losses(1).size() - 1).iteration();
         assertTrue(lastIteration < TinyModels.settings().iterations() - 1, "stopped before the scale's end");
-        assertEquals(1, ModelFile.load(TrainingService.modelFile(project)).scales().size(), "scale 1 checkpointed");
+        assertEquals(1, ModelFile.load(project.modelFile()).scales().size(), "scale 1 checkpointed");
         assertTrue(service.savedProperty().get().resumable());
         assertEquals(ScaleTile.State.WAITING, view.tiles().get(1).stateProperty().get());
 
         // As after a restart: a fresh view model sees the checkpoint and its curves.
         TrainingViewModel reopened = new TrainingViewModel();
-        TrainingService again = new TrainingService(engine, reopened);
-        again.inspect(project);
+        TrainingService again = new TrainingService(engine, ui::add, reopened);
+        again.open(project, TinyModels.settings());
         runUntil(reopened, () -> again.savedProperty().get() != null);
         assertEquals(ScaleTile.State.DONE, reopened.tiles().get(0).stateProperty().get());
         assertEquals(TinyModels.settings().iterations(), reopened.losses(0).size(), "finished scale's curves come back");
-        assertTrue(reopened.messageProperty().get().contains("1 of " + scales + " scales done"),
-                reopened.messageProperty().get());
+        assertTrue(again.messageProperty().get().contains("1 of " + scales + " scales done"),
+                again.messageProperty().get());
 
-        again.start(project, true);
+        again.resumeSaved(project);
         runUntil(reopened, () -> reopened.stateProperty().get() == RunState.FINISHED);
         assertTrue(again.savedProperty().get().complete());
         assertEquals(TinyModels.settings().iterations(), reopened.losses(scales - 1).size());
@@ -111,33 +120,67 @@ class TrainingServiceTest {
 
     @Test
     void pauseHoldsTheEngineUntilResumed() throws Exception {
-        service.start(project, false);
+        service.start(project, TinyModels.settings());
         runUntil(() -> view.losses(0).size() > 3);
         service.pause();
         Thread.sleep(300); // the iteration under way finishes
-        view.applyPending();
+        runUi(view);
         int paused = iterationsSoFar();
         Thread.sleep(1000);
-        view.applyPending();
+        runUi(view);
         assertEquals(paused, iterationsSoFar(), "no iteration while paused");
         assertEquals(RunState.PAUSED, view.stateProperty().get());
-        service.resume();
+        service.unpause();
         runUntil(() -> view.stateProperty().get() == RunState.FINISHED);
     }
 
     @Test
     void aChangedMaskCannotBeResumed() throws Exception {
-        service.start(project, false);
+        service.start(project, TinyModels.settings());
         runUntil(() -> view.tiles().get(1).stateProperty().get() == ScaleTile.State.TRAINING);
         service.cancel();
         runUntil(() -> view.stateProperty().get() == RunState.CANCELLED);
         var mask = ProjectStore.loadMask(project);
         mask.invert();
         ProjectStore.saveMask(project, mask);
-        service.start(project, true);
+        service.resumeSaved(project);
         runUntil(() -> view.stateProperty().get() == RunState.FAILED);
-        assertTrue(view.messageProperty().get().contains("changed since this training started"), view.messageProperty().get());
-        assertTrue(Files.exists(TrainingService.modelFile(project)), "the checkpoint is kept");
+        assertTrue(service.messageProperty().get().contains("changed since this training started"), service.messageProperty().get());
+        assertTrue(Files.exists(project.modelFile()), "the checkpoint is kept");
+    }
+
+    @Test
+    void aModelTrainedOnAnOlderMaskIsStaleUntilTheMaskIsAsBefore() throws Exception {
+        SinGanModel tiny = TinyModels.trained();
+        TrainingPair pair = TrainingPair.load(project.imageFile(), project.maskFile());
+        ModelFile.save(new SinGanModel(tiny.settings(), tiny.pyramid(), SourceInfo.of(project.imageFile(),
+                project.maskFile(), pair), tiny.scales()), project.modelFile());
+        service.open(project, TinyModels.settings());
+        runUntil(() -> service.savedProperty().get() != null);
+        assertFalse(service.savedProperty().get().freshness().stale(), "trained on the files as they are");
+        assertEquals("", service.staleModelWarning().get());
+
+        MaskRaster before = ProjectStore.loadMask(project);
+        MaskRaster wider = before.copy();
+        for (int y = 0; y < wider.height(); y++) {
+            for (int x = 0; x < wider.width() / 4; x++) {
+                wider.set(x, y, true);
+            }
+        }
+        ProjectStore.saveMask(project, wider);
+        service.recheckSources();
+        runUntil(() -> service.savedProperty().get().freshness().stale());
+        ModelFreshness freshness = service.savedProperty().get().freshness();
+        assertTrue(freshness.maskChanged() && !freshness.imageChanged());
+        assertEquals(pair.coverage(), freshness.trainedCoverage(), 1e-9);
+        assertEquals((double) wider.countInside() / (wider.width() * wider.height()), freshness.currentCoverage(), 1e-9);
+        assertEquals(String.format(Locale.ROOT, "Trained on an older mask (the polyp covered %.1f%% of the image then, "
+                + "%.1f%% now): its samples follow the old mask, not the current one. Retrain to use the current mask.",
+                freshness.trainedCoverage() * 100, freshness.currentCoverage() * 100), service.staleModelWarning().get());
+
+        ProjectStore.saveMask(project, before);
+        service.recheckSources();
+        runUntil(() -> !service.savedProperty().get().freshness().stale());
     }
 
     private int iterationsSoFar() {
@@ -148,12 +191,21 @@ class TrainingServiceTest {
         runUntil(view, done);
     }
 
-    private static void runUntil(TrainingViewModel model, BooleanSupplier done) throws InterruptedException {
+    private void runUntil(TrainingViewModel model, BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            model.applyPending();
+            runUi(model);
             Thread.sleep(10);
         }
-        assertTrue(done.getAsBoolean(), "timed out; " + model.messageProperty().get());
+        assertTrue(done.getAsBoolean(), "timed out; " + service.messageProperty().get());
+    }
+
+    /** What the UI thread would do: the service's hand-overs, and (only a few times a second there) the reports. */
+    private void runUi(TrainingViewModel model) {
+        Runnable task;
+        while ((task = ui.poll()) != null) {
+            task.run();
+        }
+        model.applyPending();
     }
 }
