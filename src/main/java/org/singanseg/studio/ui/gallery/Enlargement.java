@@ -42,7 +42,7 @@ public final class Enlargement {
             return note;
         }
         return note + " The " + listed(larger) + " preset" + (larger.size() == 1 ? " makes" : "s make")
-                + " larger samples (" + listed(sizes.stream().map(String::valueOf).toList()) + " px).";
+                + " larger samples (" + listed(sizes.stream().distinct().sorted().map(String::valueOf).toList()) + " px).";
     }
 
     /** "a", "a and b", "a, b and c". */

@@ -12,9 +12,9 @@ class EnlargementTest {
         assertEquals(4, Enlargement.factor(96, 77, 300));
         assertEquals(8, Enlargement.factor(96, 77, 720), "7.5 rounds up");
         assertEquals(1, Enlargement.factor(720, 576, 300));
-        assertEquals("96 × 77 px, shown enlarged 4×. The Sharp, Standard and Paper presets make larger samples (250, 160 and 250 px).",
+        assertEquals("96 × 77 px, shown enlarged 4×. The Sharp, Standard and Paper presets make larger samples (160 and 250 px).",
                 Enlargement.note(96, 77, 4));
-        assertEquals("200 × 160 px, shown enlarged 2×. The Sharp and Paper presets make larger samples (250 and 250 px).",
+        assertEquals("200 × 160 px, shown enlarged 2×. The Sharp and Paper presets make larger samples (250 px).",
                 Enlargement.note(200, 160, 2));
         assertEquals("", Enlargement.note(720, 576, 1));
     }
