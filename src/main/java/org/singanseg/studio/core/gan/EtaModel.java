@@ -14,6 +14,11 @@ import org.singanseg.studio.core.image.Pyramid;
 final class EtaModel {
     /** The first iterations of a scale allocate and compile and are slower: its pace is timed after them. */
     static final int WARM_UP = 3;
+    /**
+     * A training iteration's arithmetic in generator forward passes over the same pixels (critic
+     * and penalty passes, backward passes, reconstruction): what one forward pass weighs beside it.
+     */
+    private static final double FORWARD_PASSES_PER_ITERATION = 30;
 
     private final double[] expected;
     private final boolean calibrated;
@@ -27,8 +32,16 @@ final class EtaModel {
     EtaModel(TrainingSettings settings, Pyramid pyramid, DurationEstimator calibration) {
         DurationEstimator cost = calibration != null ? calibration : DurationEstimator.ARITHMETIC;
         expected = new double[pyramid.scales()];
+        double coarserPixels = 0;
         for (int k = 0; k < expected.length; k++) {
-            expected[k] = cost.secondsPerIteration(settings, k, (double) pyramid.heights()[k] * pyramid.widths()[k]);
+            double pixels = (double) pyramid.heights()[k] * pyramid.widths()[k];
+            double trained = TrainingWindow.pixels(pyramid.heights()[k], pyramid.widths()[k], settings.windowSize());
+            if (trained < pixels) {
+                // A window's iteration still draws its inputs through the coarser scales, whole.
+                trained += settings.criticSteps() * coarserPixels / FORWARD_PASSES_PER_ITERATION;
+            }
+            expected[k] = cost.secondsPerIteration(settings, k, trained);
+            coarserPixels += pixels;
         }
         calibrated = calibration != null;
         iterations = settings.iterations();

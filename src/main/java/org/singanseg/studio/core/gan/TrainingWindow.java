@@ -16,7 +16,8 @@ record TrainingWindow(int y, int x, int height, int width, boolean whole) {
     static final int MIN_SIDE = 32;
 
     /**
-     * @param side the window's side; 0, or a side the image does not exceed, trains on the whole image
+     * @param side  the window's side; 0, or a side the image does not exceed, trains on the whole image
+     * @param noise where the window lies; null for its size alone (at the top left)
      */
     static TrainingWindow draw(int height, int width, int side, NoiseSource noise) {
         if (side <= 0 || (height <= side && width <= side)) {
@@ -24,9 +25,18 @@ record TrainingWindow(int y, int x, int height, int width, boolean whole) {
         }
         int h = Math.min(height, side);
         int w = Math.min(width, side);
+        if (noise == null) {
+            return new TrainingWindow(0, 0, h, w, false);
+        }
         int y = (int) (noise.uniform() * (height - h + 1));
         int x = (int) (noise.uniform() * (width - w + 1));
         return new TrainingWindow(y, x, h, w, false);
+    }
+
+    /** The pixels one iteration trains on at a scale of this size. */
+    static double pixels(int height, int width, int side) {
+        TrainingWindow window = draw(height, width, side, null);
+        return (double) window.height() * window.width();
     }
 
     /** The window of an image [batch, height, width, channels]. */

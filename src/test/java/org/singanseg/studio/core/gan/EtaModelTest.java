@@ -22,6 +22,15 @@ class EtaModelTest {
     }
 
     @Test
+    void aScaleTrainedOnWindowsCostsTheWindowPlusTheCoarserScalesForwardPasses() {
+        // Windows of 32 px: the 40x40 scale trains on 32x32 = 1024 pixels, and 2 critic steps draw
+        // their inputs through the coarser 500 pixels: 2 * 500 / 30 more.
+        TrainingSettings windows = SETTINGS.toBuilder().windowSize(32).build();
+        double finest = 0.1 + 1e-3 * (1024 + 2 * 500 / 30.0);
+        assertEquals(10 * (0.2 + 0.5 + finest), new EtaModel(windows, PYRAMID, CALIBRATION).totalSeconds(), 1e-9);
+    }
+
+    @Test
     void theRunsOwnPaceAfterTheWarmUpSetsTheLevelAndTheCalibrationTheGrowthWithSize() {
         EtaModel eta = new EtaModel(SETTINGS, PYRAMID, CALIBRATION);
         // The warm-up iterations of scale 1 are slow; until they are over, the calibration speaks.
