@@ -13,13 +13,10 @@ import org.singanseg.studio.core.image.TrainingPair;
  * iteration is modelled as (critic + generator steps) / 4 times
  * (overhead + cost x pixels x (width / 32)^g): g is 2 for the arithmetic, less where wide
  * convolutions use the CPU better, and comes from the two timings at 72 px. Those run where the
- * arithmetic dominates, as at the wide presets' finest scales: timed on the coarsest scale,
- * overhead made g 2 and the paper preset's estimate 2.7 times the measured time. The width-32
- * timing at 72 px is the wide one's baseline because the cost per pixel is not the same at all
- * sizes: against the line through the coarse and 96 px timings, g came out 1.32 instead of 1.0
- * and the paper preset's estimate 45% over the measured time (7.5 h against 5.2 h; now 5.6 h, for
- * one second more of calibration). An estimate: the finest scales of wide presets are
- * extrapolated. A training run starts from this estimate and corrects it by its own pace (see
+ * arithmetic dominates, as at the wide presets' finest scales (timed on the coarsest scale,
+ * overhead would hide the width's cost). The width-32 timing at 72 px is the wide one's baseline
+ * because the cost per pixel is not the same at all sizes, and a baseline at another size would
+ * mix that difference into g. An estimate: the finest scales of wide presets are extrapolated. A training run starts from this estimate and corrects it by its own pace (see
  * {@link EtaModel}).
  */
 public final class DurationEstimator {

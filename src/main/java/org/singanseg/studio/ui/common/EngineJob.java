@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+import org.singanseg.studio.core.image.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,10 @@ public abstract class EngineJob {
                 completed = true;
             } catch (CancellationException e) {
                 outcome = stopped.get();
+            } catch (InvalidInputException e) {
+                // Bad input is the user's to fix, with the message shown: one log line, no trace.
+                LOG.warn("{}: {}", getClass().getSimpleName(), e.getMessage());
+                outcome = "Stopped: " + UserMessages.describe(e);
             } catch (Throwable e) {
                 LOG.error("{} failed", getClass().getSimpleName(), e);
                 outcome = "Stopped: " + UserMessages.describe(e);
