@@ -20,9 +20,11 @@ import org.singanseg.studio.core.nn.StepSchedule;
  * critic (WGAN loss on the real image and on a generated one, plus the gradient penalty), then
  * generatorSteps updates of the generator (adversarial loss plus alpha times the reconstruction
  * MSE from the fixed noise z_opt). Independent images share batched passes (every image is
- * normalised on its own, so this changes nothing but speed). One deliberate difference: the
- * reference reuses the last critic step's generated image in all generator steps (a stale
- * autograd graph); here each generator step regenerates it with the current weights.
+ * normalised on its own, so this changes nothing but speed). With a training window (the sharp
+ * preset), every loss of an iteration looks at one random window of the scale ({@link TrainingWindow}).
+ * One deliberate difference: the reference reuses the last critic step's generated image in all
+ * generator steps (a stale autograd graph); here each generator step regenerates it with the
+ * current weights.
  */
 final class ScaleTrainer {
     private final TrainingSettings settings;
