@@ -2,7 +2,9 @@ package org.singanseg.studio.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -18,6 +20,7 @@ import java.util.UUID;
 public final class OutputPlaces {
     /** One block of most file systems: a full one refuses it. */
     private static final int PROBE_BYTES = 4096;
+    private static final int CLASH_ATTEMPTS = 5;
 
     private OutputPlaces() {
     }
@@ -42,6 +45,21 @@ public final class OutputPlaces {
     }
 
     private static void probe(Path absolute, Path named) throws OutputPlaceException {
+        // Shards of one batch check the same folder at once: one may make a folder while another
+        // removes the one it made for its own check. Such a clash is retried, not reported.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                probeOnce(absolute, named);
+                return;
+            } catch (ConcurrentChange clash) {
+                if (attempt == CLASH_ATTEMPTS) {
+                    throw WriteFailures.writing(named, clash.cause);
+                }
+            }
+        }
+    }
+
+    private static void probeOnce(Path absolute, Path named) throws OutputPlaceException, ConcurrentChange {
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
@@ -58,6 +76,8 @@ public final class OutputPlaces {
                     StandardOpenOption.SYNC)) {
                 out.write(new byte[PROBE_BYTES]);
             }
+        } catch (NoSuchFileException | FileAlreadyExistsException e) {
+            throw new ConcurrentChange(e);
         } catch (IOException e) {
             throw WriteFailures.writing(named, e);
         } finally {
@@ -78,6 +98,16 @@ public final class OutputPlaces {
             Path next = missing.pop();
             Files.createDirectory(next);
             made.push(next);
+        }
+    }
+
+    /** Another process made or removed a folder of the place while it was checked. */
+    private static final class ConcurrentChange extends Exception {
+        private final IOException cause;
+
+        ConcurrentChange(IOException cause) {
+            super(cause);
+            this.cause = cause;
         }
     }
 
