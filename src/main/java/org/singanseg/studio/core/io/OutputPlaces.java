@@ -53,7 +53,7 @@ public final class OutputPlaces {
                 return;
             } catch (ConcurrentChange clash) {
                 if (attempt == CLASH_ATTEMPTS) {
-                    throw WriteFailures.writing(named, clash.cause);
+                    throw WriteFailures.writing(named, (IOException) clash.getCause());
                 }
             }
         }
@@ -103,11 +103,8 @@ public final class OutputPlaces {
 
     /** Another process made or removed a folder of the place while it was checked. */
     private static final class ConcurrentChange extends Exception {
-        private final IOException cause;
-
         ConcurrentChange(IOException cause) {
             super(cause);
-            this.cause = cause;
         }
     }
 
