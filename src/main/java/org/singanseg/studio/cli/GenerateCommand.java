@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.gan.SamplePair;
 import org.singanseg.studio.core.gan.Sampler;
 import org.singanseg.studio.core.gan.SinGanModel;
@@ -17,6 +18,7 @@ import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.samples.GenerateFolder;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -47,11 +49,15 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Folder for the pairs.")
     Path out;
 
+    @Mixin
+    MaskFloorOption maskFloorOption;
+
     @Override
     public Integer call() throws Exception {
         if (count < 1 || count > 100_000) {
             throw new IllegalArgumentException("--count must be between 1 and 100000.");
         }
+        MaskFloor maskFloor = maskFloorOption.floor();
         SinGanModel model = ModelFile.load(modelFile);
         Sampler sampler = new Sampler(model);
         // Before the output folder exists, so that a refused option leaves nothing behind.
@@ -62,35 +68,48 @@ public final class GenerateCommand implements Callable<Integer> {
             Long listedSeed = folder.listedSeed();
             long runSeed = seed != null ? seed
                     : listedSeed != null ? listedSeed : new SecureRandom().nextLong() & Long.MAX_VALUE;
-            GenerateFolder.Run run = new GenerateFolder.Run(runSeed, startScale, scaleH, scaleV,
+            GenerateFolder.Run run = new GenerateFolder.Run(runSeed, startScale, scaleH, scaleV, maskFloor,
                     modelFile.getFileName().toString());
             folder.checkSameRun(run);
             Set<Integer> finished = folder.finished();
             System.out.printf(Locale.ROOT, "Generating %d pair%s with seed %d, start scale %d of %d, size x%.2f wide, "
                             + "x%.2f high%n", count, count == 1 ? "" : "s", runSeed, startScale, sampler.scales(), scaleH,
                     scaleV);
-            int made;
+            Drawing drawing;
             try (ShutdownCancel cancel = new ShutdownCancel()) {
-                made = Output.writingInto(out, () -> write(sampler, model, run, folder, finished, cancel));
+                drawing = Output.writingInto(out, () -> write(sampler, model, run, folder, finished, cancel));
             } catch (CancellationException e) {
                 System.out.println();
                 System.out.println("Stopped. The pairs made so far are listed in " + GenerateFolder.MANIFEST
                         + "; run the same command again to make the rest.");
                 return TrainCommand.CANCELLED;
             }
-            int kept = count - made;
-            System.out.println("Wrote " + made + " pair" + (made == 1 ? "" : "s")
+            int kept = count - drawing.made;
+            System.out.println("Wrote " + drawing.made + " pair" + (drawing.made == 1 ? "" : "s")
                     + (kept > 0 ? " (" + kept + " were there already)" : "") + " to " + out.toAbsolutePath()
                     + ": images/, masks/ and " + GenerateFolder.MANIFEST);
+            if (drawing.redrawn > 0) {
+                System.out.printf(Locale.ROOT, "%d of them drawn again for a mask under %s of the image%s.%n",
+                        drawing.redrawn, maskFloor.percent(), drawing.belowFloor == 0 ? ""
+                                : "; " + drawing.belowFloor + " still under it after " + MaskFloor.MAX_DRAWS
+                                + " draws (the largest mask kept)");
+            }
         }
         return 0;
     }
 
-    /** Makes the pairs not finished yet, each listed as soon as its files are written; returns how many. */
-    private int write(Sampler sampler, SinGanModel model, GenerateFolder.Run run, GenerateFolder folder,
-                      Set<Integer> finished, BooleanSupplier cancelled) throws Exception {
+    /** What a run made: pairs written, how many of them were drawn more than once, how many stayed under the floor. */
+    private static final class Drawing {
+        int made;
+        int redrawn;
+        int belowFloor;
+    }
+
+    /** Makes the pairs not finished yet, each listed as soon as its files are written. */
+    private Drawing write(Sampler sampler, SinGanModel model, GenerateFolder.Run run, GenerateFolder folder,
+                          Set<Integer> finished, BooleanSupplier cancelled) throws Exception {
         folder.start(finished);
-        int made = 0;
+        Drawing drawing = new Drawing();
         for (int i = 0; i < count; i++) {
             if (finished.contains(i)) {
                 continue;
@@ -98,14 +117,17 @@ public final class GenerateCommand implements Callable<Integer> {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("Generating stopped");
             }
-            SamplePair pair = SamplePair.fromOutput(sampler.sample(run.seed(), i, startScale, scaleV, scaleH));
+            MaskFloor.Drawn drawn = run.maskFloor().draw(sampler, run.seed(), i, startScale, scaleV, scaleH);
+            SamplePair pair = drawn.pair();
             PngFiles.write(PngFiles.rgb(pair.rgb()), folder.imageFile(i));
             PngFiles.write(PngFiles.mask(pair.mask(), pair.rgb().width(), pair.rgb().height()), folder.maskFile(i));
-            folder.append(i, run, pair, model.source());
-            made++;
+            folder.append(i, run, drawn, model.source());
+            drawing.made++;
+            drawing.redrawn += drawn.draw() > 0 ? 1 : 0;
+            drawing.belowFloor += drawn.belowFloor() ? 1 : 0;
             System.out.printf("\r  %d/%d", i + 1, count);
         }
         System.out.println();
-        return made;
+        return drawing;
     }
 }

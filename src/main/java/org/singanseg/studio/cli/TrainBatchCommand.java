@@ -50,6 +50,9 @@ public final class TrainBatchCommand implements Callable<Integer> {
             description = "Synthetic pairs per real pair (default: ${DEFAULT-VALUE}).")
     int samplesPerImage;
 
+    @Mixin
+    MaskFloorOption maskFloorOption;
+
     @Option(names = "--shard", defaultValue = "0/1", description = "k/N: this run takes every N-th pair in name "
             + "order, starting at k (0-based), so N machines share the dataset (default: ${DEFAULT-VALUE}).")
     String shard;
@@ -61,7 +64,8 @@ public final class TrainBatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Shard part = Shard.parse(shard);
         OutputPlaces.checkFolder(out);
-        BatchOptions options = new BatchOptions(out, settingsOptions.resolve(), samplesPerImage, withReal);
+        BatchOptions options = new BatchOptions(out, settingsOptions.resolve(), samplesPerImage, withReal,
+                maskFloorOption.floor());
         BatchInputs inputs = BatchInputs.scan(images, masks);
         list("Skipped files", inputs.skipped());
         if (inputs.pairs().isEmpty()) {

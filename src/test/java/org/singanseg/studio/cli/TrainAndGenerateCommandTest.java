@@ -107,8 +107,10 @@ class TrainAndGenerateCommandTest {
         assertEquals(4, csv.size());
         long width = Math.round(trained.pyramid().finestWidth() * 1.5);
         int height = trained.pyramid().finestHeight();
-        assertTrue(csv.get(1).startsWith("0,images/0000.png,masks/0000.png,42,1,1.5000,1.0000," + width + "," + height
-                + ","), csv.get(1));
+        // index, files, seed, draw (0: the mask reached the default floor of 1% at once), start scale, size
+        // factors, floor, size.
+        assertTrue(csv.get(1).startsWith("0,images/0000.png,masks/0000.png,42,0,1,1.5000,1.0000,0.0100," + width
+                + "," + height + ","), csv.get(1));
         assertTrue(csv.get(1).endsWith(",m.singan," + trained.source().imageName() + ",test"), csv.get(1));
         for (int i = 0; i < 3; i++) {
             BufferedImage image = ImageIO.read(out.resolve(String.format("images/%04d.png", i)).toFile());

@@ -65,7 +65,7 @@ public final class EvaluationFolders {
                 PngFiles.write(PngFiles.rgb(mirrored(small.rgb(), s)), folders.synthetic().resolve("images/" + output));
                 PngFiles.write(PngFiles.mask(mask, WIDTH, HEIGHT), folders.synthetic().resolve("masks/" + output));
                 manifest.row(List.of("images/" + output, "masks/" + output, "synthetic", name + ".jpg", name + ".jpg",
-                        FileHash.sha256(image), "7", Integer.toString(s), "0", Integer.toString(WIDTH),
+                        FileHash.sha256(image), "7", Integer.toString(s), "0", "0", Integer.toString(WIDTH),
                         Integer.toString(HEIGHT), "0.1", "models/" + name + ".singan"));
             }
         }

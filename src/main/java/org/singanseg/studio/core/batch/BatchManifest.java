@@ -24,7 +24,7 @@ import org.singanseg.studio.core.io.CsvTable;
 public final class BatchManifest {
     public static final String FILE = "manifest.csv";
     public static final List<String> COLUMNS = List.of("image", "mask", "kind", "source_image", "source_mask",
-            "source_sha256", "seed", "index", "start_scale", "width", "height", "mask_coverage", "model");
+            "source_sha256", "seed", "index", "draw", "start_scale", "width", "height", "mask_coverage", "model");
     public static final String SYNTHETIC = "synthetic";
     static final String REAL = "real";
 
@@ -39,7 +39,7 @@ public final class BatchManifest {
             PairRecord.Real real = record.real();
             if (real != null && layout.hasFiles(real.image(), real.mask())) {
                 csv.row(List.of(real.image(), real.mask(), REAL, record.sourceImage(), record.sourceMask(),
-                        record.imageSha256(), "", "", "", Integer.toString(real.width()),
+                        record.imageSha256(), "", "", "", "", Integer.toString(real.width()),
                         Integer.toString(real.height()), decimal(real.maskCoverage()), record.model()));
                 rows++;
             }
@@ -47,7 +47,7 @@ public final class BatchManifest {
                 if (layout.hasFiles(s.image(), s.mask())) {
                     csv.row(List.of(s.image(), s.mask(), SYNTHETIC, record.sourceImage(), record.sourceMask(),
                             record.imageSha256(), Long.toString(record.seed()), Integer.toString(s.index()),
-                            Integer.toString(s.startScale()), Integer.toString(s.width()), Integer.toString(s.height()),
+                            Integer.toString(s.draw()), Integer.toString(s.startScale()), Integer.toString(s.width()), Integer.toString(s.height()),
                             decimal(s.maskCoverage()), record.model()));
                     rows++;
                 }

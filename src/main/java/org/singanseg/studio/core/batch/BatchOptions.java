@@ -2,6 +2,7 @@ package org.singanseg.studio.core.batch;
 
 import java.nio.file.Path;
 
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.gan.TrainingSettings;
 
 /**
@@ -12,8 +13,10 @@ import org.singanseg.studio.core.gan.TrainingSettings;
  *                         {@link PairSeeds} and this base seed
  * @param samplesPerImage  synthetic pairs per real pair (0: models only)
  * @param withReal         also put each real pair (as PNG, binary mask) among the outputs
+ * @param maskFloor        synthetic pairs whose mask is smaller are drawn again
  */
-public record BatchOptions(Path out, TrainingSettings settings, int samplesPerImage, boolean withReal) {
+public record BatchOptions(Path out, TrainingSettings settings, int samplesPerImage, boolean withReal,
+                           MaskFloor maskFloor) {
     public static final int MAX_SAMPLES_PER_IMAGE = 100_000;
 
     public BatchOptions {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.gan.SamplePair;
 import org.singanseg.studio.core.gan.Sampler;
 import org.singanseg.studio.core.gan.SinGanModel;
@@ -17,8 +18,10 @@ import org.singanseg.studio.core.image.TrainingPair;
 /**
  * Writes what a pair's outputs lack, from its complete model: the synthetic pairs 1..K (and the
  * real pair, when asked) that its record does not list with both files on disk. Sample
- * {@code index} is drawn with the pair's seed and that index at start scale 0, so a sample drawn
- * again is the same. The record is saved every few seconds and at the end, also when cancelled.
+ * {@code index} is drawn with the pair's seed and that index at start scale 0, again while its mask
+ * is under the floor ({@link MaskFloor}), so a sample drawn again is the same; samples of a record
+ * drawn with another floor are all drawn anew. The record is saved every few seconds and at the
+ * end, also when cancelled.
  */
 final class PairOutputs {
     static final int START_SCALE = 0;
@@ -29,6 +32,7 @@ final class PairOutputs {
     private final BooleanSupplier cancelled;
     private final int samplesPerImage;
     private final boolean withReal;
+    private final MaskFloor maskFloor;
 
     PairOutputs(BatchLayout layout, BatchOptions options, BatchListener listener, BooleanSupplier cancelled) {
         this.layout = layout;
@@ -36,6 +40,7 @@ final class PairOutputs {
         this.cancelled = cancelled;
         this.samplesPerImage = options.samplesPerImage();
         this.withReal = options.withReal();
+        this.maskFloor = options.maskFloor();
     }
 
     /** True when the record lists every wanted output and its files are there. */
@@ -72,18 +77,19 @@ final class PairOutputs {
                 samples.put(index, writeSample(pair.name(), index, sampler, record.seed()));
                 listener.outputWritten(pair, ++done, total);
                 if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
-                    record.with(realEntry, new ArrayList<>(samples.values())).write(layout.record(pair.name()));
+                    record.with(realEntry, maskFloor, new ArrayList<>(samples.values())).write(layout.record(pair.name()));
                     lastSave = System.nanoTime();
                 }
             }
         } finally {
-            record.with(realEntry, new ArrayList<>(samples.values())).write(layout.record(pair.name()));
+            record.with(realEntry, maskFloor, new ArrayList<>(samples.values())).write(layout.record(pair.name()));
         }
         return missing.size();
     }
 
     private PairRecord.Sample writeSample(String pairName, int index, Sampler sampler, long seed) throws IOException {
-        SamplePair sample = SamplePair.fromOutput(sampler.sample(seed, index, START_SCALE, 1, 1));
+        MaskFloor.Drawn drawn = maskFloor.draw(sampler, seed, index, START_SCALE, 1, 1);
+        SamplePair sample = drawn.pair();
         String name = BatchLayout.sampleName(pairName, index);
         int width = sample.rgb().width();
         int height = sample.rgb().height();
@@ -91,7 +97,7 @@ final class PairOutputs {
         String mask = BatchLayout.maskPath(name);
         PngFiles.write(PngFiles.rgb(sample.rgb()), layout.file(image));
         PngFiles.write(PngFiles.mask(sample.mask(), width, height), layout.file(mask));
-        return new PairRecord.Sample(index, START_SCALE, image, mask, width, height, sample.maskCoverage());
+        return new PairRecord.Sample(index, drawn.draw(), START_SCALE, image, mask, width, height, sample.maskCoverage());
     }
 
     private PairRecord.Real writeReal(String pairName, TrainingPair real) throws IOException {
@@ -103,9 +109,15 @@ final class PairOutputs {
         return new PairRecord.Real(image, mask, real.width(), real.height(), real.coverage());
     }
 
-    /** The record's samples whose files are on disk, by index (also those past K, from an earlier run). */
+    /**
+     * The record's samples whose files are on disk, by index (also those past K, from an earlier
+     * run); none when they were drawn with another mask floor.
+     */
     private SortedMap<Integer, PairRecord.Sample> presentSamples(PairRecord record) {
         SortedMap<Integer, PairRecord.Sample> present = new TreeMap<>();
+        if (record.minMaskCoverage() != maskFloor.minCoverage()) {
+            return present;
+        }
         record.samples().stream().filter(s -> layout.hasFiles(s.image(), s.mask())).forEach(s -> present.put(s.index(), s));
         return present;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.io.AtomicFiles;
 import org.singanseg.studio.core.io.ConfinedPaths;
 
@@ -20,20 +21,24 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * {@link BatchManifest} is rebuilt from these files, so it covers every run and shard. Paths are
  * relative to the output folder.
  *
- * @param real    the copied real pair, or null
- * @param samples the synthetic pairs, by index
+ * @param real            the copied real pair, or null
+ * @param minMaskCoverage the mask floor the samples were drawn with ({@link MaskFloor}; 0 in older records)
+ * @param samples         the synthetic pairs, by index
  */
 public record PairRecord(String format, int formatVersion, String name, String sourceImage, String sourceMask,
                          String imageSha256, String maskSha256, long seed, String model, Real real,
-                         List<Sample> samples) {
+                         double minMaskCoverage, List<Sample> samples) {
     public static final String FORMAT = "singan-seg-studio-batch-pair";
     public static final int FORMAT_VERSION = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Synthetic pair {@code index} of the pair, drawn from the model with the pair's seed. */
-    public record Sample(int index, int startScale, String image, String mask, int width, int height,
+    /**
+     * Synthetic pair {@code index} of the pair, drawn from the model with the pair's seed; {@code draw}
+     * says which of {@link MaskFloor}'s draws it is (0 = the first).
+     */
+    public record Sample(int index, int draw, int startScale, String image, String mask, int width, int height,
                          double maskCoverage) {
     }
 
@@ -49,12 +54,12 @@ public record PairRecord(String format, int formatVersion, String name, String s
     static PairRecord empty(BatchPair pair, String imageSha256, String maskSha256, long seed) {
         return new PairRecord(FORMAT, FORMAT_VERSION, pair.name(), pair.image().getFileName().toString(),
                 pair.mask().getFileName().toString(), imageSha256, maskSha256, seed, BatchLayout.modelPath(pair.name()),
-                null, List.of());
+                null, 0, List.of());
     }
 
-    PairRecord with(Real newReal, List<Sample> newSamples) {
+    PairRecord with(Real newReal, MaskFloor newFloor, List<Sample> newSamples) {
         return new PairRecord(format, formatVersion, name, sourceImage, sourceMask, imageSha256, maskSha256, seed, model,
-                newReal, newSamples);
+                newReal, newFloor.minCoverage(), newSamples);
     }
 
     /** True when this record describes outputs of these very source files and seed. */

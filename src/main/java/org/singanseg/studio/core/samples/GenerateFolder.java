@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.gan.SamplePair;
 import org.singanseg.studio.core.gan.SourceInfo;
 import org.singanseg.studio.core.image.InvalidInputException;
@@ -32,14 +33,17 @@ public final class GenerateFolder implements Closeable {
     public static final String MANIFEST = "manifest.csv";
     private static final String IMAGES = "images";
     private static final String MASKS = "masks";
-    private static final List<String> COLUMNS = List.of("index", "image", "mask", "seed", "start_scale", "scale_h",
-            "scale_v", "width", "height", "mask_coverage", "mask_regions", "model", "source_image", "source_sha256");
-    private static final List<String> SETTINGS = List.of("seed", "start_scale", "scale_h", "scale_v", "model");
+    private static final List<String> COLUMNS = List.of("index", "image", "mask", "seed", "draw", "start_scale",
+            "scale_h", "scale_v", "min_mask_coverage", "width", "height", "mask_coverage", "mask_regions", "model",
+            "source_image", "source_sha256");
+    private static final List<String> SETTINGS = List.of("seed", "start_scale", "scale_h", "scale_v",
+            "min_mask_coverage", "model");
 
     /** How the pairs of a run are drawn; a folder holds the pairs of one run. */
-    public record Run(long seed, int startScale, double scaleH, double scaleV, String model) {
+    public record Run(long seed, int startScale, double scaleH, double scaleV, MaskFloor maskFloor, String model) {
         List<String> cells() {
-            return List.of(Long.toString(seed), Integer.toString(startScale), fixed(scaleH), fixed(scaleV), model);
+            return List.of(Long.toString(seed), Integer.toString(startScale), fixed(scaleH), fixed(scaleV),
+                    fixed(maskFloor.minCoverage()), model);
         }
     }
 
@@ -78,8 +82,8 @@ public final class GenerateFolder implements Closeable {
             if (!then.equals(now)) {
                 throw new InvalidInputException(folder + " already holds pairs made with other settings (seed "
                         + then.get(0) + ", start scale " + then.get(1) + ", size x" + then.get(2) + " wide, x"
-                        + then.get(3) + " high, model " + then.get(4) + "). Run with those settings to finish them, "
-                        + "or choose another --out.");
+                        + then.get(3) + " high, smallest mask area " + percent(then.get(4)) + ", model "
+                        + then.get(5) + "). Run with those settings to finish them, or choose another --out.");
             }
         }
     }
@@ -112,15 +116,17 @@ public final class GenerateFolder implements Closeable {
     }
 
     /** Lists a pair whose files are written. */
-    public void append(int index, Run run, SamplePair pair, SourceInfo source) throws IOException {
+    public void append(int index, Run run, MaskFloor.Drawn drawn, SourceInfo source) throws IOException {
+        SamplePair pair = drawn.pair();
         int width = pair.rgb().width();
         int height = pair.rgb().height();
         MaskFigures figures = MaskFigures.of(MaskRaster.of(pair.mask(), width, height));
         List<String> how = run.cells();
-        log.append(List.of(Integer.toString(index), relativeImage(index), relativeMask(index), how.get(0), how.get(1),
-                how.get(2), how.get(3), Integer.toString(width), Integer.toString(height),
-                String.format(Locale.ROOT, "%.5f", figures.coverage()), Integer.toString(figures.regions()),
-                how.get(4), source == null ? "" : source.imageName(), source == null ? "" : source.imageSha256()));
+        log.append(List.of(Integer.toString(index), relativeImage(index), relativeMask(index), how.get(0),
+                Integer.toString(drawn.draw()), how.get(1), how.get(2), how.get(3), how.get(4), Integer.toString(width),
+                Integer.toString(height), String.format(Locale.ROOT, "%.5f", figures.coverage()),
+                Integer.toString(figures.regions()), how.get(5), source == null ? "" : source.imageName(),
+                source == null ? "" : source.imageSha256()));
     }
 
     /**
@@ -200,6 +206,15 @@ public final class GenerateFolder implements Closeable {
     private static String cell(List<String> row, String column) {
         int i = COLUMNS.indexOf(column);
         return i < row.size() ? row.get(i) : "";
+    }
+
+    /** A share cell as a percentage. */
+    private static String percent(String share) {
+        try {
+            return String.format(Locale.ROOT, "%.2f%%", 100 * Double.parseDouble(share));
+        } catch (NumberFormatException e) {
+            return share;
+        }
     }
 
     private static String fixed(double value) {

@@ -14,6 +14,7 @@ import org.singanseg.studio.core.batch.BatchSummary;
 import org.singanseg.studio.core.batch.BatchTrainer;
 import org.singanseg.studio.core.batch.PairOutcome;
 import org.singanseg.studio.core.batch.PairResult;
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.gan.TrainingSettings;
 
 import org.singanseg.studio.ui.common.EngineJob;
@@ -56,7 +57,7 @@ public final class DatasetService extends EngineJob {
                         + request.masks() + ". Masks need the image's base name (abc.jpg: abc.png or abc_mask.png).");
             }
             BatchSummary summary = new BatchTrainer(new BatchOptions(request.out(), request.settings(),
-                    request.samplesPerImage(), request.withReal()), new Listener(), cancelRequested::get)
+                    request.samplesPerImage(), request.withReal(), MaskFloor.DEFAULT), new Listener(), cancelRequested::get)
                     .run(inputs.pairs());
             return describe(summary, inputs.skipped().size());
         }, "Stopped. Start again with the same folders to continue where it stopped.");

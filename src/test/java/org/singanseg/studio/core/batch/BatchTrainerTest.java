@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.io.CsvTable;
 import org.singanseg.studio.core.mask.MaskFiles;
 import org.singanseg.studio.core.mask.MaskRaster;
 import org.singanseg.studio.core.model.ModelFile;
@@ -93,7 +95,7 @@ class BatchTrainerTest {
         FileTime saved = Files.getLastModifiedTime(checkpoint);
 
         TrainingSettings longer = TinyModels.minimal().toBuilder().iterations(4).build();
-        BatchSummary summary = new BatchTrainer(new BatchOptions(out, longer, K, false), new Recorder(), () -> false)
+        BatchSummary summary = new BatchTrainer(new BatchOptions(out, longer, K, false, MaskFloor.DEFAULT), new Recorder(), () -> false)
                 .run(pairs);
         assertEquals(PairOutcome.COMPLETE, outcomes(summary).get("a"), "a finished model is kept whatever the settings");
         SkippedInput skipped = summary.skipped().stream().filter(s -> s.name().equals("b")).findFirst().orElseThrow();
@@ -110,7 +112,7 @@ class BatchTrainerTest {
         FileTime kept = Files.getLastModifiedTime(out.resolve("images/a_0001.png"));
         Files.delete(lost);
 
-        BatchSummary more = new BatchTrainer(new BatchOptions(out, TinyModels.minimal(), K + 1, true),
+        BatchSummary more = new BatchTrainer(new BatchOptions(out, TinyModels.minimal(), K + 1, true, MaskFloor.DEFAULT),
                 new Recorder(), () -> false).run(pairs);
         assertEquals(Map.of("a", PairOutcome.SAMPLED, "b", PairOutcome.SAMPLED, "c", PairOutcome.SAMPLED),
                 outcomes(more));
@@ -119,6 +121,31 @@ class BatchTrainerTest {
         assertEquals(kept, Files.getLastModifiedTime(out.resolve("images/a_0001.png")));
         assertTrue(Files.exists(out.resolve("masks/c_real.png")));
         assertEquals(3 * (K + 2), more.manifestRows(), "K + 1 samples and the real pair each");
+    }
+
+    @Test
+    void samplesDrawnWithAnotherMaskFloorAreDrawnAgainFromTheSameModel() throws Exception {
+        run(new Recorder(), () -> false, MaskFloor.NONE);
+        FileTime trained = Files.getLastModifiedTime(out.resolve("models/a.singan"));
+        List<PairRecord.Sample> first = PairRecord.read(out.resolve("models/a.json")).samples();
+        assertTrue(first.stream().allMatch(s -> s.draw() == 0), "without a floor every sample is the first draw");
+
+        // A floor no draw reaches: every sample is drawn again and keeps its largest mask of all draws.
+        BatchSummary again = run(new Recorder(), () -> false, new MaskFloor(1));
+        assertEquals(3 * K, again.samplesWritten());
+        assertEquals(trained, Files.getLastModifiedTime(out.resolve("models/a.singan")), "the model is kept");
+        PairRecord record = PairRecord.read(out.resolve("models/a.json"));
+        assertEquals(1, record.minMaskCoverage());
+        for (int i = 0; i < K; i++) {
+            assertTrue(record.samples().get(i).maskCoverage() >= first.get(i).maskCoverage());
+        }
+        List<List<String>> rows = CsvTable.parse(Files.readString(out.resolve(BatchManifest.FILE)));
+        int image = rows.get(0).indexOf("image");
+        int draw = rows.get(0).indexOf("draw");
+        for (PairRecord.Sample sample : record.samples()) {
+            List<String> row = rows.stream().filter(r -> r.get(image).equals(sample.image())).findFirst().orElseThrow();
+            assertEquals(Integer.toString(sample.draw()), row.get(draw), "the manifest lists each sample's draw");
+        }
     }
 
     @Test
@@ -169,8 +196,12 @@ class BatchTrainerTest {
     }
 
     private BatchSummary run(Recorder listener, BooleanSupplier cancelled) throws Exception {
+        return run(listener, cancelled, MaskFloor.DEFAULT);
+    }
+
+    private BatchSummary run(Recorder listener, BooleanSupplier cancelled, MaskFloor floor) throws Exception {
         TrainingSettings settings = TinyModels.minimal();
-        return new BatchTrainer(new BatchOptions(out, settings, K, false), listener, cancelled).run(pairs);
+        return new BatchTrainer(new BatchOptions(out, settings, K, false, floor), listener, cancelled).run(pairs);
     }
 
     private List<String> manifestImages() throws Exception {

@@ -1,0 +1,52 @@
+package org.singanseg.studio.core.gan;
+
+import java.util.Locale;
+
+/**
+ * Draws a sample again, with fresh noise, while its mask covers less than a floor share of the
+ * image: a polyp-like synthetic image whose mask is (nearly) empty teaches a segmentation model to
+ * miss polyps. Draw {@code d} of sample {@code i} uses noise index {@code i + d * 2^32}, so every
+ * pair stays repeatable on its own and draw 0 is the plain sample. After {@link #MAX_DRAWS} draws
+ * the one with the largest mask is kept (a model that rarely draws a polyp still gives its pairs).
+ *
+ * @param minCoverage the floor, a share of the image from 0 (every first draw is kept) to 1
+ */
+public record MaskFloor(double minCoverage) {
+    public static final int MAX_DRAWS = 10;
+    public static final MaskFloor NONE = new MaskFloor(0);
+    /** The floor of train-batch and generate unless asked otherwise: 1% of the image, as evaluate leaves out. */
+    public static final MaskFloor DEFAULT = new MaskFloor(0.01);
+    static final long DRAW_STRIDE = 1L << 32;
+
+    public MaskFloor {
+        if (!(minCoverage >= 0 && minCoverage <= 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "The smallest mask area must be from 0%% to 100%% of the image, got %s%%.", 100 * minCoverage));
+        }
+    }
+
+    /** A sample and which draw it is (0 = the first); {@code belowFloor} when no draw reached the floor. */
+    public record Drawn(SamplePair pair, int draw, boolean belowFloor) {
+    }
+
+    /** Sample {@code index} of a run, as {@link Sampler#sample} takes it, drawn again until its mask reaches the floor. */
+    public Drawn draw(Sampler sampler, long seed, long index, int startScale, double hScale, double wScale) {
+        Drawn largest = null;
+        for (int draw = 0; draw < MAX_DRAWS; draw++) {
+            SamplePair pair = SamplePair.fromOutput(
+                    sampler.sample(seed, index + draw * DRAW_STRIDE, startScale, hScale, wScale));
+            if (pair.maskCoverage() >= minCoverage) {
+                return new Drawn(pair, draw, false);
+            }
+            if (largest == null || pair.maskCoverage() > largest.pair().maskCoverage()) {
+                largest = new Drawn(pair, draw, true);
+            }
+        }
+        return largest;
+    }
+
+    /** The floor as a percentage, for messages and listings. */
+    public String percent() {
+        return String.format(Locale.ROOT, "%.2f%%", 100 * minCoverage);
+    }
+}

@@ -1,0 +1,91 @@
+package org.singanseg.studio.core.gan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.singanseg.studio.testing.TinyModels;
+
+class MaskFloorTest {
+    private static final long SEED = 3;
+
+    @Test
+    void withoutAFloorEveryPairIsTheFirstDraw() throws Exception {
+        Sampler sampler = new Sampler(TinyModels.trained());
+        for (int i = 0; i < 3; i++) {
+            MaskFloor.Drawn drawn = MaskFloor.NONE.draw(sampler, SEED, i, 0, 1, 1);
+            assertEquals(0, drawn.draw());
+            assertFalse(drawn.belowFloor());
+            assertSame(plain(sampler, i, 0), drawn.pair());
+        }
+    }
+
+    @Test
+    void aPairUnderTheFloorIsDrawnAgainUntilItsMaskReachesIt() throws Exception {
+        Sampler sampler = new Sampler(TinyModels.trained());
+        // A pair whose first draw has a smaller mask than a later one; the floor is that later mask.
+        for (int i = 0; i < 20; i++) {
+            double[] coverage = coverages(sampler, i);
+            double later = 0;
+            for (int d = 1; d < coverage.length; d++) {
+                later = Math.max(later, coverage[d]);
+            }
+            if (coverage[0] < later) {
+                int expected = 0;
+                while (coverage[expected] < later) {
+                    expected++;
+                }
+                MaskFloor.Drawn drawn = new MaskFloor(later).draw(sampler, SEED, i, 0, 1, 1);
+                assertEquals(expected, drawn.draw());
+                assertFalse(drawn.belowFloor());
+                assertTrue(drawn.pair().maskCoverage() >= later);
+                assertSame(plain(sampler, i, expected), drawn.pair());
+                return;
+            }
+        }
+        throw new AssertionError("no pair among 20 had a first draw with a smaller mask than a later draw");
+    }
+
+    @Test
+    void aFloorNoDrawReachesKeepsTheLargestMask() throws Exception {
+        Sampler sampler = new Sampler(TinyModels.trained());
+        double[] coverage = coverages(sampler, 0);
+        int largest = 0;
+        for (int d = 1; d < coverage.length; d++) {
+            largest = coverage[d] > coverage[largest] ? d : largest;
+        }
+        assertTrue(coverage[largest] < 1, "the model drew a sample that is all mask");
+        MaskFloor.Drawn drawn = new MaskFloor(1).draw(sampler, SEED, 0, 0, 1, 1);
+        assertTrue(drawn.belowFloor());
+        assertEquals(largest, drawn.draw());
+        assertSame(plain(sampler, 0, largest), drawn.pair());
+    }
+
+    @Test
+    void floorsOutsideZeroToOneAreRefusedInPercent() {
+        for (double bad : new double[] {-0.01, 1.5, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MaskFloor(bad));
+            assertTrue(e.getMessage().contains("from 0% to 100%"), e.getMessage());
+        }
+    }
+
+    private static double[] coverages(Sampler sampler, long index) {
+        double[] coverage = new double[MaskFloor.MAX_DRAWS];
+        for (int d = 0; d < coverage.length; d++) {
+            coverage[d] = plain(sampler, index, d).maskCoverage();
+        }
+        return coverage;
+    }
+
+    private static SamplePair plain(Sampler sampler, long index, int draw) {
+        return SamplePair.fromOutput(sampler.sample(SEED, index + draw * MaskFloor.DRAW_STRIDE, 0, 1, 1));
+    }
+
+    private static void assertSame(SamplePair expected, SamplePair actual) {
+        assertArrayEquals(expected.rgb().data(), actual.rgb().data());
+        assertArrayEquals(expected.mask(), actual.mask());
+    }
+}
