@@ -16,7 +16,7 @@ public record MaskFloor(double minCoverage) {
     public static final MaskFloor NONE = new MaskFloor(0);
     /** The floor of train-batch and generate unless asked otherwise: 1% of the image, as evaluate leaves out. */
     public static final MaskFloor DEFAULT = new MaskFloor(0.01);
-    static final long DRAW_STRIDE = 1L << 32;
+    private static final long DRAW_STRIDE = 1L << 32;
 
     public MaskFloor {
         if (!(minCoverage >= 0 && minCoverage <= 1)) {
@@ -34,7 +34,7 @@ public record MaskFloor(double minCoverage) {
         Drawn largest = null;
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
             SamplePair pair = SamplePair.fromOutput(
-                    sampler.sample(seed, index + draw * DRAW_STRIDE, startScale, hScale, wScale));
+                    sampler.sample(seed, noiseIndex(index, draw), startScale, hScale, wScale));
             if (pair.maskCoverage() >= minCoverage) {
                 return new Drawn(pair, draw, false);
             }
@@ -43,6 +43,11 @@ public record MaskFloor(double minCoverage) {
             }
         }
         return largest;
+    }
+
+    /** The index {@link Sampler#sample} takes for draw {@code draw} of sample {@code index}: it alone repeats the pair. */
+    public static long noiseIndex(long index, int draw) {
+        return index + draw * DRAW_STRIDE;
     }
 
     /** The floor as a percentage, for messages and listings. */

@@ -1,11 +1,14 @@
 package org.singanseg.studio.core.samples;
 
+import org.singanseg.studio.core.gan.MaskFloor;
+
 /**
  * What the user asked to generate: how many pairs, the seed (with each pair's index it fixes the
- * pair), the start scale (0 = most diverse, higher = closer to the real image) and the output size
- * factors relative to the model's finest scale.
+ * pair), the start scale (0 = most diverse, higher = closer to the real image), the output size
+ * factors relative to the model's finest scale, and the mask floor under which a pair is drawn again.
  */
-public record GenerationRequest(int count, long seed, int startScale, double scaleH, double scaleV) {
+public record GenerationRequest(int count, long seed, int startScale, double scaleH, double scaleV,
+                                MaskFloor maskFloor) {
     public static final int MAX_COUNT = 10_000;
 
     public GenerationRequest {

@@ -5,12 +5,13 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.gan.SamplePair;
 import org.singanseg.studio.core.gan.Sampler;
 
 /**
- * Draws the requested pairs from a model into a catalog, one at a time, so each pair reaches the
- * caller (and the gallery) as soon as it exists. Saves the catalog every few seconds and at the
+ * Draws the requested pairs from a model into a catalog, one at a time (again while a mask is under
+ * the request's floor), so each pair reaches the caller (and the gallery) as soon as it exists. Saves the catalog every few seconds and at the
  * end, so a crash loses at most the last few records (their files stay on disk).
  */
 public final class SampleGenerator {
@@ -42,10 +43,12 @@ public final class SampleGenerator {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("Generation cancelled after " + i + " pairs.");
                 }
-                SamplePair pair = SamplePair.fromOutput(
-                        sampler.sample(request.seed(), i, request.startScale(), request.scaleV(), request.scaleH()));
-                SampleWriter.Origin origin = new SampleWriter.Origin(request.seed(), i, request.startScale(),
-                        request.scaleH(), request.scaleV(), SampleRecord.NO_STYLE);
+                MaskFloor.Drawn drawn = request.maskFloor().draw(sampler, request.seed(), i, request.startScale(),
+                        request.scaleV(), request.scaleH());
+                SamplePair pair = drawn.pair();
+                // The record keeps the noise index of the draw kept, which alone repeats the pair.
+                SampleWriter.Origin origin = new SampleWriter.Origin(request.seed(), MaskFloor.noiseIndex(i, drawn.draw()),
+                        request.startScale(), request.scaleH(), request.scaleV(), SampleRecord.NO_STYLE);
                 made.accept(writer.write(pair, origin));
                 if (styler != null) {
                     made.accept(writer.write(styler.style(pair, cancelled), origin.withStyle(styler.describe())));

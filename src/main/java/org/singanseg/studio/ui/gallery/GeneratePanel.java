@@ -9,6 +9,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.GenerationRequest;
 import org.singanseg.studio.core.samples.SampleCatalog;
@@ -20,6 +21,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
@@ -56,6 +58,7 @@ public final class GeneratePanel extends VBox {
     private final List<ImageView> previews = List.of(new ImageView(), new ImageView(), new ImageView(), new ImageView());
     private final PauseTransition previewDelay = new PauseTransition(Duration.millis(250));
     private final ChoiceBox<StyleChoice> style = new ChoiceBox<>();
+    private final CheckBox redrawSmallMasks = new CheckBox("Redraw pairs with an empty mask");
     private final StyleWeights weights;
     private GenerateService.ModelInfo info;
 
@@ -133,6 +136,13 @@ public final class GeneratePanel extends VBox {
         style.setTooltip(new Tooltip("Also store a copy of every pair with the real image's look carried over "
                 + "(the mask stays the same)"));
 
+        redrawSmallMasks.setId("generate-redraw");
+        redrawSmallMasks.setSelected(true);
+        redrawSmallMasks.setWrapText(true);
+        redrawSmallMasks.setTooltip(new Tooltip("A pair whose mask covers under " + MaskFloor.DEFAULT.percent()
+                + " of the image is drawn again, up to " + MaskFloor.MAX_DRAWS + " times: an image that looks like a "
+                + "polyp but has no mask teaches a segmentation model to miss polyps."));
+
         Button generate = new Button("Generate", new FontIcon(MaterialDesignP.PLAY));
         generate.setId("generate-start");
         generate.disableProperty().bind(service.runningProperty().or(engineBusy));
@@ -154,7 +164,7 @@ public final class GeneratePanel extends VBox {
         getChildren().addAll(title, labelled("Pairs", count), labelled("Seed", new HBox(4, seed, dice)),
                 labelled("Diversity", new VBox(2, diversity, ends, diversityValue)), previewGrid,
                 labelled("Output size", new VBox(4, size, outputSize)), labelled("Style transfer", style),
-                new HBox(8, generate, cancel), progress, message);
+                redrawSmallMasks, new HBox(8, generate, cancel), progress, message);
     }
 
     /** Called when the project's model is known: sets the slider's range and shows a preview. */
@@ -197,7 +207,8 @@ public final class GeneratePanel extends VBox {
             return;
         }
         service.generate(current, current.modelFile(), target, new GenerationRequest(count.getValue(), chosenSeed,
-                startScale(), widthFactor.getValue(), heightFactor.getValue()), chosen);
+                startScale(), widthFactor.getValue(), heightFactor.getValue(),
+                redrawSmallMasks.isSelected() ? MaskFloor.DEFAULT : MaskFloor.NONE), chosen);
     }
 
     /** Styled copies of the given samples, with a method the user picks. */
