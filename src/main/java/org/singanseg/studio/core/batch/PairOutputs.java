@@ -97,7 +97,7 @@ final class PairOutputs {
         String mask = BatchLayout.maskPath(name);
         PngFiles.write(PngFiles.rgb(sample.rgb()), layout.file(image));
         PngFiles.write(PngFiles.mask(sample.mask(), width, height), layout.file(mask));
-        return new PairRecord.Sample(index, drawn.draw(), START_SCALE, image, mask, width, height, sample.maskCoverage());
+        return new PairRecord.Sample(index, drawn.draw(), drawn.startScale(), image, mask, width, height, sample.maskCoverage());
     }
 
     private PairRecord.Real writeReal(String pairName, TrainingPair real) throws IOException {

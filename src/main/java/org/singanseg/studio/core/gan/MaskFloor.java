@@ -6,13 +6,16 @@ import java.util.Locale;
  * Draws a sample again, with fresh noise, while its mask covers less than a floor share of the
  * image: a polyp-like synthetic image whose mask is (nearly) empty teaches a segmentation model to
  * miss polyps. Draw {@code d} of sample {@code i} uses noise index {@code i + d * 2^32}, so every
- * pair stays repeatable on its own and draw 0 is the plain sample. After {@link #MAX_DRAWS} draws
- * the one with the largest mask is kept (a model that rarely draws a polyp still gives its pairs).
+ * pair stays repeatable on its own and draw 0 is the plain sample. A model whose random layouts
+ * rarely hold the polyp (a small one vanishes at the coarsest scale) gets its last
+ * {@link #DRAWS_PER_SCALE} draws one start scale higher, where the real layout keeps it; after
+ * {@link #MAX_DRAWS} draws the one with the largest mask is kept.
  *
  * @param minCoverage the floor, a share of the image from 0 (every first draw is kept) to 1
  */
 public record MaskFloor(double minCoverage) {
-    public static final int MAX_DRAWS = 10;
+    public static final int DRAWS_PER_SCALE = 5;
+    public static final int MAX_DRAWS = 2 * DRAWS_PER_SCALE;
     public static final MaskFloor NONE = new MaskFloor(0);
     /** The floor of train-batch and generate unless asked otherwise: 1% of the image, as evaluate leaves out. */
     public static final MaskFloor DEFAULT = new MaskFloor(0.01);
@@ -25,24 +28,32 @@ public record MaskFloor(double minCoverage) {
         }
     }
 
-    /** A sample and which draw it is (0 = the first); {@code belowFloor} when no draw reached the floor. */
-    public record Drawn(SamplePair pair, int draw, boolean belowFloor) {
+    /**
+     * A sample, which draw it is (0 = the first) and the start scale it was drawn at;
+     * {@code belowFloor} when no draw reached the floor.
+     */
+    public record Drawn(SamplePair pair, int draw, int startScale, boolean belowFloor) {
     }
 
     /** Sample {@code index} of a run, as {@link Sampler#sample} takes it, drawn again until its mask reaches the floor. */
     public Drawn draw(Sampler sampler, long seed, long index, int startScale, double hScale, double wScale) {
         Drawn largest = null;
         for (int draw = 0; draw < MAX_DRAWS; draw++) {
-            SamplePair pair = SamplePair.fromOutput(
-                    sampler.sample(seed, noiseIndex(index, draw), startScale, hScale, wScale));
+            int scale = startScale(startScale, draw, sampler.scales());
+            SamplePair pair = SamplePair.fromOutput(sampler.sample(seed, noiseIndex(index, draw), scale, hScale, wScale));
             if (pair.maskCoverage() >= minCoverage) {
-                return new Drawn(pair, draw, false);
+                return new Drawn(pair, draw, scale, false);
             }
             if (largest == null || pair.maskCoverage() > largest.pair().maskCoverage()) {
-                largest = new Drawn(pair, draw, true);
+                largest = new Drawn(pair, draw, scale, true);
             }
         }
         return largest;
+    }
+
+    /** The start scale of draw {@code draw}: the one asked, one higher for the last draws where the model has it. */
+    public static int startScale(int asked, int draw, int scales) {
+        return Math.min(asked + draw / DRAWS_PER_SCALE, Math.max(asked, scales - 1));
     }
 
     /** The index {@link Sampler#sample} takes for draw {@code draw} of sample {@code index}: it alone repeats the pair. */

@@ -26,7 +26,9 @@ import org.singanseg.studio.core.mask.MaskRaster;
  * 255 = polyp) and {@code manifest.csv}, a row appended as soon as its pair is on disk. So a run
  * killed, interrupted or stopped by a full disk leaves every finished pair listed, and the same
  * command again goes on from there: the pairs listed (with both files present) are kept, the
- * others made; a folder begun with other settings is refused rather than mixed. Files are found
+ * others made; a folder begun with other settings is refused rather than mixed. {@code start_scale}
+ * is the run's; a pair's {@code draw} says which {@link MaskFloor} draw it is, and so whether it was
+ * drawn one start scale higher. Files are found
  * by their index, never by a name the listing gives (the folder may come from someone else).
  */
 public final class GenerateFolder implements Closeable {

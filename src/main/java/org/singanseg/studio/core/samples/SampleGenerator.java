@@ -46,9 +46,9 @@ public final class SampleGenerator {
                 MaskFloor.Drawn drawn = request.maskFloor().draw(sampler, request.seed(), i, request.startScale(),
                         request.scaleV(), request.scaleH());
                 SamplePair pair = drawn.pair();
-                // The record keeps the noise index of the draw kept, which alone repeats the pair.
+                // The record keeps the noise index and start scale of the draw kept, which repeat the pair.
                 SampleWriter.Origin origin = new SampleWriter.Origin(request.seed(), MaskFloor.noiseIndex(i, drawn.draw()),
-                        request.startScale(), request.scaleH(), request.scaleV(), SampleRecord.NO_STYLE);
+                        drawn.startScale(), request.scaleH(), request.scaleV(), SampleRecord.NO_STYLE);
                 made.accept(writer.write(pair, origin));
                 if (styler != null) {
                     made.accept(writer.write(styler.style(pair, cancelled), origin.withStyle(styler.describe())));

@@ -40,6 +40,7 @@ class MaskFloorTest {
                 }
                 MaskFloor.Drawn drawn = new MaskFloor(later).draw(sampler, SEED, i, 0, 1, 1);
                 assertEquals(expected, drawn.draw());
+                assertEquals(MaskFloor.startScale(0, expected, sampler.scales()), drawn.startScale());
                 assertFalse(drawn.belowFloor());
                 assertTrue(drawn.pair().maskCoverage() >= later);
                 assertSame(plain(sampler, i, expected), drawn.pair());
@@ -61,7 +62,16 @@ class MaskFloorTest {
         MaskFloor.Drawn drawn = new MaskFloor(1).draw(sampler, SEED, 0, 0, 1, 1);
         assertTrue(drawn.belowFloor());
         assertEquals(largest, drawn.draw());
+        assertEquals(MaskFloor.startScale(0, largest, sampler.scales()), drawn.startScale());
         assertSame(plain(sampler, 0, largest), drawn.pair());
+    }
+
+    @Test
+    void theLastDrawsAreOneStartScaleHigherWhereTheModelHasOne() {
+        assertEquals(0, MaskFloor.startScale(0, MaskFloor.DRAWS_PER_SCALE - 1, 6));
+        assertEquals(1, MaskFloor.startScale(0, MaskFloor.DRAWS_PER_SCALE, 6));
+        assertEquals(1, MaskFloor.startScale(0, MaskFloor.MAX_DRAWS - 1, 6));
+        assertEquals(5, MaskFloor.startScale(5, MaskFloor.MAX_DRAWS - 1, 6), "the finest scale has none above it");
     }
 
     @Test
@@ -80,8 +90,10 @@ class MaskFloorTest {
         return coverage;
     }
 
+    /** Draw {@code draw} of sample {@code index} from start scale 0, drawn by hand. */
     private static SamplePair plain(Sampler sampler, long index, int draw) {
-        return SamplePair.fromOutput(sampler.sample(SEED, MaskFloor.noiseIndex(index, draw), 0, 1, 1));
+        int scale = MaskFloor.startScale(0, draw, sampler.scales());
+        return SamplePair.fromOutput(sampler.sample(SEED, MaskFloor.noiseIndex(index, draw), scale, 1, 1));
     }
 
     private static void assertSame(SamplePair expected, SamplePair actual) {

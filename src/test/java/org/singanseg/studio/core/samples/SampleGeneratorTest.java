@@ -24,7 +24,7 @@ class SampleGeneratorTest {
     @TempDir
     Path dir;
 
-    /** A floor no draw reaches: every pair is drawn again, and its record's index alone repeats the stored pair. */
+    /** A floor no draw reaches: every pair is drawn again, and its record's index and start scale repeat the stored pair. */
     @Test
     void aRedrawnPairKeepsTheNoiseIndexThatRepeatsIt() throws Exception {
         Sampler sampler = new Sampler(TinyModels.trained());
@@ -38,7 +38,8 @@ class SampleGeneratorTest {
             SampleRecord record = made.get(i);
             MaskFloor.Drawn drawn = new MaskFloor(1).draw(sampler, SEED, i, 0, 1, 1);
             assertEquals(MaskFloor.noiseIndex(i, drawn.draw()), record.index());
-            SamplePair again = SamplePair.fromOutput(sampler.sample(SEED, record.index(), 0, 1, 1));
+            assertEquals(drawn.startScale(), record.startScale());
+            SamplePair again = SamplePair.fromOutput(sampler.sample(SEED, record.index(), record.startScale(), 1, 1));
             assertEquals(again.maskCoverage(), record.maskCoverage(), 1e-9);
             assertArrayEquals(PngFiles.rgb(again.rgb()).getRGB(0, 0, record.width(), record.height(), null, 0,
                             record.width()),
