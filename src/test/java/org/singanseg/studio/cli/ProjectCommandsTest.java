@@ -3,7 +3,6 @@ package org.singanseg.studio.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -12,25 +11,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.singanseg.studio.core.gan.SourceInfo;
-import org.singanseg.studio.core.gan.Trainer;
-import org.singanseg.studio.core.gan.TrainingListener;
 import org.singanseg.studio.core.image.FileHash;
-import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.mask.MaskFiles;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.project.ProjectStore;
 import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleRecord;
+import org.singanseg.studio.testing.Checkpoints;
 import org.singanseg.studio.testing.TestData;
 import org.singanseg.studio.testing.TinyModels;
 
@@ -97,7 +91,7 @@ class ProjectCommandsTest {
     @Test
     void trainsAnExistingProjectAndResumesItsCheckpoint() throws Exception {
         Project project = appProject(dir.resolve("made in the app"));
-        checkpoint(project);
+        Checkpoints.afterOneScale(project.imageFile(), project.maskFile(), project.modelFile());
         CliRun generateTooEarly = CliRun.of("generate", "--project", project.folder().toString(), "--count", "1");
         expectRefused(generateTooEarly, "not fully trained");
 
@@ -161,18 +155,6 @@ class ProjectCommandsTest {
         Project project = ProjectStore.create(TestData.smallImage(), folder).project();
         ProjectStore.saveMask(project, MaskFiles.read(TestData.smallMask()));
         return project;
-    }
-
-    /** What a stop after the first scale of {@code train --project} with the minimal options leaves. */
-    private static void checkpoint(Project project) throws Exception {
-        TrainingPair pair = TrainingPair.load(project.imageFile(), project.maskFile());
-        SourceInfo source = SourceInfo.of(project.imageFile(), project.maskFile(), pair);
-        AtomicInteger scales = new AtomicInteger();
-        assertThrows(CancellationException.class, () -> new Trainer(TinyModels.minimal(), new TrainingListener() { },
-                () -> scales.get() >= 1).train(pair, source, null, m -> {
-                    ModelFile.save(m, project.modelFile());
-                    scales.incrementAndGet();
-                }));
     }
 
     private static void expectRefused(CliRun run, String message) {
