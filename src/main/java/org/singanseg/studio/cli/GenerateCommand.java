@@ -25,9 +25,11 @@ import picocli.CommandLine.Option;
         description = {"Generates synthetic image/mask pairs from a model, in the Kvasir-SEG layout: "
                 + "images/NNNN.png, masks/NNNN.png (0/255) and manifest.csv.",
                 "manifest.csv lists each pair as soon as it is written; run the same command again after a stop "
-                        + "(Ctrl+C, a full disk, a kill) to make the rest."})
+                        + "(Ctrl+C, a full disk, a kill) to make the rest.",
+                "--project DIR instead of --model and --out: adds the pairs to the project's gallery, as the app's "
+                        + "Generate does."})
 public final class GenerateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "A trained model file.")
+    @Option(names = "--model", description = "A trained model file.")
     Path modelFile;
 
     @Option(names = "--count", defaultValue = "10", description = "How many pairs (default: ${DEFAULT-VALUE}).")
@@ -46,14 +48,24 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--scale-v", defaultValue = "1", description = "Height factor of the output (default: ${DEFAULT-VALUE}).")
     double scaleV;
 
-    @Option(names = "--out", required = true, description = "Folder for the pairs.")
+    @Option(names = "--out", description = "Folder for the pairs.")
     Path out;
 
     @Mixin
     MaskFloorOption maskFloorOption;
 
+    @Option(names = "--project", paramLabel = "DIR",
+            description = "A trained project: the pairs go to its gallery (instead of --model and --out).")
+    Path project;
+
     @Override
     public Integer call() throws Exception {
+        if (project != null) {
+            return ProjectGenerate.run(this);
+        }
+        if (modelFile == null || out == null) {
+            throw new IllegalArgumentException("generate needs --model and --out, or --project DIR.");
+        }
         if (count < 1 || count > 100_000) {
             throw new IllegalArgumentException("--count must be between 1 and 100000.");
         }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** The real image and its mask (or an RGBA image whose alpha is the mask). */
 final class PairOptions {
-    @Option(names = "--image", required = true, description = "The real image (JPEG, PNG, BMP, TIFF).")
+    @Option(names = "--image", description = "The real image (JPEG, PNG, BMP, TIFF).")
     Path image;
 
     @Option(names = "--mask", description = "Its polyp mask (white = polyp). Omit for an RGBA PNG whose alpha is the mask.")

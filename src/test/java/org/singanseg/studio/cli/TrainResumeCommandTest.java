@@ -1,7 +1,6 @@
 package org.singanseg.studio.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,18 +9,13 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.singanseg.studio.core.gan.SourceInfo;
-import org.singanseg.studio.core.gan.Trainer;
-import org.singanseg.studio.core.gan.TrainingListener;
-import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.mask.MaskFiles;
 import org.singanseg.studio.core.mask.MaskRaster;
 import org.singanseg.studio.core.model.ModelFile;
+import org.singanseg.studio.testing.Checkpoints;
 import org.singanseg.studio.testing.TestData;
 import org.singanseg.studio.testing.TinyModels;
 
@@ -69,15 +63,7 @@ class TrainResumeCommandTest {
 
     /** What a stop after the first scale of {@code train} with the minimal options leaves. */
     private static Path checkpoint(Path file) throws Exception {
-        TrainingPair pair = TrainingPair.load(TestData.smallImage(), TestData.smallMask());
-        SourceInfo source = SourceInfo.of(TestData.smallImage(), TestData.smallMask(), pair);
-        AtomicInteger scales = new AtomicInteger();
-        assertThrows(CancellationException.class, () -> new Trainer(TinyModels.minimal(), new TrainingListener() { },
-                () -> scales.get() >= 1).train(pair, source, null, m -> {
-                    ModelFile.save(m, file);
-                    scales.incrementAndGet();
-                }));
-        return file;
+        return Checkpoints.afterOneScale(TestData.smallImage(), TestData.smallMask(), file);
     }
 
     private static String[] replaced(String[] args, String option, String value) {

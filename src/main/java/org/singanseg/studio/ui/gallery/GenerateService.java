@@ -14,18 +14,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import org.singanseg.studio.core.compare.PatchDistance;
 import org.singanseg.studio.core.gan.SamplePair;
 import org.singanseg.studio.core.gan.Sampler;
 import org.singanseg.studio.core.gan.SinGanModel;
 import org.singanseg.studio.core.image.ImageFiles;
 import org.singanseg.studio.core.image.Masks;
 import org.singanseg.studio.core.image.Planes;
-import org.singanseg.studio.core.image.Resize;
 import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.samples.GenerationRequest;
+import org.singanseg.studio.core.samples.ProjectGallery;
 import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleGenerator;
 import org.singanseg.studio.core.samples.SampleRecord;
@@ -134,8 +133,8 @@ public final class GenerateService extends EngineJob {
                 style == StyleChoice.NONE ? "" : ", each also styled (" + style + ")");
         run(catalog, request.count() * perPair, what, () -> {
             Sampler loaded = samplerFor(modelFile);
-            Planes real = realAtModelSize(project);
-            new SampleGenerator(loaded, writer(catalog, modelFile, real), catalog, style.styler(real))
+            Planes real = ProjectGallery.realAtModelSize(project, model);
+            new SampleGenerator(loaded, ProjectGallery.writer(catalog, modelFile, real), catalog, style.styler(real))
                     .run(request, this::madeOne, cancelRequested::get);
             return "Generated " + request.count() + " pairs" + (perPair == 2 ? " and their styled copies." : ".");
         });
@@ -146,9 +145,9 @@ public final class GenerateService extends EngineJob {
                       StyleChoice style) {
         run(catalog, sources.size(), "Styling " + sources.size() + " pairs (" + style + ")…", () -> {
             samplerFor(modelFile);
-            Planes real = realAtModelSize(project);
+            Planes real = ProjectGallery.realAtModelSize(project, model);
             SampleStyler styler = style.styler(real);
-            SampleWriter writer = writer(catalog, modelFile, real);
+            SampleWriter writer = ProjectGallery.writer(catalog, modelFile, real);
             try {
                 for (SampleRecord source : sources) {
                     if (cancelRequested.get()) {
@@ -188,17 +187,6 @@ public final class GenerateService extends EngineJob {
         madeQueue.add(record);
         madeCount.incrementAndGet();
         scheduleDrain();
-    }
-
-    private SampleWriter writer(SampleCatalog catalog, Path modelFile, Planes real) {
-        PatchDistance distance = new PatchDistance(real);
-        return new SampleWriter(catalog, modelFile.getFileName().toString(), distance::to);
-    }
-
-    /** The real image at the model's finest size: what samples are compared with and styled from. */
-    private Planes realAtModelSize(Project project) throws Exception {
-        var finest = model.scales().get(model.scales().size() - 1);
-        return Resize.bicubic(TrainingPair.toRgb(ImageFiles.read(project.imageFile())), finest.height(), finest.width());
     }
 
     /** The catalog a running generation or styling writes into (UI thread), else null. */
