@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                         + "synthetic pairs made from them only, both, and n of them with and without their synthetic "
                         + "pairs, tested on the fold's held-out real pairs.",
                 "Prints Dice loss, IoU, F1, precision, recall and accuracy per setting and fold or draw, the mean "
-                        + "and standard deviation, and the gain of adding synthetic pairs with a 95% bootstrap "
+                        + "and standard deviation, and the gain of adding synthetic pairs with a 95%% bootstrap "
                         + "confidence interval; writes them to --out, --out's -images.csv and -summary.txt."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"  0:evaluated; the table is printed and --out written",
