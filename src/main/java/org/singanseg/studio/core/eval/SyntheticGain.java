@@ -42,13 +42,14 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
         return with - without;
     }
 
+    /** The relative gain; infinite (or 0 when both are 0) where the models without synthetic pairs scored 0. */
     public double relative() {
-        return with / without - 1;
+        return ratioGain(without, with);
     }
 
-    /** Whether the 95% interval of the gain includes no gain. */
+    /** Whether the 95% interval of the gain includes no gain (the absolute one: it exists also where the relative does not). */
     public boolean withinNoise() {
-        return relativeLow <= 0 && relativeHigh >= 0;
+        return absoluteLow <= 0 && absoluteHigh >= 0;
     }
 
     /** IoU's and Dice's gains. */
@@ -94,14 +95,22 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
                 m = weighted(cells, resampled(drawNumbers.size(), random), resampled(images.size(), random));
             } while (m == null);
             absolute[r] = m[1] - m[0];
-            relative[r] = m[1] / m[0] - 1;
+            relative[r] = ratioGain(m[0], m[1]);
         }
         return new SyntheticGain(metric, smallN, synthetic, mean[0], mean[1], percentile(absolute, 0.025),
                 percentile(absolute, 0.975), percentile(relative, 0.025), percentile(relative, 0.975),
                 drawNumbers.size(), result.unit(), images.size());
     }
 
-    /** Weighted means {without, with}; null when the weights leave no cell (or nothing to divide by). */
+    /** {@code with / without - 1}; a model that found no polyp without synthetic pairs has no finite ratio. */
+    private static double ratioGain(double without, double with) {
+        if (without == 0) {
+            return with == 0 ? 0 : Double.POSITIVE_INFINITY;
+        }
+        return with / without - 1;
+    }
+
+    /** Weighted means {without, with}; null when the weights leave no cell. */
     private static double[] weighted(List<double[]> cells, double[] drawWeights, double[] imageWeights) {
         double total = 0;
         double without = 0;
@@ -112,7 +121,7 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
             without += w * cell[2];
             with += w * cell[3];
         }
-        if (total == 0 || without == 0) {
+        if (total == 0) {
             return null;
         }
         return new double[]{without / total, with / total};
@@ -139,6 +148,9 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
         double position = p * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(sorted.length - 1, below + 1);
+        if (sorted[above] == sorted[below]) {
+            return sorted[below]; // also where both are infinite, which interpolation would make NaN
+        }
         return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 
@@ -149,12 +161,14 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
     public String sentence() {
         String verb = with > without ? "raised" : with < without ? "lowered" : "left";
         String noise = withinNoise() ? " The interval includes 0: the difference is within the noise." : "";
+        String none = without == 0 ? " Without synthetic pairs the models found no polyp on any test image: the "
+                + "relative gain has no finite value." : "";
         return String.format(Locale.ROOT, "Adding %s synthetic pairs to %d real one%s %s %s from %.3f to %.3f: %s "
                         + "(95%% CI %s to %s), %s absolute (95%% CI %s to %s); over %d %s and %d test images.%s",
                 count(syntheticPairs), smallN, smallN == 1 ? "" : "s", verb, metric, without, with,
                 percent(relative()), percent(relativeLow), percent(relativeHigh), signed(absolute()),
                 signed(absoluteLow), signed(absoluteHigh), draws, draws == 1 ? unit : unit + "s",
-                testImages, noise);
+                testImages, noise + none);
     }
 
     private static String count(double value) {
@@ -162,7 +176,7 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
     }
 
     private static String percent(double value) {
-        return String.format(Locale.ROOT, "%+.0f%%", 100 * value);
+        return Double.isInfinite(value) ? "no bound" : String.format(Locale.ROOT, "%+.0f%%", 100 * value);
     }
 
     private static String signed(double value) {

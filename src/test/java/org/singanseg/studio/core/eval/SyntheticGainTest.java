@@ -73,6 +73,25 @@ class SyntheticGainTest {
         assertEquals(0.4, gain.relativeHigh(), 1e-9);
     }
 
+    /** Models that found no polyp without synthetic pairs: no finite relative gain, and an answer, not a hang. */
+    @Test
+    void aBaselineThatScoresZeroEverywhereHasOnlyAnAbsoluteGain() {
+        EvaluationResult result = result(2, 20, (d, i) -> 0, (d, i) -> i % 2 == 0 ? 0.4 : 0.2);
+        SyntheticGain gain = SyntheticGain.of(result, "IoU", SegmentationMetrics::iou);
+        assertEquals(0.3, gain.absolute(), 1e-12);
+        assertTrue(gain.absoluteLow() > 0, gain.toString());
+        assertEquals(Double.POSITIVE_INFINITY, gain.relative());
+        assertFalse(gain.withinNoise());
+        assertTrue(gain.sentence().contains("from 0.000 to 0.300: no bound (95% CI no bound to no bound)"),
+                gain.sentence());
+        assertTrue(gain.sentence().contains("the relative gain has no finite value"), gain.sentence());
+
+        SyntheticGain nothing = SyntheticGain.of(result(2, 20, (d, i) -> 0, (d, i) -> 0), "IoU",
+                SegmentationMetrics::iou);
+        assertEquals(0, nothing.relative());
+        assertTrue(nothing.withinNoise());
+    }
+
     interface Score {
         double of(int draw, int image);
     }
