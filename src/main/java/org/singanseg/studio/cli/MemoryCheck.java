@@ -15,8 +15,8 @@ import org.singanseg.studio.core.nn.Adam;
 import org.singanseg.studio.core.nn.GradientPenalty;
 import org.singanseg.studio.core.nn.MeanLoss;
 import org.singanseg.studio.core.nn.MseLoss;
-import org.singanseg.studio.core.nn.NativeGarbage;
 import org.singanseg.studio.core.nn.Sequential;
+import org.singanseg.studio.core.nn.compute.NativeGarbage;
 
 /**
  * Runs training-shaped steps (critic on real and fake with the gradient penalty, generator with

@@ -11,9 +11,9 @@ import org.singanseg.studio.core.nn.Adam;
 import org.singanseg.studio.core.nn.GradientPenalty;
 import org.singanseg.studio.core.nn.MeanLoss;
 import org.singanseg.studio.core.nn.MseLoss;
-import org.singanseg.studio.core.nn.NativeGarbage;
 import org.singanseg.studio.core.nn.Sequential;
 import org.singanseg.studio.core.nn.StepSchedule;
+import org.singanseg.studio.core.nn.compute.NativeGarbage;
 
 /**
  * Trains one scale as SinGAN's train_single_scale does: per iteration, criticSteps updates of the

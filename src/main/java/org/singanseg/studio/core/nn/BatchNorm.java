@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Random;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.nn.compute.Buffer;
+import org.singanseg.studio.core.nn.compute.ChannelPasses;
+import org.singanseg.studio.core.nn.compute.HostValues;
 
 /**
  * SinGAN's batch normalisation, per channel over space. In training mode it uses the statistics

@@ -2,6 +2,7 @@ package org.singanseg.studio.core.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.nn.compute.Buffer;
 
 /**
  * Segmentation loss on mask logits z against targets t in {0, 1}: binary cross-entropy plus soft

@@ -3,6 +3,7 @@ package org.singanseg.studio.core.nn;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.singanseg.studio.core.nn.compute.Buffer;
 
 /**
  * Stacks two [B, H, W, C] arrays of the same batch and size along the channels, a U-Net's skip

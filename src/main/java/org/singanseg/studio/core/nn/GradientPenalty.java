@@ -4,6 +4,8 @@ import java.util.function.UnaryOperator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.singanseg.studio.core.nn.compute.Buffer;
+import org.singanseg.studio.core.nn.compute.HostValues;
 
 /**
  * The WGAN-GP critic penalty as SinGAN computes it, and its gradient with respect to the critic's

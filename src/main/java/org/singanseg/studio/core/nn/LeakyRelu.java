@@ -5,6 +5,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.singanseg.studio.core.nn.compute.Buffer;
 
 /**
  * max(x, alpha * x) computed as x * slope(x); SinGAN uses alpha 0.2. libnd4j's own lrelu op

@@ -1,6 +1,7 @@
 package org.singanseg.studio.core.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.nn.compute.Buffer;
 
 /**
  * sign * mean(output): the Wasserstein terms. The critic minimises -mean(D(real)) + mean(D(fake));

@@ -188,7 +188,7 @@ public final class Sequential {
      * the images from {@code fromImage} on of later inputs, making the net smooth in those inputs
      * around that point (see {@link PiecewiseLinear}); used by {@link GradientPenalty}.
      */
-    void freezeActivationPatterns(int fromImage) {
+    public void freezeActivationPatterns(int fromImage) {
         for (Layer layer : layers) {
             if (layer instanceof PiecewiseLinear activation) {
                 activation.freeze(fromImage);
@@ -196,7 +196,7 @@ public final class Sequential {
         }
     }
 
-    void releaseActivationPatterns() {
+    public void releaseActivationPatterns() {
         for (Layer layer : layers) {
             if (layer instanceof PiecewiseLinear activation) {
                 activation.unfreeze();

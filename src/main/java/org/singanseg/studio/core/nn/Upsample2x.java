@@ -1,6 +1,9 @@
 package org.singanseg.studio.core.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.nn.compute.Buffer;
+import org.singanseg.studio.core.nn.compute.NativeOp;
+import org.singanseg.studio.core.nn.compute.Ops;
 
 /**
  * Nearest-neighbour 2x upsampling, the U-Net's way up: every pixel becomes a 2x2 block, so

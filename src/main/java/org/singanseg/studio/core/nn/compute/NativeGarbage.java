@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 /**
  * ND4J frees an array's native memory only after the garbage collector has collected the array's

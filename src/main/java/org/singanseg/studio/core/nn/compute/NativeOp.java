@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 import java.util.Arrays;
 
@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * per call, measured), so the context is replaced every {@value #CALLS_PER_CONTEXT} calls.
  * Not thread-safe, like all engine objects.
  */
-final class NativeOp {
+public final class NativeOp {
     private static final int CALLS_PER_CONTEXT = 256;
 
     private final DynamicCustomOp op;
@@ -32,7 +32,7 @@ final class NativeOp {
     }
 
     /** Runs the op on the given inputs (the first {@code inputCount} arrays) and outputs (the rest). */
-    void run(INDArray... arrays) {
+    public void run(INDArray... arrays) {
         if (context == null || calls == CALLS_PER_CONTEXT) {
             renewContext();
         }

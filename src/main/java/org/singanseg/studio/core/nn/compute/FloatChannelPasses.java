@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 import java.nio.FloatBuffer;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +31,7 @@ import org.singanseg.studio.core.engine.EngineThreads;
  * 140 us. No slope pattern is stored: the backward passes recompute it from the input and the
  * forward's coefficients, except while frozen.
  */
-final class FloatChannelPasses implements ChannelPasses {
+final class FloatChannelPasses extends ChannelPasses {
     /** From this image size on, passes are split between two threads (as native ops: EngineThreads). */
     static final int SPLIT_FROM_PIXELS = EngineThreads.SINGLE_THREAD_BELOW_PIXELS;
     /** Floats per tile: small enough that a pass's arrays stay in the L1 cache. */
