@@ -186,7 +186,7 @@ public final class Sequential {
     /**
      * Freezes every activation's slope pattern at the first image of the last forward's input, for
      * the images from {@code fromImage} on of later inputs, making the net smooth in those inputs
-     * around that point (see {@link PiecewiseLinear}); used by {@link GradientPenalty}.
+     * around that point (see {@link PiecewiseLinear}); for the WGAN gradient penalty.
      */
     public void freezeActivationPatterns(int fromImage) {
         for (Layer layer : layers) {

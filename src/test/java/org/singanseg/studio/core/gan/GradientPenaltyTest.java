@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.singanseg.studio.core.gan.ScaleNets;
+import org.singanseg.studio.core.nn.GradientCheck;
+import org.singanseg.studio.core.nn.Sequential;
 import org.singanseg.studio.core.nn.compute.ConvolutionPasses;
 
 /**
