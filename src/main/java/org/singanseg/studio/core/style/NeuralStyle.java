@@ -8,7 +8,6 @@ import org.singanseg.studio.core.gan.Tensors;
 import org.singanseg.studio.core.image.Planes;
 import org.singanseg.studio.core.image.Resize;
 import org.singanseg.studio.core.image.TrainingPair;
-import org.singanseg.studio.core.nn.Lbfgs;
 import org.singanseg.studio.core.nn.compute.NativeGarbage;
 
 /**
