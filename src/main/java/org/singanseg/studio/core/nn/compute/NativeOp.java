@@ -9,9 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One call site of a libnd4j custom op with fixed arguments and caller-owned outputs. Building
- * the op and its context for every call cost 30-40% of a small convolution's time here, so both
- * are reused; but a native context keeps a handle to every array ever set on it (about 330 bytes
- * per call, measured), so the context is replaced every {@value #CALLS_PER_CONTEXT} calls.
+ * the op and its context for every call cost a large share of a small convolution's time, so both
+ * are reused; but a native context keeps a handle to every array ever set on it, so the context
+ * is replaced every {@value #CALLS_PER_CONTEXT} calls.
  * Not thread-safe, like all engine objects.
  */
 public final class NativeOp {

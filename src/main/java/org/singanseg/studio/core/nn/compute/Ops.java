@@ -2,10 +2,10 @@ package org.singanseg.studio.core.nn.compute;
 
 /**
  * The libnd4j native ops the layers use, with their argument conventions in one place. Arrays are
- * channels-last, [batch, height, width, channels]: oneDNN's convolutions ran up to 1.6x faster
- * that way than in NCHW here. Float32 convolutions on the CPU go to {@link OneDnnConvolution}
- * instead ({@link ConvolutionPasses} chooses); these serve double precision, the GPU, and machines
- * without the direct library.
+ * channels-last, [batch, height, width, channels]: oneDNN's convolutions ran faster that way than
+ * in NCHW. Float32 convolutions on the CPU go to {@link OneDnnConvolution} instead
+ * ({@link ConvolutionPasses} chooses); these serve double precision, the GPU, and machines without
+ * the direct library.
  */
 public final class Ops {
     /** libnd4j conv2d int args: padding mode VALID or SAME, layout NHWC, weights [kH, kW, inC, outC]. */
