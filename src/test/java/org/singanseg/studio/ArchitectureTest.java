@@ -18,6 +18,9 @@ import org.singanseg.studio.testing.JavaComments;
  * The layers, checked on the source text of src/main/java (imports and fully qualified names
  * alike, comments skipped): core is the engine, usable without a desktop and without the command
  * line; cli does not reach into the desktop; the desktop's views get plain data, not ND4J arrays.
+ * Inside core, the layers (core.nn) know nothing of the networks built from them (SinGAN, the
+ * U-Net, style transfer), and the plumbing that makes them fast (core.nn.compute) knows nothing of
+ * the layers either: the algorithm reads without it.
  */
 class ArchitectureTest {
     private static final Path SOURCES = Path.of("src", "main", "java", "org", "singanseg", "studio");
@@ -33,8 +36,15 @@ class ArchitectureTest {
             Rule.noPackage("core", "javafx"),
             Rule.noPackage("core", "org.singanseg.studio.ui"),
             Rule.noPackage("core", "org.singanseg.studio.cli"),
+            Rule.noPackage("core/nn", "org.singanseg.studio.core.gan"),
+            Rule.noPackage("core/nn", "org.singanseg.studio.core.seg"),
+            Rule.noPackage("core/nn", "org.singanseg.studio.core.style"),
+            // Any class of core.nn but those of compute itself.
+            new Rule("core/nn/compute", "org.singanseg.studio.core.nn",
+                    Pattern.compile("\\borg\\.singanseg\\.studio\\.core\\.nn\\.(?!compute\\b)")),
             Rule.noPackage("cli", "org.singanseg.studio.ui"),
-            // The simple name, so that a wildcard import or a fully qualified name is caught too.
+            Rule.noPackage("ui", "org.nd4j"),
+            // The simple name, so that a core method's array is caught even without an import.
             new Rule("ui", "org.nd4j.linalg.api.ndarray.INDArray", Pattern.compile("\\bINDArray\\b")));
 
     @Test

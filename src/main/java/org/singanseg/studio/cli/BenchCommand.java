@@ -13,11 +13,9 @@ import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.core.engine.EngineThreads;
 import org.singanseg.studio.core.engine.OpenMpWaiting;
 import org.singanseg.studio.core.gan.ScaleNets;
-import org.singanseg.studio.core.nn.DirectOneDnn;
-import org.singanseg.studio.core.nn.RawConvolutions;
-import org.singanseg.studio.core.nn.Sequential;
-
 import org.singanseg.studio.core.image.TrainingPair;
+import org.singanseg.studio.core.nn.Sequential;
+import org.singanseg.studio.core.nn.compute.DirectOneDnn;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

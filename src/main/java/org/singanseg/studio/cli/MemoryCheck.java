@@ -9,20 +9,18 @@ import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.singanseg.studio.core.gan.ScaleNets;
+import org.singanseg.studio.core.gan.SinGanLoss;
 import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.nn.Adam;
-import org.singanseg.studio.core.nn.GradientPenalty;
-import org.singanseg.studio.core.nn.MeanLoss;
-import org.singanseg.studio.core.nn.MseLoss;
-import org.singanseg.studio.core.nn.NativeGarbage;
 import org.singanseg.studio.core.nn.Sequential;
+import org.singanseg.studio.core.nn.compute.NativeGarbage;
 
 /**
- * Runs training-shaped steps (critic on real and fake with the gradient penalty, generator with
- * adversarial and reconstruction loss, Adam on both) and prints the process's resident memory and
- * JavaCPP's native allocations, to show that neither grows from step to step. The optimiser and
- * loss weights are the paper preset's.
+ * Runs training-shaped steps (SinGAN's critic and generator losses, Adam on both) and prints the
+ * process's resident memory and JavaCPP's native allocations, to show that neither grows from step
+ * to step. The optimiser and loss weights are the paper preset's.
  */
 final class MemoryCheck {
     private static final int WIDTH = 32;
@@ -44,33 +42,24 @@ final class MemoryCheck {
         TrainingSettings paper = TrainingSettings.paper();
         Adam generatorAdam = Adam.withBeta1(generator, paper.beta1());
         Adam criticAdam = Adam.withBeta1(critic, paper.beta1());
-        GradientPenalty penalty = new GradientPenalty(paper.lambda(), GradientPenalty.SINGLE_PRECISION_STEP);
-        MeanLoss onReal = MeanLoss.negative();
-        MeanLoss onFake = MeanLoss.positive();
-        MeanLoss adversarial = MeanLoss.negative();
-        MseLoss reconstruction = new MseLoss(paper.alpha());
+        SinGanLoss loss = new SinGanLoss(paper);
         INDArray noise = Nd4j.randn(DataType.FLOAT, 1, HEIGHT, WIDTH_PX, 4);
         INDArray real = Nd4j.rand(DataType.FLOAT, 1, 19, 25, 4).subi(0.5).muli(2);
         INDArray fake = Nd4j.create(DataType.FLOAT, 1, 19, 25, 4);
-        INDArray paddedReal = Nd4j.create(DataType.FLOAT, 1, HEIGHT, WIDTH_PX, 4);
+        // The generator's batch: a fake from noise, and the reconstruction from zeros.
+        INDArray generatorBatch = Nd4j.concat(0, noise, Nd4j.zeros(DataType.FLOAT, 1, HEIGHT, WIDTH_PX, 4));
 
         Runnable step = () -> {
             critic.zeroGradients();
-            critic.forward(real);
-            critic.backwardParameters(gradientOf(onReal, critic.forward(real)));
             fake.assign(generator.forward(noise));
-            critic.backwardParameters(gradientOf(onFake, critic.forward(fake)));
-            penalty.accumulate(critic, real, fake, random.nextDouble());
+            loss.critic(critic, real, fake, random.nextDouble());
             criticAdam.step(paper.learningRateD());
 
             generator.zeroGradients();
-            INDArray generated = generator.forward(noise);
-            fake.assign(generated);
-            INDArray gradFake = critic.backward(gradientOf(adversarial, critic.forward(fake)), false);
-            generator.forward(noise);
-            generator.backwardParameters(gradFake);
-            reconstruction.forward(generator.forward(paddedReal), real);
-            generator.backwardParameters(reconstruction.gradient());
+            INDArray generated = generator.forward(generatorBatch);
+            fake.assign(generated.get(NDArrayIndex.interval(0, 1)));
+            INDArray reconstruction = generated.get(NDArrayIndex.interval(1, 2));
+            generator.backwardParameters(loss.generator(critic, fake, reconstruction, real).gradient());
             generatorAdam.step(paper.learningRateG());
         };
         NativeGarbage garbage = NativeGarbage.standard();
@@ -91,11 +80,6 @@ final class MemoryCheck {
                 report(i);
             }
         }
-    }
-
-    private static INDArray gradientOf(MeanLoss loss, INDArray output) {
-        loss.forward(output);
-        return loss.gradient();
     }
 
     private void report(int step) {

@@ -25,6 +25,11 @@ public enum Preset {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The name as a title: "Quick", "Sharp", ... */
+    public String title() {
+        return id().substring(0, 1).toUpperCase(Locale.ROOT) + id().substring(1);
+    }
+
     @Override
     public String toString() {
         return id();

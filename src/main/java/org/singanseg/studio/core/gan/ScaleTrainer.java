@@ -8,18 +8,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.singanseg.studio.core.nn.Adam;
-import org.singanseg.studio.core.nn.GradientPenalty;
-import org.singanseg.studio.core.nn.MeanLoss;
-import org.singanseg.studio.core.nn.MseLoss;
-import org.singanseg.studio.core.nn.NativeGarbage;
 import org.singanseg.studio.core.nn.Sequential;
 import org.singanseg.studio.core.nn.StepSchedule;
+import org.singanseg.studio.core.nn.compute.NativeGarbage;
 
 /**
  * Trains one scale as SinGAN's train_single_scale does: per iteration, criticSteps updates of the
- * critic (WGAN loss on the real image and on a generated one, plus the gradient penalty), then
- * generatorSteps updates of the generator (adversarial loss plus alpha times the reconstruction
- * MSE from the fixed noise z_opt). Independent images share batched passes (every image is
+ * critic, then generatorSteps updates of the generator, each with Adam on its loss
+ * ({@link SinGanLoss}). Independent images share batched passes (every image is
  * normalised on its own, so this changes nothing but speed). With a training window (the sharp
  * preset), every loss of an iteration looks at one random window of the scale ({@link TrainingWindow}).
  * One deliberate difference: the reference reuses the last critic step's generated image in all
@@ -66,14 +62,11 @@ final class ScaleTrainer {
         Adam criticAdam = Adam.withBeta1(critic, settings.beta1());
         StepSchedule generatorRate = StepSchedule.singan(settings.learningRateG(), settings.iterations());
         StepSchedule criticRate = StepSchedule.singan(settings.learningRateD(), settings.iterations());
-        GradientPenalty penalty = new GradientPenalty(settings.lambda(), GradientPenalty.SINGLE_PRECISION_STEP);
-        MeanLoss adversarial = MeanLoss.negative();
-        MseLoss reconstruction = new MseLoss(settings.alpha());
-        WassersteinPair wasserstein = new WassersteinPair();
+        SinGanLoss loss = new SinGanLoss(settings);
         NativeGarbage garbage = NativeGarbage.standard();
         LossHistory history = new LossHistory();
         PreviewTimer previews = new PreviewTimer(3.0);
-        boolean reconstruct = settings.alpha() > 0;
+        boolean reconstruct = loss.reconstructs();
         int criticSteps = settings.criticSteps();
 
         long start = System.nanoTime();
@@ -98,13 +91,10 @@ final class ScaleTrainer {
             // The reference runs G once per critic step, in this order, in training mode.
             generator.trackRunningStatistics(0, criticSteps);
 
-            double gp = 0;
+            SinGanLoss.CriticLoss criticLoss = null;
             for (int j = 0; j < criticSteps; j++) {
-                INDArray fake = fakes.get(NDArrayIndex.interval(j, j + 1));
                 critic.zeroGradients();
-                // The WGAN loss on [real, fake] shares the penalty's second critic pass.
-                gp = penalty.accumulate(critic, realSeen, fake, noise.uniform(), Nd4j.concat(0, realSeen, fake),
-                        wasserstein::forward);
+                criticLoss = loss.critic(critic, realSeen, fakes.get(NDArrayIndex.interval(j, j + 1)), noise.uniform());
                 criticAdam.step(criticRate.rateAt(it));
             }
 
@@ -115,8 +105,7 @@ final class ScaleTrainer {
             INDArray reconstructionPrevSeen = window.of(reconstructionPrev);
             INDArray generatorBatch = reconstruct
                     ? Nd4j.concat(0, lastInput, window.ofPadded(reconstructionInput, pad)) : lastInput.dup();
-            double adversarialLoss = 0;
-            double reconstructionLoss = 0;
+            SinGanLoss.GeneratorLoss generatorLoss = null;
             INDArray fake = null;
             INDArray rec = null;
             for (int j = 0; j < settings.generatorSteps(); j++) {
@@ -125,24 +114,18 @@ final class ScaleTrainer {
                 if (reconstruct) {
                     // The reference's generator step runs G on the reconstruction only (it reuses the fake).
                     generator.trackRunningStatistics(1, 1);
+                    rec = out.get(NDArrayIndex.interval(1, 2)).add(reconstructionPrevSeen);
                 }
                 fake = out.get(NDArrayIndex.interval(0, 1)).add(lastPrev);
-                adversarialLoss = adversarial.forward(critic.forward(fake));
-                INDArray gradFake = critic.backward(adversarial.gradient(), false);
-                if (reconstruct) {
-                    rec = out.get(NDArrayIndex.interval(1, 2)).add(reconstructionPrevSeen);
-                    reconstructionLoss = reconstruction.forward(rec, realSeen);
-                    generator.backwardParameters(Nd4j.concat(0, gradFake, reconstruction.gradient()));
-                } else {
-                    generator.backwardParameters(gradFake);
-                }
+                generatorLoss = loss.generator(critic, fake, rec, realSeen);
+                generator.backwardParameters(generatorLoss.gradient());
                 generatorAdam.step(generatorRate.rateAt(it));
             }
 
             double elapsed = (System.nanoTime() - start) / 1e9;
             TrainingListener.IterationStats stats = new TrainingListener.IterationStats(n, it, settings.iterations(),
-                    wasserstein.lastReal(), wasserstein.lastFake(), gp, adversarialLoss, reconstructionLoss,
-                    elapsed / (it + 1), eta.secondsLeft(n, it + 1, elapsed));
+                    criticLoss.real(), criticLoss.fake(), criticLoss.penalty(), generatorLoss.adversarial(),
+                    generatorLoss.reconstruction(), elapsed / (it + 1), eta.secondsLeft(n, it + 1, elapsed));
             history.add(stats);
             listener.iteration(stats);
             boolean last = it == settings.iterations() - 1;

@@ -2,6 +2,7 @@ package org.singanseg.studio.core.gan;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import org.singanseg.studio.core.image.FileHash;
 import org.singanseg.studio.core.image.TrainingPair;
@@ -16,8 +17,16 @@ public record SourceInfo(String imageName, String imageSha256, String maskSha256
                 mask == null ? null : FileHash.sha256(mask), pair.width(), pair.height(), pair.coverage());
     }
 
-    /** True when a checkpoint of {@code other} may be continued with this source: same image and mask bytes. */
-    public boolean sameFilesAs(SourceInfo other) {
-        return other != null && imageSha256.equals(other.imageSha256) && java.util.Objects.equals(maskSha256, other.maskSha256);
+    /**
+     * Whether the image file with this SHA-256 is the one the model was made from: with
+     * {@link #sameMask}, the one test of "is this model for these files" (resuming, stale warnings).
+     */
+    public boolean sameImage(String sha256) {
+        return Objects.equals(imageSha256, sha256);
+    }
+
+    /** Whether the mask file with this SHA-256 (null: the image's alpha) is the one the model was made from. */
+    public boolean sameMask(String sha256) {
+        return Objects.equals(maskSha256, sha256);
     }
 }

@@ -41,9 +41,6 @@ public record TrainingSettings(int maxSize, int minSize, double scaleFactor, int
                                double alpha, double lambda, int widthInitial, int widthMax, int widthDoublingEvery,
                                double noiseAmpFactor, int windowSize, long seed) {
 
-    /** The ids of the presets one can choose ({@link Preset#CHOICES}), for lists of names. */
-    public static final String[] PRESETS = Preset.CHOICES.stream().map(Preset::id).toArray(String[]::new);
-
     /** The reference settings: 250 px, 2000 iterations per scale, width 32 growing to 128. */
     public static TrainingSettings paper() {
         return new TrainingSettings(250, 25, 0.75, 2000, 3, 3, 5e-4, 5e-4, 0.5, 10, 0.1, 32, 128, 4, 0.1, 0, 1);
@@ -66,11 +63,6 @@ public record TrainingSettings(int maxSize, int minSize, double scaleFactor, int
      */
     public static TrainingSettings sharp() {
         return quick().toBuilder().maxSize(250).windowSize(96).build();
-    }
-
-    /** The settings of a preset by its id ({@link Preset#named}). */
-    public static TrainingSettings preset(String id) {
-        return Preset.named(id).settings();
     }
 
     /**

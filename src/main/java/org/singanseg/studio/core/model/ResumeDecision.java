@@ -1,6 +1,5 @@
 package org.singanseg.studio.core.model;
 
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.singanseg.studio.core.gan.SettingField;
@@ -34,12 +33,12 @@ public record ResumeDecision(Action action, String reason) {
     public static ResumeDecision of(ModelFile.Description model, String imageSha256, String maskSha256,
                                     TrainingSettings settings) {
         SourceInfo source = model.source();
-        if (source == null || !source.imageSha256().equals(imageSha256)) {
+        if (source == null || !source.sameImage(imageSha256)) {
             return new ResumeDecision(Action.START_OVER, "It was made from other files: trained on another image"
                     + (source == null ? "" : " (" + source.imageName() + ")")
                     + ", or the image changed since this training started.");
         }
-        if (!Objects.equals(source.maskSha256(), maskSha256)) {
+        if (!source.sameMask(maskSha256)) {
             return new ResumeDecision(Action.START_OVER, "It was made from other files: trained with another mask, "
                     + "or the mask changed since this training started.");
         }

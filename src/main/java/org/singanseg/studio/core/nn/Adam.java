@@ -1,6 +1,7 @@
 package org.singanseg.studio.core.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.nn.compute.HostValues;
 
 /**
  * Adam over all parameters of one net, with PyTorch's update rule (the reference uses PyTorch):

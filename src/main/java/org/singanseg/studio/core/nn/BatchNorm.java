@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Random;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.nn.compute.Buffer;
+import org.singanseg.studio.core.nn.compute.ChannelPasses;
+import org.singanseg.studio.core.nn.compute.HostValues;
 
 /**
  * SinGAN's batch normalisation, per channel over space. In training mode it uses the statistics
@@ -15,9 +18,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Both passes are per-(image, channel) affine maps of full-size arrays, y = s x + t, with the
  * small coefficient algebra done in Java and the full-size work in single Java passes
- * ({@link ChannelPasses}: vectorised for float32, in double for double arrays); libnd4j's batchnorm op was slower for per-image statistics in
- * channels-last layout, and its batchnorm_bp was off by about 1e-5 relative in double-precision
- * checks.
+ * ({@link ChannelPasses}: vectorised for float32, in double for double arrays); libnd4j's
+ * batchnorm op was slower for per-image statistics in channels-last layout, and its batchnorm_bp
+ * was off by about 1e-5 relative in double-precision checks.
  *
  * <p>{@link #withLeakyRelu} makes one followed by a leaky ReLU (SinGAN's Conv-BN-LeakyReLU blocks)
  * in the same passes: the activation is applied as the affine pass writes its output, and its

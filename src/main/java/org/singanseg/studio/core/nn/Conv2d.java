@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Random;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.nn.compute.ConvolutionPasses;
 
 /**
  * 2-D convolution, stride 1, no padding ("valid"): a k x k kernel shrinks each side by k - 1.
  * SinGAN pads its input once by the stack's total shrink instead of padding every layer.
  * {@link #same} makes one that zero-pads every input to keep its size instead (the U-Net's).
  * Weights are [k, k, inChannels, outChannels], initialised N(0, 0.02) as in SinGAN; the bias
- * uses PyTorch's default U(-1/sqrt(fanIn), 1/sqrt(fanIn)). Float32 passes on the CPU run through
- * {@link OneDnnConvolution}, others through libnd4j's ops ({@link Ops}).
+ * uses PyTorch's default U(-1/sqrt(fanIn), 1/sqrt(fanIn)). {@link ConvolutionPasses} runs the
+ * arithmetic.
  */
 public final class Conv2d implements Layer {
     private final int inChannels;
@@ -24,15 +25,7 @@ public final class Conv2d implements Layer {
     private INDArray weightGrad;
     private INDArray biasGrad;
 
-    private INDArray input;
-    /** Whether the last forward ran through {@link #direct} (its backward then does too). */
-    private boolean passDirect;
-    private final Buffer output = new Buffer();
-    private final Buffer gradInput = new Buffer();
-    private final NativeOp forwardOp;
-    private final NativeOp backwardOp;
-    private final NativeOp inputGradientOp;
-    private final OneDnnConvolution direct;
+    private final ConvolutionPasses passes;
 
     /** A valid convolution: no padding. */
     public Conv2d(int inChannels, int outChannels, int kernel) {
@@ -44,10 +37,7 @@ public final class Conv2d implements Layer {
         this.outChannels = outChannels;
         this.kernel = kernel;
         this.same = same;
-        this.forwardOp = Ops.conv2d(kernel, same);
-        this.backwardOp = Ops.conv2dBackward(kernel, same);
-        this.inputGradientOp = Ops.conv2dInputGradient(kernel, same);
-        this.direct = new OneDnnConvolution(inChannels, outChannels, kernel, same ? (kernel - 1) / 2 : 0);
+        this.passes = new ConvolutionPasses(inChannels, outChannels, kernel, same);
     }
 
     /** A convolution with (kernel - 1) / 2 zeros of padding on every side, which keeps the size. */
@@ -111,50 +101,21 @@ public final class Conv2d implements Layer {
             throw new IllegalArgumentException("Conv2d expects [batch, h, w, " + inChannels + "], got "
                     + java.util.Arrays.toString(x.shape()));
         }
-        INDArray out = output.get(x.dataType(), x.size(0), x.size(1) - shrink(), x.size(2) - shrink(), outChannels);
-        input = x;
-        passDirect = false;
-        if (DirectOneDnn.handles(x.dataType())) {
-            INDArray dense = DirectOneDnn.dense(x);
-            passDirect = direct.forward(dense, weights, bias, out);
-            input = passDirect ? dense : x;
-        }
-        if (!passDirect) {
-            forwardOp.run(x, weights, bias, out);
-        }
-        return out;
+        return passes.forward(x, weights, bias);
     }
 
     @Override
     public INDArray backward(INDArray gradOutput) {
-        INDArray gIn = gradInput.like(input);
-        if (passDirect) {
-            direct.backward(input, weights, DirectOneDnn.dense(gradOutput), gIn, weightGrad, biasGrad);
-        } else {
-            backwardOp.run(input, weights, bias, gradOutput, gIn, weightGrad, biasGrad);
-        }
-        return gIn;
+        return passes.backward(gradOutput, weights, bias, weightGrad, biasGrad);
     }
 
-    /** Skips the input gradient through oneDNN; libnd4j's conv2d_bp makes both anyway. */
     @Override
     public void parameterGradients(INDArray gradOutput) {
-        if (passDirect) {
-            direct.weightGradients(input, DirectOneDnn.dense(gradOutput), weightGrad, biasGrad);
-        } else {
-            backward(gradOutput);
-        }
+        passes.parameterGradients(gradOutput, weights, bias, weightGrad, biasGrad);
     }
 
-    /** The transposed convolution of gradOutput alone: about half of conv2d_bp's work. */
     @Override
     public INDArray inputGradient(INDArray gradOutput) {
-        INDArray gIn = gradInput.like(input);
-        if (passDirect) {
-            direct.inputGradient(input, weights, DirectOneDnn.dense(gradOutput), gIn);
-        } else {
-            inputGradientOp.run(gradOutput, weights, gIn);
-        }
-        return gIn;
+        return passes.inputGradient(gradOutput, weights);
     }
 }

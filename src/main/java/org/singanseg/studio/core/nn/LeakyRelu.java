@@ -5,10 +5,11 @@ import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.singanseg.studio.core.nn.compute.Buffer;
 
 /**
  * max(x, alpha * x) computed as x * slope(x); SinGAN uses alpha 0.2. libnd4j's own lrelu op
- * branches per element and ran 25x slower here than its derivative op followed by a multiply.
+ * branches per element and ran far slower here than its derivative op followed by a multiply.
  *
  * <p>The slope pattern (1 where the input was positive, alpha elsewhere) can be frozen at the last
  * input ({@link PiecewiseLinear}). SinGAN's blocks use the leaky ReLU fused into their batch norm

@@ -1,6 +1,9 @@
 package org.singanseg.studio.core.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.nn.compute.Buffer;
+import org.singanseg.studio.core.nn.compute.NativeOp;
+import org.singanseg.studio.core.nn.compute.Ops;
 
 /**
  * 2x2 max pooling with stride 2, the U-Net's way down: [B, H, W, C] to [B, H / 2, W / 2, C],

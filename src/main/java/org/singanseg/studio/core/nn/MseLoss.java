@@ -1,6 +1,7 @@
 package org.singanseg.studio.core.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.nn.compute.Buffer;
 
 /** weight * mean((prediction - target)^2): SinGAN's reconstruction loss (weight alpha = 10). */
 public final class MseLoss {

@@ -4,7 +4,7 @@ package org.singanseg.studio.core.nn;
  * A layer whose output is piecewise linear in its input, with a pattern of slopes that can be
  * frozen: while frozen the layer is linear, which is what autograd's double backprop assumes (the
  * second derivative of a leaky ReLU is zero almost everywhere), and finite differences no longer
- * jump across kinks. See {@link GradientPenalty}.
+ * jump across kinks. The WGAN gradient penalty (core.gan) relies on it.
  */
 interface PiecewiseLinear {
     /**

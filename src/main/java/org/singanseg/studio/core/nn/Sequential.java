@@ -113,7 +113,7 @@ public final class Sequential {
 
     private void addPassGradients() {
         if (passGradients.length() > 0) {
-            // A libnd4j pairwise add: OpenBLAS's saxpy took 9% of a coarse-scale iteration here.
+            // A libnd4j pairwise add: OpenBLAS's saxpy was far slower on these small arrays.
             gradients.addi(passGradients);
         }
     }
@@ -186,9 +186,9 @@ public final class Sequential {
     /**
      * Freezes every activation's slope pattern at the first image of the last forward's input, for
      * the images from {@code fromImage} on of later inputs, making the net smooth in those inputs
-     * around that point (see {@link PiecewiseLinear}); used by {@link GradientPenalty}.
+     * around that point (see {@link PiecewiseLinear}); for the WGAN gradient penalty.
      */
-    void freezeActivationPatterns(int fromImage) {
+    public void freezeActivationPatterns(int fromImage) {
         for (Layer layer : layers) {
             if (layer instanceof PiecewiseLinear activation) {
                 activation.freeze(fromImage);
@@ -196,7 +196,7 @@ public final class Sequential {
         }
     }
 
-    void releaseActivationPatterns() {
+    public void releaseActivationPatterns() {
         for (Layer layer : layers) {
             if (layer instanceof PiecewiseLinear activation) {
                 activation.unfreeze();

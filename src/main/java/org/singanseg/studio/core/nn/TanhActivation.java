@@ -3,6 +3,9 @@ package org.singanseg.studio.core.nn;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.nn.compute.Buffer;
+import org.singanseg.studio.core.nn.compute.NativeOp;
+import org.singanseg.studio.core.nn.compute.Ops;
 
 /** tanh, the generator's output activation. */
 public final class TanhActivation extends ParameterFreeLayer {

@@ -2,7 +2,6 @@ package org.singanseg.studio.core.seg;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.singanseg.studio.core.nn.Adam;
-import org.singanseg.studio.core.nn.BceDiceLoss;
 import org.singanseg.studio.core.nn.Sequential;
 
 /**

@@ -13,9 +13,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.singanseg.studio.core.image.TrainingPair;
-import org.singanseg.studio.core.nn.NativeGarbage;
 import org.singanseg.studio.core.nn.Sequential;
 import org.singanseg.studio.core.nn.StepSchedule;
+import org.singanseg.studio.core.nn.compute.NativeGarbage;
 
 /**
  * Trains a {@link UNet} on image/mask pairs (see {@link SegmentationSettings}) for a number of

@@ -7,19 +7,17 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.singanseg.studio.core.nn.BatchNorm;
 import org.singanseg.studio.core.nn.Chain;
-import org.singanseg.studio.core.nn.ChannelConcat;
 import org.singanseg.studio.core.nn.CompositeLayer;
 import org.singanseg.studio.core.nn.Conv2d;
 import org.singanseg.studio.core.nn.Layer;
 import org.singanseg.studio.core.nn.LeakyRelu;
 import org.singanseg.studio.core.nn.MaxPool2x2;
 import org.singanseg.studio.core.nn.Sequential;
-import org.singanseg.studio.core.nn.Upsample2x;
 
 /**
  * A small U-Net (Ronneberger et al., 2015) for binary segmentation: channels-last images
  * [B, H, W, inChannels] in, one channel of mask logits [B, H, W, 1] out (sigmoid(logit) is the
- * polyp probability; {@link org.singanseg.studio.core.nn.BceDiceLoss} trains it).
+ * polyp probability; {@link BceDiceLoss} trains it).
  *
  * <p>{@code depth} levels; level l works at 1/2^l of the input size with width * 2^l channels.
  * Each level's block is two 3x3 same-padded convolutions, each followed by batch norm and ReLU.

@@ -8,8 +8,7 @@ import org.singanseg.studio.core.gan.Tensors;
 import org.singanseg.studio.core.image.Planes;
 import org.singanseg.studio.core.image.Resize;
 import org.singanseg.studio.core.image.TrainingPair;
-import org.singanseg.studio.core.nn.Lbfgs;
-import org.singanseg.studio.core.nn.NativeGarbage;
+import org.singanseg.studio.core.nn.compute.NativeGarbage;
 
 /**
  * Gatys-style neural style transfer as SinGAN-Seg ran it: the pixels of the synthetic image are

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.singanseg.studio.core.nn.Lbfgs;
 import org.singanseg.studio.core.nn.MseLoss;
 
 /**

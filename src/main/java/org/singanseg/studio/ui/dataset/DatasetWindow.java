@@ -3,7 +3,6 @@ package org.singanseg.studio.ui.dataset;
 import java.nio.file.Path;
 
 import org.singanseg.studio.core.gan.Preset;
-import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.ui.common.Spinners;
 
 import javafx.beans.binding.BooleanExpression;
@@ -32,7 +31,7 @@ public final class DatasetWindow {
     private final FolderField images = new FolderField("dataset-images", "Folder of real images");
     private final FolderField masks = new FolderField("dataset-masks", "Folder of their masks");
     private final FolderField out = new FolderField("dataset-out", "Folder for the synthetic dataset");
-    private final ChoiceBox<String> preset = new ChoiceBox<>();
+    private final ChoiceBox<Preset> preset = new ChoiceBox<>();
     private final Spinner<Integer> samples = new Spinner<>(1, 1000, 10);
     private final CheckBox withReal = new CheckBox("Copy the real pairs into the dataset too");
     private final Label problem = new Label();
@@ -44,8 +43,8 @@ public final class DatasetWindow {
         this.service = service;
         stage.initOwner(owner);
         stage.setTitle("Make a dataset from many pairs");
-        preset.getItems().setAll(TrainingSettings.PRESETS);
-        preset.setValue(Preset.QUICK.id());
+        preset.getItems().setAll(Preset.CHOICES);
+        preset.setValue(Preset.QUICK);
         samples.setEditable(true);
 
         GridPane form = new GridPane();
@@ -103,7 +102,7 @@ public final class DatasetWindow {
         }
         problem.setVisible(false);
         service.start(new DatasetService.Request(imagesFolder, masksFolder, outFolder,
-                TrainingSettings.preset(preset.getValue()), samples.getValue(), withReal.isSelected()));
+                preset.getValue().settings(), samples.getValue(), withReal.isSelected()));
     }
 
     private void showProblem(String text) {

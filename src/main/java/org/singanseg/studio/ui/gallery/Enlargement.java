@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.gan.Preset;
 
 /**
  * Samples of the small presets (96 px at the Quick preset's finest scale) are shown beside or in
@@ -31,10 +31,10 @@ public final class Enlargement {
         String note = String.format(Locale.ROOT, "%d × %d px, shown enlarged %d×.", width, height, factor);
         List<String> larger = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
-        for (String preset : TrainingSettings.PRESETS) {
-            int size = TrainingSettings.preset(preset).maxSize();
+        for (Preset preset : Preset.CHOICES) {
+            int size = preset.settings().maxSize();
             if (size > Math.max(width, height)) {
-                larger.add(preset.substring(0, 1).toUpperCase(Locale.ROOT) + preset.substring(1));
+                larger.add(preset.title());
                 sizes.add(size);
             }
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Objects;
 
 import org.singanseg.studio.core.gan.SourceInfo;
 import org.singanseg.studio.core.image.FileHash;
@@ -28,8 +27,8 @@ public record ModelFreshness(boolean imageChanged, boolean maskChanged, double t
         if (trained == null) {
             return new ModelFreshness(true, true, Double.NaN, coverage(project.maskFile()));
         }
-        boolean image = !Objects.equals(trained.imageSha256(), hash(project.imageFile()));
-        boolean mask = !Objects.equals(trained.maskSha256(), hash(project.maskFile()));
+        boolean image = !trained.sameImage(hash(project.imageFile()));
+        boolean mask = !trained.sameMask(hash(project.maskFile()));
         return new ModelFreshness(image, mask, trained.maskCoverage(),
                 mask ? coverage(project.maskFile()) : trained.maskCoverage());
     }

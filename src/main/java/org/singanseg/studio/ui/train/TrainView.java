@@ -125,8 +125,8 @@ public final class TrainView extends BorderPane {
         ToggleGroup presets = new ToggleGroup();
         HBox presetButtons = new HBox();
         presetButtons.getStyleClass().add("preset-buttons");
-        for (String name : TrainingSettings.PRESETS) {
-            presetButtons.getChildren().add(presetButton(name, presets));
+        for (Preset preset : Preset.CHOICES) {
+            presetButtons.getChildren().add(presetButton(preset, presets));
         }
 
         Button startButton = new Button("Start training", new FontIcon(MaterialDesignP.PLAY));
@@ -185,23 +185,22 @@ public final class TrainView extends BorderPane {
         return box;
     }
 
-    private ToggleButton presetButton(String name, ToggleGroup group) {
-        TrainingSettings preset = TrainingSettings.preset(name);
-        String title = name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
-        ToggleButton button = new ToggleButton(title);
+    private ToggleButton presetButton(Preset preset, ToggleGroup group) {
+        TrainingSettings settings = preset.settings();
+        ToggleButton button = new ToggleButton(preset.title());
         button.textProperty().bind(Bindings.createStringBinding(() -> {
-            Double seconds = model.presetDurationsProperty().get().get(name);
-            return seconds == null ? title : title + " · about " + Durations.describe(seconds);
+            Double seconds = model.presetDurationsProperty().get().get(preset);
+            return seconds == null ? preset.title() : preset.title() + " · about " + Durations.describe(seconds);
         }, model.presetDurationsProperty()));
-        button.setId("preset-" + name);
+        button.setId("preset-" + preset.id());
         button.setToggleGroup(group);
-        button.setTooltip(new Tooltip(describe(preset)));
+        button.setTooltip(new Tooltip(describe(settings)));
         button.setOnAction(e -> {
             formProblem.set("");
-            service.plan(preset);
+            service.plan(settings);
         });
-        button.setSelected(name.equals(model.settingsProperty().get().preset().id()));
-        model.settingsProperty().addListener((obs, old, shown) -> button.setSelected(name.equals(shown.preset().id())));
+        button.setSelected(preset == model.settingsProperty().get().preset());
+        model.settingsProperty().addListener((obs, old, shown) -> button.setSelected(preset == shown.preset()));
         return button;
     }
 
@@ -213,7 +212,7 @@ public final class TrainView extends BorderPane {
 
     private Node settingsPane() {
         Button reset = new Button("Reset to preset");
-        reset.setOnAction(e -> form.show(TrainingSettings.preset(presetOf(model.settingsProperty().get()))));
+        reset.setOnAction(e -> form.show(presetOf(model.settingsProperty().get()).settings()));
         VBox content = new VBox(8, form, reset);
         TitledPane advanced = new TitledPane("Advanced settings (hints show the paper's reference values)", content);
         advanced.setExpanded(false);
@@ -327,8 +326,9 @@ public final class TrainView extends BorderPane {
         }
     }
 
-    private static String presetOf(TrainingSettings settings) {
-        return settings.preset() == Preset.CUSTOM ? Preset.QUICK.id() : settings.preset().id();
+    /** The preset "Reset to preset" goes back to: the settings' own, or Quick for custom ones. */
+    private static Preset presetOf(TrainingSettings settings) {
+        return settings.preset() == Preset.CUSTOM ? Preset.QUICK : settings.preset();
     }
 
     private static String describe(TrainingSettings preset) {

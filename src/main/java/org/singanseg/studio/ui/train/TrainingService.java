@@ -4,12 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
 import org.singanseg.studio.core.gan.DurationEstimator;
+import org.singanseg.studio.core.gan.Preset;
 import org.singanseg.studio.core.gan.SinGanModel;
 import org.singanseg.studio.core.gan.SourceInfo;
 import org.singanseg.studio.core.gan.TrainedScale;
@@ -215,10 +216,10 @@ public final class TrainingService extends EngineJob {
                 TrainingPair pair = new TrainingPair(TrainingPair.toRgb(image), new boolean[image.width() * image.height()],
                         project.name());
                 calibration = DurationEstimator.calibrate(pair);
-                Map<String, Double> seconds = new HashMap<>();
-                for (String preset : TrainingSettings.PRESETS) {
+                Map<Preset, Double> seconds = new EnumMap<>(Preset.class);
+                for (Preset preset : Preset.CHOICES) {
                     try {
-                        seconds.put(preset, calibration.seconds(TrainingSettings.preset(preset), project.height(), project.width()));
+                        seconds.put(preset, calibration.seconds(preset.settings(), project.height(), project.width()));
                     } catch (IllegalArgumentException unfit) {
                         LOG.info("Preset {} does not fit {}: {}", preset, project.name(), unfit.getMessage());
                     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.singanseg.studio.core.gan.Preset;
 import org.singanseg.studio.core.gan.TrainingListener;
 import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.image.Planes;
@@ -51,7 +52,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<TrainingPreview> preview = new SimpleObjectProperty<>();
     private final ObjectProperty<TrainingHealth> health = new SimpleObjectProperty<>(TrainingHealth.NONE);
     private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.quick());
-    private final ObjectProperty<Map<String, Double>> presetDurations = new SimpleObjectProperty<>(Map.of());
+    private final ObjectProperty<Map<Preset, Double>> presetDurations = new SimpleObjectProperty<>(Map.of());
 
     private int iterationsPerScale;
     /** Bumped when another project is shown; engine reports queued before that are dropped. */
@@ -168,7 +169,7 @@ public final class TrainingViewModel {
         state.set(now);
     }
 
-    void setPresetDurations(Map<String, Double> seconds) {
+    void setPresetDurations(Map<Preset, Double> seconds) {
         presetDurations.set(Map.copyOf(seconds));
     }
 
@@ -249,8 +250,8 @@ public final class TrainingViewModel {
         return health;
     }
 
-    /** Expected seconds per preset name on this machine for the open project (empty until timed). */
-    public ReadOnlyObjectProperty<Map<String, Double>> presetDurationsProperty() {
+    /** Expected seconds per preset on this machine for the open project (empty until timed). */
+    public ReadOnlyObjectProperty<Map<Preset, Double>> presetDurationsProperty() {
         return presetDurations;
     }
 

@@ -12,7 +12,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.singanseg.studio.core.nn.GradientCheck;
-import org.singanseg.studio.core.nn.Lbfgs;
 
 /**
  * The style-transfer loss on a small VGG-shaped network of random weights: its gradient with

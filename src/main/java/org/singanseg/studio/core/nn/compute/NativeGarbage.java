@@ -1,11 +1,11 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 /**
  * ND4J frees an array's native memory only after the garbage collector has collected the array's
  * Java object. A training loop makes little Java garbage but many small native allocations (scalar
  * arguments, reductions, op call structures), so collections are rare and resident memory grows
- * (about 0.2 MiB per step here) although nothing leaks. Calling {@link #collectIfDue} once per
- * step collects at most once per interval, which keeps memory flat for well under 1% of the time.
+ * although nothing leaks. Calling {@link #collectIfDue} once per step collects at most once per
+ * interval, which keeps memory flat at little cost.
  */
 public final class NativeGarbage {
     private final long intervalNanos;

@@ -1,51 +1,54 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The full-size passes of {@link BatchNorm} over channels-last [B, H, W, C] arrays: per-(image,
+ * The full-size passes of a batch norm over channels-last [B, H, W, C] arrays: per-(image,
  * channel) sums, and affine maps y = s x + t followed by an optional leaky ReLU f(y) = y where y
  * is positive, slope * y elsewhere (slope 1: no activation). The small coefficient algebra stays in
- * BatchNorm; libnd4j's reductions and broadcasts over the pixel axes of such arrays cost several
+ * the layer; libnd4j's reductions and broadcasts over the pixel axes of such arrays cost several
  * plain passes each, and one pass here does the work of several ops.
  *
  * <p>The activation's slope pattern is the one of the last {@link #affine} input, or, while
  * frozen, the one of the first image of the input that {@link #freeze} saw, repeated for every
- * image from a given one on (see {@link PiecewiseLinear}). Not thread-safe, like all engine objects.
+ * image from a given one on. Not thread-safe, like all engine objects.
  */
-interface ChannelPasses {
+public abstract class ChannelPasses {
+
+    ChannelPasses() {
+    }
 
     /** The passes for arrays of this type: vectorised float32, or double for precision checks. */
-    static ChannelPasses forType(DataType type, double slope) {
+    public static ChannelPasses forType(DataType type, double slope) {
         return type == DataType.FLOAT ? new FloatChannelPasses(slope) : new DoubleChannelPasses(slope);
     }
 
     /** Per image and channel (image-major): mean and biased variance over the pixels. */
-    void moments(INDArray x, double[] means, double[] variances);
+    public abstract void moments(INDArray x, double[] means, double[] variances);
 
     /**
      * out = f(scale * x + shift), with coefficients per image and channel (image-major). Remembers
      * x and the coefficients for the backward passes, which must follow before the next call.
      */
-    void affine(INDArray x, double[] scale, double[] shift, INDArray out);
+    public abstract void affine(INDArray x, double[] scale, double[] shift, INDArray out);
 
     /**
      * Per image and channel: the sums over the pixels of e and of e * x, where x is the last
      * affine's input and e is g taken back through its activation (g times the slope).
      */
-    void gradientSums(INDArray g, double[] sumG, double[] sumGX);
+    public abstract void gradientSums(INDArray g, double[] sumG, double[] sumGX);
 
     /** out = a * e + b * x + c, with e and x as in {@link #gradientSums} and coefficients per image and channel. */
-    void combine(INDArray g, double[] a, double[] b, double[] c, INDArray out);
+    public abstract void combine(INDArray g, double[] a, double[] b, double[] c, INDArray out);
 
     /**
      * Keeps the slope pattern of the first image of the last affine's input until {@link #unfreeze},
      * for the images from {@code fromImage} on of later inputs.
      */
-    void freeze(int fromImage);
+    public abstract void freeze(int fromImage);
 
-    void unfreeze();
+    public abstract void unfreeze();
 
     /**
      * Checks for row-major strides from the buffer's start, as the passes assume. Axes of size 1

@@ -1,6 +1,10 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.seg;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.singanseg.studio.core.nn.ParameterFreeLayer;
+import org.singanseg.studio.core.nn.compute.Buffer;
+import org.singanseg.studio.core.nn.compute.NativeOp;
+import org.singanseg.studio.core.nn.compute.Ops;
 
 /**
  * Nearest-neighbour 2x upsampling, the U-Net's way up: every pixel becomes a 2x2 block, so
@@ -8,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Nearest rather than bilinear: the convolutions after it smooth anyway, and both passes are
  * single libnd4j ops.
  */
-public final class Upsample2x extends ParameterFreeLayer {
+final class Upsample2x extends ParameterFreeLayer {
     private final NativeOp forwardOp = Ops.upsample2x(false);
     private final NativeOp backwardOp = Ops.upsample2x(true);
     private final Buffer output = new Buffer();

@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,13 +14,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * Allocating anew at every change of shape made gigabytes of garbage per minute at the finer
  * scales, faster than the garbage collector released it.
  */
-final class Buffer {
+public final class Buffer {
     /** More shapes than one layer meets in a training iteration. */
     private static final int SHAPES = 4;
 
     private final List<INDArray> arrays = new ArrayList<>(SHAPES);
 
-    INDArray get(DataType type, long... shape) {
+    public INDArray get(DataType type, long... shape) {
         for (int i = 0; i < arrays.size(); i++) {
             INDArray array = arrays.get(i);
             if (array.dataType() == type && Arrays.equals(array.shape(), shape)) {
@@ -35,7 +35,7 @@ final class Buffer {
         return array;
     }
 
-    INDArray like(INDArray template) {
+    public INDArray like(INDArray template) {
         return get(template.dataType(), template.shape());
     }
 }

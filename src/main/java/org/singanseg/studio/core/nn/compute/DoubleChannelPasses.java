@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 import java.util.Arrays;
 
@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * through small double buffers in chunks of whole pixels ({@link HostValues}). The slope pattern
  * is kept as one byte per element (1 where y was negative).
  */
-final class DoubleChannelPasses implements ChannelPasses {
+final class DoubleChannelPasses extends ChannelPasses {
     private static final int CHUNK = 1 << 14;
 
     /** 1 - slope: the slope is applied as y * (1 - drop * negative), without a branch. */

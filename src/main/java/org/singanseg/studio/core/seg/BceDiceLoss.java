@@ -1,7 +1,8 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.seg;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.nn.compute.Buffer;
 
 /**
  * Segmentation loss on mask logits z against targets t in {0, 1}: binary cross-entropy plus soft
@@ -17,15 +18,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * (rather than a mean of per-image ones) keeps images with tiny or empty masks from dominating.
  * The arithmetic is a few Java passes in double precision.
  */
-public final class BceDiceLoss {
+final class BceDiceLoss {
     /** Dice smoothing: keeps the ratio defined for empty masks and tiny predictions. */
-    public static final double EPSILON = 1.0;
+    static final double EPSILON = 1.0;
 
     private final Buffer gradientBuffer = new Buffer();
     private INDArray gradient;
 
     /** Returns the loss and keeps dLoss/dLogits for {@link #gradient}. */
-    public double forward(INDArray logits, INDArray targets) {
+    double forward(INDArray logits, INDArray targets) {
         if (logits.length() != targets.length()) {
             throw new IllegalArgumentException("Logits and targets differ in size: " + logits.length() + " vs "
                     + targets.length());
@@ -61,7 +62,7 @@ public final class BceDiceLoss {
     }
 
     /** dLoss/dLogits of the last {@link #forward}. */
-    public INDArray gradient() {
+    INDArray gradient() {
         return gradient;
     }
 }

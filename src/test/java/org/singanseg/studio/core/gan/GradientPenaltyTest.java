@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +10,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
-import org.singanseg.studio.core.gan.ScaleNets;
+import org.singanseg.studio.core.nn.GradientCheck;
+import org.singanseg.studio.core.nn.Sequential;
+import org.singanseg.studio.core.nn.compute.ConvolutionPasses;
 
 /**
  * The WGAN-GP penalty's parameter gradient (a finite-difference Hessian-vector product) against
@@ -75,7 +77,7 @@ class GradientPenaltyTest {
     void singlePrecisionGradientStaysCloseOnImagesLargeEnoughForWinograd() {
         // Width 32 on 64x60 px: the inner convolutions run oneDNN's Winograd kernels where this CPU
         // has them, else its direct ones; either must stay as close to double precision.
-        assertTrue(58 * 54 >= OneDnnConvolution.WINOGRAD_FROM_PIXELS);
+        assertTrue(58 * 54 >= ConvolutionPasses.WINOGRAD_FROM_PIXELS);
         assertSinglePrecisionCloseToDouble(32, 64, 60);
         assertSinglePrecisionCloseToDouble(64, 80, 70);
     }

@@ -1,9 +1,12 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.gan;
 
 import java.util.function.UnaryOperator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.singanseg.studio.core.nn.Sequential;
+import org.singanseg.studio.core.nn.compute.Buffer;
+import org.singanseg.studio.core.nn.compute.HostValues;
 
 /**
  * The WGAN-GP critic penalty as SinGAN computes it, and its gradient with respect to the critic's
@@ -18,21 +21,21 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * pass, which can carry other inputs too. During that pass the leaky ReLUs keep the slope pattern
  * they had at x^ for the shifted image, as double backprop does; otherwise kink crossings dominate
  * the difference in float32. A central difference (x^ +- h v^) has a smaller error, O(h^2) against
- * O(h), but costs a third critic image per step, about 9% of a training iteration; tests check
- * this one against numerical differentiation of P and against double precision.
+ * O(h), but costs a third critic image per step; tests check this one against numerical
+ * differentiation of P and against double precision.
  *
  * <p>The small elementwise steps (x^, the per-pixel norms, v, the shifted inputs) are Java loops
- * on double copies of these image-sized arrays: as libnd4j ops they were about 28 calls per critic
- * step, each costing more in call overhead than in arithmetic at SinGAN's coarse scales.
+ * on double copies of these image-sized arrays: as libnd4j ops each cost more in call overhead
+ * than in arithmetic at SinGAN's coarse scales. {@link SinGanLoss} adds the rest of the critic loss.
  */
-public final class GradientPenalty {
+final class GradientPenalty {
     /**
-     * Finite-difference step for float32, measured against a double-precision reference: relative
-     * error of the penalty gradient 0.6% for a width-6 critic, 0.7% at width 32 and 1.1% at width
-     * 64 on images large enough for Winograd's convolutions (3e-4: 0.3%, 3.1% and 1.0%; 2e-3:
-     * 1.2%, 1.1% and 1.3%). The wide nets' rounding, larger in Winograd's algorithm, sets it.
+     * Finite-difference step for float32, chosen against a double-precision reference: a smaller
+     * step loses wide critics' gradients to rounding (larger in Winograd's algorithm), a larger one
+     * narrow critics' to the difference's O(h) error. GradientPenaltyTest holds it to double
+     * precision on both.
      */
-    public static final double SINGLE_PRECISION_STEP = 1e-3;
+    static final double SINGLE_PRECISION_STEP = 1e-3;
 
     private final double lambda;
     private final double stepPerElement;
@@ -52,7 +55,7 @@ public final class GradientPenalty {
      * @param stepPerElement the finite-difference step as a root-mean-square change per input
      *                       element; the step along the unit direction is this times sqrt(size)
      */
-    public GradientPenalty(double lambda, double stepPerElement) {
+    GradientPenalty(double lambda, double stepPerElement) {
         this.lambda = lambda;
         this.stepPerElement = stepPerElement;
     }
@@ -63,7 +66,7 @@ public final class GradientPenalty {
      *
      * @return the penalty value
      */
-    public double accumulate(Sequential critic, INDArray real, INDArray fake, double mix) {
+    double accumulate(Sequential critic, INDArray real, INDArray fake, double mix) {
         return accumulate(critic, real, fake, mix, null, null);
     }
 
@@ -75,8 +78,8 @@ public final class GradientPenalty {
      * @param others         images for the critic, [n, h, w, c]
      * @param othersGradient dLoss/dOutput for the critic's outputs of {@code others}
      */
-    public double accumulate(Sequential critic, INDArray real, INDArray fake, double mix, INDArray others,
-                             UnaryOperator<INDArray> othersGradient) {
+    double accumulate(Sequential critic, INDArray real, INDArray fake, double mix, INDArray others,
+                      UnaryOperator<INDArray> othersGradient) {
         INDArray xHatArray = interpolate(real, fake, mix);
         int length = xHat.length;
         double penalty = penaltyAndDirection(critic, xHatArray);
@@ -124,7 +127,7 @@ public final class GradientPenalty {
     }
 
     /** The penalty alone, without gradients (for checks and logging). */
-    public double value(Sequential critic, INDArray real, INDArray fake, double mix) {
+    double value(Sequential critic, INDArray real, INDArray fake, double mix) {
         return penaltyAndDirection(critic, interpolate(real, fake, mix));
     }
 

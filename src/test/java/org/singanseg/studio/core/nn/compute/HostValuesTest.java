@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

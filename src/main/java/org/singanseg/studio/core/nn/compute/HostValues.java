@@ -1,20 +1,20 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Copies runs of elements between a contiguous float or double ND4J array and a Java double
- * array, through the array's NIO view: the fused Java loops ({@link ChannelPasses}, {@link Adam},
- * {@link GradientPenalty}) compute in double on such copies, so one loop serves both data types and
+ * array, through the array's NIO view: the fused Java loops ({@link ChannelPasses}, the optimiser,
+ * the gradient penalty) compute in double on such copies, so one loop serves both data types and
  * sums are accumulated in double. Offsets count from the array's first element. Not thread-safe,
  * like all engine objects (it reuses one float staging array).
  */
-final class HostValues {
+public final class HostValues {
     private float[] floats = new float[0];
 
     /** Reads {@code length} elements starting at {@code offset} into {@code into[0 .. length)}. */
-    void read(INDArray array, long offset, int length, double[] into) {
+    public void read(INDArray array, long offset, int length, double[] into) {
         int start = (int) (array.offset() + offset);
         if (array.dataType() == DataType.DOUBLE) {
             array.data().asNioDouble().get(start, into, 0, length);
@@ -28,7 +28,7 @@ final class HostValues {
     }
 
     /** Writes {@code from[0 .. length)} to the elements starting at {@code offset}. */
-    void write(double[] from, INDArray array, long offset, int length) {
+    public void write(double[] from, INDArray array, long offset, int length) {
         int start = (int) (array.offset() + offset);
         if (array.dataType() == DataType.DOUBLE) {
             array.data().asNioDouble().put(start, from, 0, length);

@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.style;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,21 +17,21 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * smooth losses such as style transfer's, at one evaluation each once the scale is learnt.
  * Not thread-safe; ND4J work stays on the calling thread.
  */
-public final class Lbfgs {
+final class Lbfgs {
     private static final double ARMIJO = 1e-4;
     private static final int MAX_BACKTRACKS = 20;
     private static final double MIN_CURVATURE = 1e-10;
 
     /** A smooth function of a flat vector. */
     @FunctionalInterface
-    public interface Objective {
+    interface Objective {
         /** Returns f(x) and writes its gradient into {@code gradient} (same shape as x). */
         double evaluate(INDArray x, INDArray gradient);
     }
 
     /** Told after every iteration: its 1-based number and the objective's value at the new x. */
     @FunctionalInterface
-    public interface Progress {
+    interface Progress {
         void iteration(int iteration, double value);
     }
 
@@ -48,7 +48,7 @@ public final class Lbfgs {
      * @param firstStep how far the first iteration moves the element with the largest gradient
      *                  (there is no curvature estimate yet to scale the gradient with)
      */
-    public Lbfgs(int history, double lower, double upper, double firstStep) {
+    Lbfgs(int history, double lower, double upper, double firstStep) {
         this.history = history;
         this.lower = lower;
         this.upper = upper;
@@ -62,7 +62,7 @@ public final class Lbfgs {
      * @return the number of evaluations of f
      * @throws CancellationException when cancelled (checked before every iteration)
      */
-    public int minimise(INDArray x, Objective f, int iterations, Progress progress, BooleanSupplier cancelled) {
+    int minimise(INDArray x, Objective f, int iterations, Progress progress, BooleanSupplier cancelled) {
         clamp(x);
         Deque<Pair> pairs = new ArrayDeque<>();
         INDArray g = x.like();

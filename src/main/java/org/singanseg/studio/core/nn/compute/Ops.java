@@ -1,12 +1,13 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 /**
  * The libnd4j native ops the layers use, with their argument conventions in one place. Arrays are
- * channels-last, [batch, height, width, channels]: oneDNN's convolutions ran up to 1.6x faster
- * that way than in NCHW here. Float32 convolutions on the CPU go to {@link OneDnnConvolution}
- * instead; these serve double precision, the GPU, and machines without the direct library.
+ * channels-last, [batch, height, width, channels]: oneDNN's convolutions ran faster that way than
+ * in NCHW. Float32 convolutions on the CPU go to {@link OneDnnConvolution} instead
+ * ({@link ConvolutionPasses} chooses); these serve double precision, the GPU, and machines without
+ * the direct library.
  */
-final class Ops {
+public final class Ops {
     /** libnd4j conv2d int args: padding mode VALID or SAME, layout NHWC, weights [kH, kW, inC, outC]. */
     private static final int VALID = 0;
     private static final int SAME = 1;
@@ -49,7 +50,7 @@ final class Ops {
      * window's gradient to its first maximum in row-major order (checked in the tests).
      * Forward inputs: input; output: output. Backward inputs: input, gradOut; output: gradIn.
      */
-    static NativeOp maxPool2x2(boolean backward) {
+    public static NativeOp maxPool2x2(boolean backward) {
         // kH, kW, sH, sW, pH, pW, dH, dW, sameMode, extraParam0 (unused by max pooling), isNHWC
         int[] args = {2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 1};
         return backward ? new NativeOp("maxpool2d_bp", 2, args) : new NativeOp("maxpool2d", 1, args);
@@ -59,14 +60,14 @@ final class Ops {
      * Nearest-neighbour 2x upsampling; its backward sums each 2x2 block of gradOut.
      * Forward inputs: input; output: output. Backward inputs: input, gradOut; output: gradIn.
      */
-    static NativeOp upsample2x(boolean backward) {
+    public static NativeOp upsample2x(boolean backward) {
         // Forward: factorH, factorW, data format (0: NHWC). Backward: data format.
         return backward ? new NativeOp("upsampling2d_bp", 2, new int[]{0})
                 : new NativeOp("upsampling2d", 1, new int[]{2, 2, 0});
     }
 
     /** dLoss/dx of tanh(x). Inputs: x, gradOut; output: gradIn. */
-    static NativeOp tanhBackward() {
+    public static NativeOp tanhBackward() {
         return new NativeOp("tanh_bp", 2, new int[0]);
     }
 }

@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 import java.util.Arrays;
 
@@ -9,12 +9,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One call site of a libnd4j custom op with fixed arguments and caller-owned outputs. Building
- * the op and its context for every call cost 30-40% of a small convolution's time here, so both
- * are reused; but a native context keeps a handle to every array ever set on it (about 330 bytes
- * per call, measured), so the context is replaced every {@value #CALLS_PER_CONTEXT} calls.
+ * the op and its context for every call cost a large share of a small convolution's time, so both
+ * are reused; but a native context keeps a handle to every array ever set on it, so the context
+ * is replaced every {@value #CALLS_PER_CONTEXT} calls.
  * Not thread-safe, like all engine objects.
  */
-final class NativeOp {
+public final class NativeOp {
     private static final int CALLS_PER_CONTEXT = 256;
 
     private final DynamicCustomOp op;
@@ -32,7 +32,7 @@ final class NativeOp {
     }
 
     /** Runs the op on the given inputs (the first {@code inputCount} arrays) and outputs (the rest). */
-    void run(INDArray... arrays) {
+    public void run(INDArray... arrays) {
         if (context == null || calls == CALLS_PER_CONTEXT) {
             renewContext();
         }

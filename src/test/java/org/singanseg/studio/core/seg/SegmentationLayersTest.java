@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.seg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.nn.BatchNorm;
+import org.singanseg.studio.core.nn.Chain;
+import org.singanseg.studio.core.nn.Conv2d;
+import org.singanseg.studio.core.nn.GradientCheck;
+import org.singanseg.studio.core.nn.Layer;
+import org.singanseg.studio.core.nn.LeakyRelu;
+import org.singanseg.studio.core.nn.MaxPool2x2;
+import org.singanseg.studio.core.nn.Sequential;
 
 /**
  * The U-Net's layers: same-padded convolution, 2x2 max pooling, 2x upsampling, channel

@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -162,16 +162,10 @@ final class OneDnnConvolution {
         return plan;
     }
 
-    /**
-     * Winograd's F(4x4, 3x3) algorithm for 3x3 valid convolutions between multiples of 16 channels
-     * on images of at least this many output pixels: its kernels need oneDNN's blocked layout, and
-     * below this size the reorders in and out cost more than it saves.
-     */
-    static final long WINOGRAD_FROM_PIXELS = 3000;
-
+    /** Winograd's F(4x4, 3x3) algorithm: see {@link ConvolutionPasses#WINOGRAD_FROM_PIXELS}. */
     private boolean winogradFits(long outHeight, long outWidth) {
         return kernel == 3 && padding == 0 && inChannels % 16 == 0 && outChannels % 16 == 0
-                && outHeight * outWidth >= WINOGRAD_FROM_PIXELS;
+                && outHeight * outWidth >= ConvolutionPasses.WINOGRAD_FROM_PIXELS;
     }
 
     /** The primitives and memory objects of one input shape; data handles are set per call. */

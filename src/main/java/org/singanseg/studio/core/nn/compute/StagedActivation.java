@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.core.nn.compute;
 
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.reorder;

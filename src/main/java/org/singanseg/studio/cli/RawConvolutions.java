@@ -1,4 +1,4 @@
-package org.singanseg.studio.core.nn;
+package org.singanseg.studio.cli;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,13 +6,16 @@ import java.util.Random;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.singanseg.studio.core.nn.Conv2d;
+import org.singanseg.studio.core.nn.Layer;
+import org.singanseg.studio.core.nn.Sequential;
 
 /**
  * The convolutions of a stack alone, forward and backward, on preallocated inputs: the machine's
  * raw conv2d throughput for exactly the stack's shapes, through the same path the layers take
  * (oneDNN directly for float32 on the CPU, else libnd4j), the yardstick for the stack's own speed.
  */
-public final class RawConvolutions {
+final class RawConvolutions {
     private final List<Pass> passes = new ArrayList<>();
 
     private record Pass(Sequential convolution, INDArray input, INDArray gradOutput) {
@@ -22,7 +25,7 @@ public final class RawConvolutions {
         }
     }
 
-    public RawConvolutions(Sequential stack, long batch, long height, long width) {
+    RawConvolutions(Sequential stack, long batch, long height, long width) {
         long h = height;
         long w = width;
         var type = stack.dataType();
@@ -41,7 +44,7 @@ public final class RawConvolutions {
     }
 
     /** One forward and one backward (input and weight gradients) of every convolution. */
-    public void run() {
+    void run() {
         for (Pass pass : passes) {
             pass.run();
         }
