@@ -138,6 +138,7 @@ public final class GeneratePanel extends VBox {
 
         redrawSmallMasks.setId("generate-redraw");
         redrawSmallMasks.setSelected(true);
+        redrawSmallMasks.selectedProperty().addListener((obs, old, value) -> schedulePreview());
         redrawSmallMasks.setWrapText(true);
         redrawSmallMasks.setTooltip(new Tooltip("A pair whose mask covers under " + MaskFloor.DEFAULT.percent()
                 + " of the image is drawn again, up to " + MaskFloor.MAX_DRAWS + " times: an image that looks like a "
@@ -208,7 +209,7 @@ public final class GeneratePanel extends VBox {
         }
         service.generate(current, current.modelFile(), target, new GenerationRequest(count.getValue(), chosenSeed,
                 startScale(), widthFactor.getValue(), heightFactor.getValue(),
-                redrawSmallMasks.isSelected() ? MaskFloor.DEFAULT : MaskFloor.NONE), chosen);
+                maskFloor()), chosen);
     }
 
     /** Styled copies of the given samples, with a method the user picks. */
@@ -242,13 +243,17 @@ public final class GeneratePanel extends VBox {
         }
     }
 
+    private MaskFloor maskFloor() {
+        return redrawSmallMasks.isSelected() ? MaskFloor.DEFAULT : MaskFloor.NONE;
+    }
+
     private void refreshPreview() {
         Project current = project.get();
         Long chosenSeed = parsedSeed();
         if (current == null || info == null || chosenSeed == null) {
             return;
         }
-        service.preview(current.modelFile(), startScale(), chosenSeed, images -> {
+        service.preview(current.modelFile(), startScale(), chosenSeed, maskFloor(), images -> {
             for (int i = 0; i < previews.size(); i++) {
                 previews.get(i).setImage(i < images.size() ? images.get(i) : null);
             }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.gan.SamplePair;
 import org.singanseg.studio.core.gan.Sampler;
 import org.singanseg.studio.core.gan.SinGanModel;
@@ -93,10 +94,10 @@ public final class GenerateService extends EngineJob {
     }
 
     /**
-     * Four samples at a start scale, as thumbnails; only the latest request is answered, so
+     * The first four pairs Generate will make (mask floor included), as thumbnails; only the latest request is answered, so
      * dragging the diversity slider does not queue stale previews.
      */
-    public void preview(Path modelFile, int startScale, long seed, Consumer<List<Image>> done) {
+    public void preview(Path modelFile, int startScale, long seed, MaskFloor maskFloor, Consumer<List<Image>> done) {
         long ticket = latestPreview.incrementAndGet();
         engine.execute(() -> {
             if (ticket != latestPreview.get()) {
@@ -106,7 +107,7 @@ public final class GenerateService extends EngineJob {
                 Sampler loaded = samplerFor(modelFile);
                 List<Image> images = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
-                    SamplePair pair = SamplePair.fromOutput(loaded.sample(seed, i, startScale, 1, 1));
+                    SamplePair pair = maskFloor.draw(loaded, seed, i, startScale, 1, 1).pair();
                     images.add(MaskedImages.render(MaskedImages.pixelsOf(Thumbnails.of(pair.rgb(), pair.mask())),
                             MaskStyle.OUTLINE));
                 }
