@@ -94,8 +94,8 @@ public final class GenerateService extends EngineJob {
     }
 
     /**
-     * The first four pairs Generate will make (mask floor included), as thumbnails; only the latest request is answered, so
-     * dragging the diversity slider does not queue stale previews.
+     * The first four pairs Generate will make (mask floor included), as thumbnails; only the latest
+     * request is answered, so dragging the diversity slider does not queue stale previews.
      */
     public void preview(Path modelFile, int startScale, long seed, MaskFloor maskFloor, Consumer<List<Image>> done) {
         long ticket = latestPreview.incrementAndGet();
