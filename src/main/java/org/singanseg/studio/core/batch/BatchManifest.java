@@ -47,8 +47,8 @@ public final class BatchManifest {
                 if (layout.hasFiles(s.image(), s.mask())) {
                     csv.row(List.of(s.image(), s.mask(), SYNTHETIC, record.sourceImage(), record.sourceMask(),
                             record.imageSha256(), Long.toString(record.seed()), Integer.toString(s.index()),
-                            Integer.toString(s.draw()), Integer.toString(s.startScale()), Integer.toString(s.width()), Integer.toString(s.height()),
-                            decimal(s.maskCoverage()), record.model()));
+                            Integer.toString(s.draw()), Integer.toString(s.startScale()), Integer.toString(s.width()),
+                            Integer.toString(s.height()), decimal(s.maskCoverage()), record.model()));
                     rows++;
                 }
             }

@@ -77,12 +77,12 @@ final class PairOutputs {
                 samples.put(index, writeSample(pair.name(), index, sampler, record.seed()));
                 listener.outputWritten(pair, ++done, total);
                 if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS) {
-                    record.with(realEntry, maskFloor, new ArrayList<>(samples.values())).write(layout.record(pair.name()));
+                    saveRecord(pair, record, realEntry, samples);
                     lastSave = System.nanoTime();
                 }
             }
         } finally {
-            record.with(realEntry, maskFloor, new ArrayList<>(samples.values())).write(layout.record(pair.name()));
+            saveRecord(pair, record, realEntry, samples);
         }
         return missing.size();
     }
@@ -97,7 +97,13 @@ final class PairOutputs {
         String mask = BatchLayout.maskPath(name);
         PngFiles.write(PngFiles.rgb(sample.rgb()), layout.file(image));
         PngFiles.write(PngFiles.mask(sample.mask(), width, height), layout.file(mask));
-        return new PairRecord.Sample(index, drawn.draw(), drawn.startScale(), image, mask, width, height, sample.maskCoverage());
+        return new PairRecord.Sample(index, drawn.draw(), drawn.startScale(), image, mask, width, height,
+                sample.maskCoverage());
+    }
+
+    private void saveRecord(BatchPair pair, PairRecord record, PairRecord.Real real,
+                            SortedMap<Integer, PairRecord.Sample> samples) throws IOException {
+        record.with(real, maskFloor, new ArrayList<>(samples.values())).write(layout.record(pair.name()));
     }
 
     private PairRecord.Real writeReal(String pairName, TrainingPair real) throws IOException {
