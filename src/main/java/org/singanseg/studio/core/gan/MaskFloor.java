@@ -61,6 +61,13 @@ public record MaskFloor(double minCoverage) {
         return index + draw * DRAW_STRIDE;
     }
 
+    /** For people: "19" for a first draw, "19, draw 2" for the third draw of pair 19. */
+    public static String describeNoiseIndex(long noiseIndex) {
+        long index = noiseIndex % DRAW_STRIDE;
+        long draw = noiseIndex / DRAW_STRIDE;
+        return draw == 0 ? Long.toString(index) : index + ", draw " + draw;
+    }
+
     /** The floor as a percentage, for messages and listings. */
     public String percent() {
         return String.format(Locale.ROOT, "%.2f%%", 100 * minCoverage);

@@ -3,6 +3,7 @@ package org.singanseg.studio.ui.gallery;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.samples.SampleCatalog;
 import org.singanseg.studio.core.samples.SampleRecord;
 import org.slf4j.Logger;
@@ -70,7 +71,7 @@ final class SampleDetails extends VBox {
         getChildren().setAll(image, enlarged, facts);
         int row = 0;
         fact(row++, "Name", record.name());
-        fact(row++, "Seed / index", record.seed() + " / " + record.index());
+        fact(row++, "Seed / index", record.seed() + " / " + MaskFloor.describeNoiseIndex(record.index()));
         fact(row++, "Start scale", Integer.toString(record.startScale()));
         fact(row++, "Size", record.width() + " × " + record.height() + " px");
         fact(row++, "Mask area", String.format(Locale.ROOT, "%.1f %%  (%d region%s)", record.maskCoverage() * 100,

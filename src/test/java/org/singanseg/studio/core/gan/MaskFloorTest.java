@@ -75,6 +75,12 @@ class MaskFloorTest {
     }
 
     @Test
+    void aNoiseIndexReadsAsThePairAndItsDraw() {
+        assertEquals("19", MaskFloor.describeNoiseIndex(MaskFloor.noiseIndex(19, 0)));
+        assertEquals("19, draw 2", MaskFloor.describeNoiseIndex(MaskFloor.noiseIndex(19, 2)));
+    }
+
+    @Test
     void floorsOutsideZeroToOneAreRefusedInPercent() {
         for (double bad : new double[] {-0.01, 1.5, Double.NaN}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MaskFloor(bad));
