@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 
 import org.singanseg.studio.core.compare.SampleSetQuality;
 import org.singanseg.studio.core.gan.FourChannel;
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.gan.SamplePair;
 import org.singanseg.studio.core.gan.Sampler;
 import org.singanseg.studio.core.gan.SinGanModel;
@@ -24,8 +25,9 @@ import org.singanseg.studio.core.image.TrainingPair;
 /**
  * Trains a model on one pair and reports per scale: size, width, the median and mean ms per
  * iteration and the minutes taken; then
- * writes a contact sheet of the real pair and 8 samples at start scales 0 and 3, and measures 16 samples at
- * start scale 0 against the real image ({@link SampleSetQuality}).
+ * writes a contact sheet of the real pair and 8 samples at start scales 0 and 3 (nearly empty masks drawn
+ * again, as generate does), and measures 16 samples at start scale 0 against the real image
+ * ({@link SampleSetQuality}): the first draws, and the same with nearly empty masks drawn again.
  *
  * <p>The timed run follows an untimed warm-up on the two coarsest scales: the JVM compiles the
  * engine's Java loops during its first few hundred iterations (on a 2-core machine its compiler
@@ -143,15 +145,23 @@ final class TrainBenchmark {
         for (int startScale : new int[]{0, coarseStart}) {
             List<Planes> images = new ArrayList<>();
             List<boolean[]> masks = new ArrayList<>();
+            List<Planes> firstImages = new ArrayList<>();
+            List<boolean[]> firstMasks = new ArrayList<>();
             int count = startScale == 0 ? QUALITY_SAMPLES : SAMPLES;
             for (int i = 0; i < count; i++) {
-                SamplePair sample = SamplePair.fromOutput(sampler.sample(settings.seed(), i + 100L * startScale,
-                        startScale, 1, 1));
+                long index = i + 100L * startScale;
+                SamplePair first = SamplePair.fromOutput(sampler.sample(settings.seed(), index, startScale, 1, 1));
+                firstImages.add(first.rgb());
+                firstMasks.add(first.mask());
+                // As generate and train-batch make them: a nearly empty mask is drawn again.
+                SamplePair sample = MaskFloor.DEFAULT.draw(sampler, settings.seed(), index, startScale, 1, 1).pair();
                 images.add(sample.rgb());
                 masks.add(sample.mask());
             }
             if (startScale == 0) {
-                out.println("Start scale 0, " + SampleSetQuality.of(real, images, masks).describe());
+                out.println("Start scale 0, first draws: " + SampleSetQuality.of(real, firstImages, firstMasks).describe());
+                out.println("Start scale 0, masks under " + MaskFloor.DEFAULT.percent() + " drawn again (as generate "
+                        + "makes them): " + SampleSetQuality.of(real, images, masks).describe());
             }
             sheet.add(new ContactSheet.Row("samples, start scale " + startScale
                     + (startScale == 0 ? " (most diverse)" : " (closer to the real image)"),

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.imageio.ImageIO;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
@@ -39,6 +43,22 @@ class BenchCommandTest {
         Matcher step = Pattern.compile("training step, batch 8 .*:\\s+([\\d.]+) ms").matcher(out);
         assertTrue(step.find() && Double.parseDouble(step.group(1)) > 0, out);
         assertTrue(Pattern.compile("forward pass, one image .*:\\s+[\\d.]+ ms").matcher(out).find(), out);
+    }
+
+    @Test
+    void trainBenchTimesEveryScaleAndMeasuresFirstAndRedrawnSamples(@TempDir Path dir) throws Exception {
+        Path sheet = dir.resolve("sheet.png");
+        String out = run("bench", "--train", "--preset", "quick", "--iterations", "2", "--max-size", "40",
+                "--min-size", "25", "--width", "8", "--contact-sheet", sheet.toString());
+        Matcher rows = Pattern.compile("^\\s+\\d+\\s+\\d+x\\d+\\s+8\\s+[\\d.]+\\s+[\\d.]+", Pattern.MULTILINE).matcher(out);
+        assertTrue(rows.find(), out);
+        Pattern quality = Pattern.compile("16 samples: patch distance ([\\d.]+).*masks under 1% (\\d+)");
+        Matcher first = quality.matcher(out.substring(out.indexOf("Start scale 0, first draws")));
+        Matcher redrawn = quality.matcher(out.substring(out.indexOf("drawn again (as generate makes them)")));
+        assertTrue(first.find() && redrawn.find(), out);
+        assertTrue(Double.parseDouble(first.group(1)) > 0 && Double.parseDouble(redrawn.group(1)) > 0, out);
+        assertTrue(Integer.parseInt(redrawn.group(2)) <= Integer.parseInt(first.group(2)), out);
+        assertTrue(ImageIO.read(sheet.toFile()).getWidth() > 0);
     }
 
     @Test
