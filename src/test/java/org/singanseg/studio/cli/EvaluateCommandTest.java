@@ -18,7 +18,10 @@ import org.singanseg.studio.core.eval.EvaluationCsv;
 import org.singanseg.studio.core.io.CsvTable;
 import org.singanseg.studio.testing.EvaluationFolders;
 
-/** evaluate end to end on 4 real pairs and mirrored "synthetic" ones (32 px, 1 epoch), and its exit codes. */
+/**
+ * evaluate end to end on 4 real pairs and mirrored "synthetic" ones (32 px, 1 epoch), with a U-Net
+ * and (held out) with UNet++, and its exit codes.
+ */
 class EvaluateCommandTest {
     @TempDir
     Path dir;
@@ -52,14 +55,19 @@ class EvaluateCommandTest {
         assertEquals(21, rows.size());
         int seed = EvaluationCsv.COLUMNS.indexOf("split_seed");
         assertTrue(rows.stream().skip(1).allMatch(r -> r.get(seed).equals("3") && r.get(seed + 1).equals("4")));
+        int model = EvaluationCsv.COLUMNS.indexOf("model");
+        assertTrue(out.contains("U-Net depth 4 width 16"), out);
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.get(model).equals("unet")), "the default model");
     }
 
     @Test
     void heldOutDrawsPrintTheHeadlineAndWriteTheThreeFiles() throws Exception {
         Path test = EvaluationFolders.testFolder(dir, folders, 3);
-        CliRun run = evaluate("--test", test.toString(), "--repeats", "2", "--budget", "steps", "--min-mask-area", "0");
+        CliRun run = evaluate("--test", test.toString(), "--repeats", "2", "--budget", "steps", "--min-mask-area", "0",
+                "--model", "unetpp");
         assertEquals(0, run.exit(), run.err() + run.out());
         String out = run.out();
+        assertTrue(out.contains("Each model: 32x32 px, UNet++ depth 4 width 16"), out);
         assertTrue(out.contains("4 real pairs with 8 synthetic pairs made from them (0 left out for a mask under 0.0% "
                 + "of the image); 2 draws (split seed 1), 2 settings: 4 models"), out);
         assertTrue(out.contains("budget steps, steps per model: 1"), "6 pairs in batches of 8, 1 epoch: " + out);
@@ -70,6 +78,10 @@ class EvaluateCommandTest {
         String summary = Files.readString(EvaluationCsv.summaryFile(csv));
         assertTrue(summary.contains("2 draws of 2 real pairs from 4 with synthetic pairs") && summary.contains(" Dice "),
                 summary);
+        assertTrue(summary.contains("UNet++ depth 4"), summary);
+        List<List<String>> rows = CsvTable.parse(Files.readString(csv));
+        int model = EvaluationCsv.COLUMNS.indexOf("model");
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.get(model).equals("unetpp")), rows.toString());
         List<List<String>> images = CsvTable.parse(Files.readString(EvaluationCsv.imagesFile(csv)));
         assertEquals(EvaluationCsv.IMAGE_COLUMNS, images.get(0));
         assertEquals(1 + 4 * 3, images.size(), "4 models x 3 test images");
@@ -80,6 +92,7 @@ class EvaluateCommandTest {
         Path test = EvaluationFolders.testFolder(dir, folders, 2);
         expectError("3 draws of 2 real pairs need 6 real pairs", "--test", test.toString(), "--repeats", "3");
         expectError("Unknown training budget 'days'", "--budget", "days");
+        expectError("Unknown segmentation model 'nonsense'. Choose unet (", "--model", "nonsense");
         expectError("--min-mask-area must be a percentage", "--min-mask-area", "NaN");
         Files.copy(folders.realImages().resolve("p1.jpg"), test.resolve("images/same.jpg"));
         Files.copy(folders.realMasks().resolve("p1.jpg"), test.resolve("masks/same.jpg"));

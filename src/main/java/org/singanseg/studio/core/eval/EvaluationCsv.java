@@ -20,8 +20,8 @@ import org.singanseg.studio.core.seg.SegmentationSettings;
  *   <li>{@code evaluation.csv}: for each setting, one row per fold or draw (its scores, the pairs it
  *   trained and was tested on, its steps and the seconds it took), then a {@code mean} and a
  *   {@code std} row (sample standard deviation over the folds or draws) whose count and time cells
- *   are empty. Every row carries the seeds, the network's size, epochs and the training budget, so
- *   a row says how to repeat it.</li>
+ *   are empty. Every row carries the seeds, the network's size, epochs, the training budget and the
+ *   segmentation model ({@code unet} or {@code unetpp}), so a row says how to repeat it.</li>
  *   <li>{@code evaluation-images.csv}: every model's score on every test image, from which the
  *   headline's bootstrap can be checked.</li>
  *   <li>{@code evaluation-summary.txt}: how it ran and the headline ({@link SyntheticGain}).</li>
@@ -35,7 +35,8 @@ public final class EvaluationCsv {
     static {
         List<String> columns = new ArrayList<>(List.of("setting", "fold", "train_real", "train_synthetic", "test_real"));
         columns.addAll(SegmentationMetrics.NAMES);
-        columns.addAll(List.of("steps", "seconds", "split_seed", "unet_seed", "size", "epochs", "budget"));
+        columns.addAll(List.of("steps", "seconds", "split_seed", "unet_seed", "size", "epochs", "budget",
+                "model"));
         COLUMNS = List.copyOf(columns);
     }
 
@@ -118,7 +119,7 @@ public final class EvaluationCsv {
         cells.addAll(stepsAndSeconds);
         cells.addAll(List.of(Long.toString(result.options().splitSeed()), Long.toString(segmentation.seed()),
                 Integer.toString(segmentation.size()), Integer.toString(segmentation.epochs()),
-                result.options().budget().id()));
+                result.options().budget().id(), segmentation.model().id()));
         return cells;
     }
 }

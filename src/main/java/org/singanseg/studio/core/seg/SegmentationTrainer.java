@@ -18,7 +18,8 @@ import org.singanseg.studio.core.nn.StepSchedule;
 import org.singanseg.studio.core.nn.compute.NativeGarbage;
 
 /**
- * Trains a {@link UNet} on image/mask pairs (see {@link SegmentationSettings}) for a number of
+ * Trains a segmentation network (the settings' {@link SegmentationModel}: a {@link UNet} or a
+ * {@link UNetPlusPlus}) on image/mask pairs (see {@link SegmentationSettings}) for a number of
  * optimiser steps: passes over the pairs, each in a new random order, in mini-batches (the last
  * one of a pass may be smaller), each image altered by a random {@link Augmentation} when
  * augmenting; each batch is one {@link SegmentationStep}. The learning rate drops x0.1 for the
@@ -58,7 +59,7 @@ public final class SegmentationTrainer {
             throw new IllegalArgumentException("Training needs at least one step, got " + steps);
         }
         SegmentationSamples samples = new SegmentationSamples(pairs, settings.size());
-        Sequential network = UNet.network(DataType.FLOAT, 3, settings.depth(), settings.width());
+        Sequential network = settings.network();
         network.initialise(new Random(settings.seed()));
         Random order = new Random(31 * settings.seed() + 1);
         SegmentationStep step = new SegmentationStep(network);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.singanseg.studio.core.io.CsvTable;
 import org.singanseg.studio.core.seg.SegmentationMetrics;
+import org.singanseg.studio.core.seg.SegmentationModel;
 import org.singanseg.studio.core.seg.SegmentationSettings;
 import org.singanseg.studio.testing.EvaluationFolders;
 
@@ -26,7 +27,8 @@ import org.singanseg.studio.testing.EvaluationFolders;
  */
 class EvaluationTest {
     private static final EvaluationOptions TINY = EvaluationOptions.defaults().withFolds(2).withSmallN(2)
-            .withSplitSeed(11).withSegmentation(new SegmentationSettings(32, 2, 4, 4, 2, 3e-3, true, 5))
+            .withSplitSeed(11)
+            .withSegmentation(new SegmentationSettings(32, SegmentationModel.UNET, 2, 4, 4, 2, 3e-3, true, 5))
             .withBudget(TrainingBudget.EPOCHS).withMinMaskCoverage(0);
 
     @TempDir
@@ -106,7 +108,7 @@ class EvaluationTest {
                     double value = Double.parseDouble(row.get(EvaluationCsv.COLUMNS.indexOf(metric)));
                     assertTrue(value >= 0 && value <= 1, metric + " in " + row);
                 }
-                assertEquals(List.of("11", "5", "32", "2", "epochs"), row.subList(row.size() - 5, row.size()));
+                assertEquals(List.of("11", "5", "32", "2", "epochs", "unet"), row.subList(row.size() - 6, row.size()));
             }
         }
         assertEquals(List.of("real_only", "1", "2", "0", "2"), rows.get(1).subList(0, 5));

@@ -19,13 +19,15 @@ import org.singanseg.studio.core.batch.BatchManifest;
 import org.singanseg.studio.core.batch.BatchPair;
 import org.singanseg.studio.core.image.FileHash;
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.seg.SegmentationModel;
 import org.singanseg.studio.core.seg.SegmentationSettings;
 import org.singanseg.studio.testing.EvaluationFolders;
 
 /** A held-out evaluation: draws of n real pairs, tested on a test folder that shares no image with training. */
 class HeldOutEvaluationTest {
     private static final EvaluationOptions TINY = EvaluationOptions.defaults().withSmallN(2).withDraws(2)
-            .withSplitSeed(5).withSegmentation(new SegmentationSettings(32, 2, 4, 2, 2, 3e-3, true, 5))
+            .withSplitSeed(5)
+            .withSegmentation(new SegmentationSettings(32, SegmentationModel.UNET, 2, 4, 2, 2, 3e-3, true, 5))
             .withMinMaskCoverage(0);
 
     @TempDir

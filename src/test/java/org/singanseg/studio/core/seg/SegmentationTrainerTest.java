@@ -20,7 +20,8 @@ import org.singanseg.studio.testing.TestData;
  * epochs on two images say nothing about it.
  */
 class SegmentationTrainerTest {
-    private static final SegmentationSettings TINY = new SegmentationSettings(32, 3, 8, 2, 12, 3e-3, true, 7);
+    private static final SegmentationSettings TINY = new SegmentationSettings(32, SegmentationModel.UNET, 3, 8, 2, 12,
+            3e-3, true, 7);
     private static List<TrainingPair> pairs;
 
     @BeforeAll
@@ -50,6 +51,20 @@ class SegmentationTrainerTest {
         SegmentationSettings settings = TINY.withEpochs(2);
         double[] first = run(settings);
         assertArrayEquals(first, run(settings), 1e-5 * Math.abs(first[0]));
+    }
+
+    @Test
+    void trainsTheSettingsModel() {
+        SegmentationSettings settings = TINY.withModel(SegmentationModel.UNET_PLUS_PLUS).withEpochs(2);
+        assertTrue(settings.describe().contains("UNet++ depth 3 width 8"), settings.describe());
+        assertTrue(TINY.describe().contains("U-Net depth 3 width 8"), TINY.describe());
+        List<Double> losses = new ArrayList<>();
+        Segmenter segmenter = new SegmentationTrainer(settings, (epoch, epochs, loss) -> losses.add(loss), () -> false)
+                .train(pairs);
+        assertEquals(2, losses.size());
+        assertTrue(losses.stream().allMatch(Double::isFinite), losses.toString());
+        assertEquals(SegmentationModel.UNET_PLUS_PLUS, segmenter.settings().model());
+        assertEquals(pairs.get(0).height() * pairs.get(0).width(), segmenter.predict(pairs.get(0).rgb()).length);
     }
 
     @Test
