@@ -10,10 +10,10 @@ import org.singanseg.studio.core.nn.compute.Buffer;
 
 /**
  * Stacks a fixed number of [B, H, W, C_k] arrays of the same batch and size along the channels, in
- * the order given: the dense skip connections of a {@link UNetPlusPlus} node, which sees all the
- * earlier nodes of its level and the upsampled node below. {@link ChannelConcat} for any number of
- * inputs; not a layer, as it has several inputs; its backward pass splits the gradient back into
- * one part per input.
+ * the order given: the skip connections of a {@link UNet} (the upsampled level below, then the
+ * encoder's output) and the dense ones of a {@link UNetPlusPlus} node (all the earlier nodes of its
+ * level, then the upsampled node below). Not a layer, as it has several inputs; its backward pass
+ * splits the gradient back into one part per input.
  */
 final class ChannelStack {
     private final Buffer output = new Buffer();

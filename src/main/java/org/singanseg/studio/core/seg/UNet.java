@@ -43,7 +43,7 @@ public final class UNet extends CompositeLayer {
     private final Conv2d head;
     private final List<MaxPool2x2> pools = new ArrayList<>();
     private final List<Upsample2x> upsamplers = new ArrayList<>();
-    private final List<ChannelConcat> skips = new ArrayList<>();
+    private final List<ChannelStack> skips = new ArrayList<>();
     private final INDArray[] encoded;
     private final INDArray[] skipGradients;
 
@@ -56,7 +56,7 @@ public final class UNet extends CompositeLayer {
         for (int level = 0; level < depth - 1; level++) {
             pools.add(new MaxPool2x2());
             upsamplers.add(new Upsample2x());
-            skips.add(new ChannelConcat());
+            skips.add(new ChannelStack(2));
         }
         encoded = new INDArray[depth];
         skipGradients = new INDArray[depth - 1];
@@ -94,7 +94,8 @@ public final class UNet extends CompositeLayer {
         return 1 << (depth - 1);
     }
 
-    private static Chain block(int in, int out) {
+    /** Two 3x3 same-padded convolutions, each followed by batch norm and ReLU: one node of a U-Net or UNet++. */
+    static Chain block(int in, int out) {
         return new Chain(List.of(
                 Conv2d.same(in, out, KERNEL), new BatchNorm(out), new LeakyRelu(0),
                 Conv2d.same(out, out, KERNEL), new BatchNorm(out), new LeakyRelu(0)));
@@ -138,9 +139,9 @@ public final class UNet extends CompositeLayer {
     public INDArray backward(INDArray gradOutput) {
         INDArray g = head.backward(gradOutput);
         for (int level = 0; level < depth - 1; level++) {
-            ChannelConcat.Gradients split = skips.get(level).backward(decoders.get(level).backward(g));
-            skipGradients[level] = split.second();
-            g = upsamplers.get(level).backward(split.first());
+            INDArray[] split = skips.get(level).backward(decoders.get(level).backward(g));
+            skipGradients[level] = split[1];
+            g = upsamplers.get(level).backward(split[0]);
         }
         for (int level = depth - 1; level >= 0; level--) {
             if (level < depth - 1) {

@@ -5,12 +5,10 @@ import java.util.List;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.singanseg.studio.core.nn.BatchNorm;
 import org.singanseg.studio.core.nn.Chain;
 import org.singanseg.studio.core.nn.CompositeLayer;
 import org.singanseg.studio.core.nn.Conv2d;
 import org.singanseg.studio.core.nn.Layer;
-import org.singanseg.studio.core.nn.LeakyRelu;
 import org.singanseg.studio.core.nn.MaxPool2x2;
 import org.singanseg.studio.core.nn.Sequential;
 import org.singanseg.studio.core.nn.compute.Buffer;
@@ -45,8 +43,6 @@ import org.singanseg.studio.core.nn.compute.Buffer;
  * Not thread-safe.
  */
 public final class UNetPlusPlus extends CompositeLayer {
-    private static final int KERNEL = 3;
-
     private final int depth;
     /** nodes[i][j] is X^{i,j}, for i + j &lt; depth. */
     private final Chain[][] nodes;
@@ -105,10 +101,10 @@ public final class UNetPlusPlus extends CompositeLayer {
         for (int i = 0; i < depth; i++) {
             int channels = width << i;
             nodes[i] = new Chain[depth - i];
-            nodes[i][0] = block(i == 0 ? inChannels : channels / 2, channels);
+            nodes[i][0] = UNet.block(i == 0 ? inChannels : channels / 2, channels);
             for (int j = 1; j < depth - i; j++) {
                 // j earlier nodes of this level (channels each) and the upsampled node below (2 * channels).
-                nodes[i][j] = block((j + 2) * channels, channels);
+                nodes[i][j] = UNet.block((j + 2) * channels, channels);
             }
         }
         return new UNetPlusPlus(nodes, Conv2d.same(width, 1, 1));
@@ -119,11 +115,6 @@ public final class UNetPlusPlus extends CompositeLayer {
         return new Sequential(type, List.of(create(inChannels, depth, width)));
     }
 
-    private static Chain block(int in, int out) {
-        return new Chain(List.of(
-                Conv2d.same(in, out, KERNEL), new BatchNorm(out), new LeakyRelu(0),
-                Conv2d.same(out, out, KERNEL), new BatchNorm(out), new LeakyRelu(0)));
-    }
 
     /** The blocks in the order of the forward pass (column j by column, each from level 0 down), then the head. */
     private static List<Layer> parts(Chain[][] nodes, Conv2d head) {

@@ -61,11 +61,11 @@ class SegmentationLayersTest {
         INDArray a = Nd4j.randn(DataType.DOUBLE, 2, 3, 4, 2);
         INDArray b = Nd4j.randn(DataType.DOUBLE, 2, 3, 4, 3);
         INDArray r = Nd4j.randn(DataType.DOUBLE, 2, 3, 4, 5);
-        ChannelConcat concat = new ChannelConcat();
+        ChannelStack concat = new ChannelStack(2);
         concat.forward(a, b);
-        ChannelConcat.Gradients g = concat.backward(r);
-        INDArray ga = g.first().dup();
-        INDArray gb = g.second().dup();
+        INDArray[] g = concat.backward(r);
+        INDArray ga = g[0].dup();
+        INDArray gb = g[1].dup();
         DoubleSupplier loss = () -> concat.forward(a, b).mul(r).sumNumber().doubleValue();
         report("concat", new GradientCheck.Errors(GradientCheck.check("dL/dfirst", a, ga, loss, MAX_RELATIVE_ERROR),
                 GradientCheck.check("dL/dsecond", b, gb, loss, MAX_RELATIVE_ERROR)));
@@ -156,16 +156,16 @@ class SegmentationLayersTest {
     @Test
     void concatenationStacksChannelsAndSplitsGradients() {
         for (DataType type : TYPES) {
-            ChannelConcat concat = new ChannelConcat();
+            ChannelStack concat = new ChannelStack(2);
             INDArray a = Nd4j.createFromArray(new double[]{1, 2}).reshape(1, 1, 2, 1).castTo(type);
             INDArray b = Nd4j.createFromArray(new double[]{3, 4, 5, 6}).reshape(1, 1, 2, 2).castTo(type);
             INDArray out = concat.forward(a, b);
             assertArrayEquals(new long[]{1, 1, 2, 3}, out.shape());
             assertArrayEquals(new double[]{1, 3, 4, 2, 5, 6}, out.ravel().toDoubleVector(), 0.0);
-            ChannelConcat.Gradients g = concat.backward(
+            INDArray[] g = concat.backward(
                     Nd4j.createFromArray(new double[]{10, 30, 40, 20, 50, 60}).reshape(1, 1, 2, 3).castTo(type));
-            assertArrayEquals(new double[]{10, 20}, g.first().ravel().toDoubleVector(), 0.0);
-            assertArrayEquals(new double[]{30, 40, 50, 60}, g.second().ravel().toDoubleVector(), 0.0);
+            assertArrayEquals(new double[]{10, 20}, g[0].ravel().toDoubleVector(), 0.0);
+            assertArrayEquals(new double[]{30, 40, 50, 60}, g[1].ravel().toDoubleVector(), 0.0);
         }
     }
 
