@@ -10,6 +10,7 @@ import org.singanseg.studio.core.eval.EvaluationSummary;
 import org.singanseg.studio.core.eval.SyntheticGain;
 import org.singanseg.studio.core.eval.TrainingBudget;
 import org.singanseg.studio.core.seg.SegmentationMetrics;
+import org.singanseg.studio.core.seg.SegmentationModel;
 import org.singanseg.studio.core.seg.SegmentationSettings;
 import org.singanseg.studio.ui.common.Spinners;
 
@@ -54,6 +55,8 @@ public final class EvaluateWindow {
     private final Spinner<Integer> draws = new Spinner<>(1, 50, EvaluationOptions.defaults().draws());
     private final ChoiceBox<TrainingBudget> budget = new ChoiceBox<>(
             FXCollections.observableArrayList(TrainingBudget.values()));
+    private final ChoiceBox<SegmentationModel> model = new ChoiceBox<>(
+            FXCollections.observableArrayList(SegmentationModel.values()));
     private final Label headline = new Label();
     private final Spinner<Integer> size = new Spinner<>(32, 512, 128, 32);
     private final Spinner<Integer> epochs = new Spinner<>(1, 500, SegmentationSettings.defaults().epochs());
@@ -79,6 +82,19 @@ public final class EvaluateWindow {
         form.addRow(3, new Label("Draws"), draws, new Label("Folds (no test set)"), folds);
         form.addRow(4, new Label("Epochs"), epochs, new Label("Small-data n"), smallN);
         form.addRow(5, new Label("Training budget"), budget, new Label("Image size"), size);
+        form.addRow(6, new Label("Segmentation network"), model);
+        model.setValue(EvaluationOptions.defaults().segmentation().model());
+        model.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SegmentationModel value) {
+                return value == null ? "" : value.displayName();
+            }
+
+            @Override
+            public SegmentationModel fromString(String text) {
+                return SegmentationModel.parse(text);
+            }
+        });
         budget.setValue(EvaluationOptions.defaults().budget());
         budget.setConverter(new StringConverter<>() {
             @Override
@@ -91,7 +107,7 @@ public final class EvaluateWindow {
                 return TrainingBudget.parse(text);
             }
         });
-        Label what = new Label("With a test set: each draw of n real images trains one U-Net on them alone and one "
+        Label what = new Label("With a test set: each draw of n real images trains one network on them alone and one "
                 + "with their synthetic pairs, both scored on every test image. Without: cross-validation over the "
                 + "real pairs. Takes a while: one to a few minutes per model at 128 px on a laptop CPU.");
         what.setWrapText(true);
@@ -139,7 +155,8 @@ public final class EvaluateWindow {
         }
         problem.setVisible(false);
         EvaluationOptions defaults = EvaluationOptions.defaults();
-        SegmentationSettings segmentation = defaults.segmentation().withSize(size.getValue()).withEpochs(epochs.getValue());
+        SegmentationSettings segmentation = defaults.segmentation().withSize(size.getValue()).withEpochs(epochs.getValue())
+                .withModel(model.getValue());
         service.start(real.folder(), synthetic.folder(), test.folder(), defaults.withFolds(folds.getValue())
                 .withDraws(draws.getValue()).withSmallN(smallN.getValue()).withBudget(budget.getValue())
                 .withSegmentation(segmentation));
