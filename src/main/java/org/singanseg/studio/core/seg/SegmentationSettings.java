@@ -69,8 +69,8 @@ public record SegmentationSettings(int size, SegmentationModel model, int depth,
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "%dx%d px, %s depth %d width %d, batch %d, %d epochs, lr %g, %s, seed %d",
+        return String.format(Locale.ROOT, "%dx%d px, %s depth %d width %d, batch %d, %d epochs, lr %s, %s, seed %d",
                 size, size, model == null ? "no model" : model.displayName(), depth, width, batchSize, epochs,
-                learningRate, augment ? "augmented" : "not augmented", seed);
+                Double.toString(learningRate), augment ? "augmented" : "not augmented", seed);
     }
 }
