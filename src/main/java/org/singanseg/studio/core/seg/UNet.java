@@ -94,6 +94,16 @@ public final class UNet extends CompositeLayer {
         return 1 << (depth - 1);
     }
 
+    /** Throws IllegalArgumentException unless {@code input} is [B, H, W, C] with sides the levels can halve. */
+    static void checkInput(String network, int depth, INDArray input) {
+        int multiple = sideMultiple(depth);
+        if (input.rank() != 4 || input.size(1) % multiple != 0 || input.size(2) % multiple != 0) {
+            throw new IllegalArgumentException("A " + network + " of depth " + depth + " needs [batch, height, width, "
+                    + "channels] with sides that are multiples of " + multiple + ", got "
+                    + java.util.Arrays.toString(input.shape()));
+        }
+    }
+
     /** Two 3x3 same-padded convolutions, each followed by batch norm and ReLU: one node of a U-Net or UNet++. */
     static Chain block(int in, int out) {
         return new Chain(List.of(
@@ -110,11 +120,7 @@ public final class UNet extends CompositeLayer {
 
     @Override
     public INDArray forward(INDArray input) {
-        int multiple = sideMultiple(depth);
-        if (input.rank() != 4 || input.size(1) % multiple != 0 || input.size(2) % multiple != 0) {
-            throw new IllegalArgumentException("A U-Net of depth " + depth + " needs [batch, height, width, channels] "
-                    + "with sides that are multiples of " + multiple + ", got " + java.util.Arrays.toString(input.shape()));
-        }
+        checkInput("U-Net", depth, input);
         INDArray x = input;
         for (int level = 0; level < depth; level++) {
             if (level > 0) {

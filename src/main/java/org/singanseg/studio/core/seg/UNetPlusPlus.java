@@ -130,11 +130,7 @@ public final class UNetPlusPlus extends CompositeLayer {
 
     @Override
     public INDArray forward(INDArray input) {
-        int multiple = UNet.sideMultiple(depth);
-        if (input.rank() != 4 || input.size(1) % multiple != 0 || input.size(2) % multiple != 0) {
-            throw new IllegalArgumentException("A UNet++ of depth " + depth + " needs [batch, height, width, channels] "
-                    + "with sides that are multiples of " + multiple + ", got " + java.util.Arrays.toString(input.shape()));
-        }
+        UNet.checkInput("UNet++", depth, input);
         INDArray x = input;
         for (int i = 0; i < depth; i++) {
             if (i > 0) {
