@@ -115,7 +115,6 @@ public final class UNetPlusPlus extends CompositeLayer {
         return new Sequential(type, List.of(create(inChannels, depth, width)));
     }
 
-
     /** The blocks in the order of the forward pass (column j by column, each from level 0 down), then the head. */
     private static List<Layer> parts(Chain[][] nodes, Conv2d head) {
         List<Layer> parts = new ArrayList<>();
