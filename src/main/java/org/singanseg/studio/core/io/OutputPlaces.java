@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.UUID;
@@ -28,7 +29,7 @@ public final class OutputPlaces {
     /** A folder the command fills (made when missing). */
     public static void checkFolder(Path folder) throws OutputPlaceException {
         Path absolute = folder.toAbsolutePath().normalize();
-        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+        if (isFile(absolute)) {
             throw new OutputPlaceException(folder + " is a file, not a folder. Choose a folder.");
         }
         probe(absolute, folder);
@@ -64,7 +65,7 @@ public final class OutputPlaces {
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
-        if (existing != null && !Files.isDirectory(existing)) {
+        if (existing != null && isFile(existing)) {
             throw new OutputPlaceException("Cannot write to " + named + ": " + existing + " is a file, not a folder. "
                     + "Choose another place.");
         }
@@ -85,6 +86,18 @@ public final class OutputPlaces {
             while (!made.isEmpty()) {
                 deleteQuietly(made.pop());
             }
+        }
+    }
+
+    /**
+     * Whether something that is not a folder is there, read in one look: another shard may remove
+     * a folder between two looks, which must not read as "a file".
+     */
+    private static boolean isFile(Path path) {
+        try {
+            return !Files.readAttributes(path, BasicFileAttributes.class).isDirectory();
+        } catch (IOException gone) {
+            return false;
         }
     }
 
