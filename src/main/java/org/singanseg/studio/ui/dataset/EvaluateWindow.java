@@ -82,7 +82,9 @@ public final class EvaluateWindow {
         form.addRow(3, new Label("Draws"), draws, new Label("Folds (no test set)"), folds);
         form.addRow(4, new Label("Epochs"), epochs, new Label("Small-data n"), smallN);
         form.addRow(5, new Label("Training budget"), budget, new Label("Image size"), size);
-        form.addRow(6, new Label("Segmentation network"), model);
+        form.addRow(6, new Label("Network"), model);
+        form.getChildren().stream().filter(Label.class::isInstance)
+                .forEach(label -> ((Label) label).setMinWidth(Region.USE_PREF_SIZE)); // names whole, not cut short
         model.setValue(EvaluationOptions.defaults().segmentation().model());
         model.setConverter(new StringConverter<>() {
             @Override
