@@ -1,7 +1,6 @@
 package org.singanseg.studio.core.seg;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.nd4j.linalg.api.buffer.DataType;

@@ -70,7 +70,7 @@ public record SegmentationSettings(int size, SegmentationModel model, int depth,
 
     public String describe() {
         return String.format(Locale.ROOT, "%dx%d px, %s depth %d width %d, batch %d, %d epochs, lr %s, %s, seed %d",
-                size, size, model == null ? "no model" : model.displayName(), depth, width, batchSize, epochs,
+                size, size, model.displayName(), depth, width, batchSize, epochs,
                 Double.toString(learningRate), augment ? "augmented" : "not augmented", seed);
     }
 }
