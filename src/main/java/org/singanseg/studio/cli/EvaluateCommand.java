@@ -74,7 +74,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     String budget;
 
     @Option(names = "--min-mask-area", defaultValue = "1", description = "Leave out synthetic pairs whose mask covers "
-            + "less than this percentage of the image (0 keeps all; default: ${DEFAULT-VALUE}).")
+            + "less than this percentage of the image, or less than half their real mask's share where the real "
+            + "polyp is smaller than twice it (0 keeps all; default: ${DEFAULT-VALUE}).")
     double minMaskArea;
 
     @Option(names = "--size", defaultValue = "128", description = "Images and masks are resized to this square size "

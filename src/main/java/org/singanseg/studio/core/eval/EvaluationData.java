@@ -12,8 +12,11 @@ import java.util.TreeSet;
 import org.singanseg.studio.core.batch.BatchInputs;
 import org.singanseg.studio.core.batch.BatchPair;
 import org.singanseg.studio.core.batch.SkippedInput;
+import org.singanseg.studio.core.gan.MaskFloor;
 import org.singanseg.studio.core.image.FileHash;
+import org.singanseg.studio.core.image.ImageFiles;
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.image.Masks;
 
 /**
  * The pairs an evaluation works on: the real pairs of an images and a masks folder, matched as
@@ -28,12 +31,14 @@ import org.singanseg.studio.core.image.InvalidInputException;
  * held-out evaluation draws only from the real pairs that have some and leaves the others out. No
  * test image may be, by its bytes, one of the real images or synthetic pairs: a model would then
  * be tested on what it trained on. Synthetic pairs whose mask covers less than the options' share
- * are dropped here, so that every setting sees the same ones.
+ * (or, for a real polyp smaller than twice that share, less than half the real mask's share: the
+ * floor train-batch draws again under, {@link MaskFloor}) are dropped here, so that every setting
+ * sees the same ones.
  *
  * @param test              the held-out test pairs; empty for cross-validation
  * @param skipped           files of the real and test folders that are not pairs (listed, not fatal)
  * @param withoutSynthetic  real pairs of a held-out evaluation left out for having no synthetic pairs
- * @param droppedSynthetic  synthetic pairs left out for a mask under the smallest coverage
+ * @param droppedSynthetic  synthetic pairs left out for a mask under the floor
  */
 public record EvaluationData(List<SourceGroup> groups, List<BatchPair> test, List<SkippedInput> skipped,
                              int withoutSynthetic, int droppedSynthetic) {
@@ -91,7 +96,8 @@ public record EvaluationData(List<SourceGroup> groups, List<BatchPair> test, Lis
                 without.add(real.image().getFileName().toString());
                 continue;
             }
-            List<SyntheticPair> kept = made.stream().filter(p -> p.maskCoverage() >= minMaskCoverage).toList();
+            double floor = new MaskFloor(minMaskCoverage).coverageFor(maskCoverage(real.mask()));
+            List<SyntheticPair> kept = made.stream().filter(p -> p.maskCoverage() >= floor).toList();
             dropped += made.size() - kept.size();
             groups.add(new SourceGroup(real, kept));
         }
@@ -107,6 +113,11 @@ public record EvaluationData(List<SourceGroup> groups, List<BatchPair> test, Lis
         }
         return new EvaluationData(groups, testInputs == null ? List.of() : testInputs.pairs(), skipped,
                 without.size(), dropped);
+    }
+
+    /** The share of its image a real mask covers, as training measures it. */
+    private static double maskCoverage(Path mask) throws InvalidInputException {
+        return Masks.coverage(Masks.fromMaskImage(ImageFiles.read(mask)));
     }
 
     private static BatchInputs pairs(Path images, Path masks) throws InvalidInputException, IOException {

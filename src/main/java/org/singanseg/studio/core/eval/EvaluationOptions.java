@@ -12,8 +12,9 @@ import org.singanseg.studio.core.seg.SegmentationSettings;
  * {@code segmentation} for the steps that {@code budget} gives; the U-Net seed is the
  * segmentation seed plus the fold's or draw's number minus one, the same for every setting of a
  * fold or draw, so those differ only in their training data. Synthetic pairs whose mask covers
- * less than {@code minMaskCoverage} of their image are left out (a polyp-like image without a
- * mask teaches the model to miss polyps).
+ * less than {@code minMaskCoverage} of their image (less than half their real mask's share, for a
+ * smaller real polyp) are left out: a polyp-like image without a mask teaches the model to miss
+ * polyps.
  */
 public record EvaluationOptions(int folds, int smallN, long splitSeed, SegmentationSettings segmentation, int draws,
                                 TrainingBudget budget, double minMaskCoverage) {

@@ -75,6 +75,11 @@ public final class Sampler {
         }
     }
 
+    /** The share of its image the real mask covers, NaN for a model file that does not say. */
+    public double realMaskCoverage() {
+        return model.source() == null ? Double.NaN : model.source().maskCoverage();
+    }
+
     /** The reconstruction of the real image from z_opt (a check of the model). */
     public Planes reconstruction() {
         return Tensors.toPlanes(generators.run(scales(), 1, 1, null, 0, 1));

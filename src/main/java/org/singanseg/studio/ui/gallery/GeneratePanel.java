@@ -141,8 +141,9 @@ public final class GeneratePanel extends VBox {
         redrawSmallMasks.selectedProperty().addListener((obs, old, value) -> schedulePreview());
         redrawSmallMasks.setWrapText(true);
         redrawSmallMasks.setTooltip(new Tooltip("A pair whose mask covers under " + MaskFloor.DEFAULT.percent()
-                + " of the image is drawn again, up to " + MaskFloor.MAX_DRAWS + " times: an image that looks like a "
-                + "polyp but has no mask teaches a segmentation model to miss polyps."));
+                + " of the image (or under half the real polyp's share, for a smaller polyp) is drawn again, up to "
+                + MaskFloor.MAX_DRAWS + " times: an image that looks like a polyp but has no mask teaches a "
+                + "segmentation model to miss polyps."));
 
         Button generate = new Button("Generate", new FontIcon(MaterialDesignP.PLAY));
         generate.setId("generate-start");

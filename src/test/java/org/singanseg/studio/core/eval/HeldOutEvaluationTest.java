@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.singanseg.studio.core.batch.BatchManifest;
 import org.singanseg.studio.core.batch.BatchPair;
 import org.singanseg.studio.core.image.FileHash;
+import org.singanseg.studio.core.image.ImageFiles;
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.image.Planes;
+import org.singanseg.studio.core.image.PngFiles;
 import org.singanseg.studio.core.seg.SegmentationModel;
 import org.singanseg.studio.core.seg.SegmentationSettings;
 import org.singanseg.studio.testing.EvaluationFolders;
@@ -103,6 +106,35 @@ class HeldOutEvaluationTest {
         assertEquals(2, data.droppedSynthetic());
         assertEquals(12 - 2, data.syntheticPairs());
         assertEquals(0, data(0).droppedSynthetic());
+    }
+
+    @Test
+    void forASmallRealPolypTheFloorIsHalfItsMaskShare() throws Exception {
+        // p1's real polyp covers 0.6% of its frame: a 1% floor would drop every faithful sample of
+        // it, so its floor is 0.3%.
+        Path realMask = folders.realMasks().resolve("p1.jpg");
+        Planes frame = ImageFiles.read(realMask);
+        boolean[] small = new boolean[frame.width() * frame.height()];
+        int inside = (int) Math.round(0.006 * small.length);
+        for (int i = 0; i < inside; i++) {
+            small[i] = true;
+        }
+        Files.delete(realMask);
+        PngFiles.write(PngFiles.mask(small, frame.width(), frame.height()), folders.realMasks().resolve("p1.png"));
+        List<List<String>> rows = EvaluationFolders.manifestRows(folders);
+        int source = BatchManifest.COLUMNS.indexOf("source_image");
+        int coverage = BatchManifest.COLUMNS.indexOf("mask_coverage");
+        List<List<String>> ofP1 = rows.subList(1, rows.size()).stream().filter(r -> r.get(source).equals("p1.jpg"))
+                .toList();
+        ofP1.get(0).set(coverage, "0.004");
+        ofP1.get(1).set(coverage, "0.002");
+        rows.subList(1, rows.size()).stream().filter(r -> r.get(source).equals("p2.jpg")).findFirst().orElseThrow()
+                .set(coverage, "0.004");
+        EvaluationFolders.writeManifest(folders, rows);
+        EvaluationData data = data(0.01);
+        assertEquals(2, data.droppedSynthetic(), "p1's 0.2% and p2's 0.4% (p2's polyp is large) are left out");
+        assertEquals(2, data.groups().stream().filter(g -> g.name().equals("p1")).findFirst().orElseThrow()
+                .synthetic().size(), "p1 keeps its 0.4% pair");
     }
 
     @Test

@@ -25,7 +25,7 @@ class MaskFloorTest {
 
     @Test
     void aPairUnderTheFloorIsDrawnAgainUntilItsMaskReachesIt() throws Exception {
-        Sampler sampler = new Sampler(TinyModels.trained());
+        Sampler sampler = new Sampler(withRealCoverage(Double.NaN));
         // A pair whose first draw has a smaller mask than a later one; the floor is that later mask.
         for (int i = 0; i < 20; i++) {
             double[] coverage = coverages(sampler, i);
@@ -52,7 +52,7 @@ class MaskFloorTest {
 
     @Test
     void aFloorNoDrawReachesKeepsTheLargestMask() throws Exception {
-        Sampler sampler = new Sampler(TinyModels.trained());
+        Sampler sampler = new Sampler(withRealCoverage(Double.NaN));
         double[] coverage = coverages(sampler, 0);
         int largest = 0;
         for (int d = 1; d < coverage.length; d++) {
@@ -64,6 +64,39 @@ class MaskFloorTest {
         assertEquals(largest, drawn.draw());
         assertEquals(MaskFloor.startScale(0, largest, sampler.scales()), drawn.startScale());
         assertSame(plain(sampler, 0, largest), drawn.pair());
+    }
+
+    @Test
+    void forASmallRealPolypTheFloorIsHalfItsShare() throws Exception {
+        // A floor of 100% that no draw reaches alone: with a real mask of twice a later draw's
+        // coverage, that draw is the first to reach the floor, as under an absolute floor there.
+        for (int i = 0; i < 20; i++) {
+            double[] coverage = coverages(new Sampler(withRealCoverage(Double.NaN)), i);
+            double later = 0;
+            for (int d = 1; d < coverage.length; d++) {
+                later = Math.max(later, coverage[d]);
+            }
+            if (coverage[0] < later) {
+                Sampler small = new Sampler(withRealCoverage(2 * later));
+                MaskFloor.Drawn relative = new MaskFloor(1).draw(small, SEED, i, 0, 1, 1);
+                MaskFloor.Drawn absolute = new MaskFloor(later).draw(small, SEED, i, 0, 1, 1);
+                assertFalse(relative.belowFloor());
+                assertEquals(absolute.draw(), relative.draw());
+                assertSame(absolute.pair(), relative.pair());
+                return;
+            }
+        }
+        throw new AssertionError("no pair among 20 had a first draw with a smaller mask than a later draw");
+    }
+
+    @Test
+    void theFloorIsTheSmallerOfItsShareAndHalfTheRealMasks() {
+        MaskFloor floor = new MaskFloor(0.01);
+        assertEquals(0.01, floor.coverageFor(0.30), 1e-15);
+        assertEquals(0.01, floor.coverageFor(0.02), 1e-15);
+        assertEquals(0.0035, floor.coverageFor(0.007), 1e-15, "a polyp of 0.7% keeps samples from 0.35% on");
+        assertEquals(0.01, floor.coverageFor(Double.NaN), 1e-15, "a model that does not say: the floor itself");
+        assertEquals(0, MaskFloor.NONE.coverageFor(0.007));
     }
 
     @Test
@@ -86,6 +119,14 @@ class MaskFloorTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MaskFloor(bad));
             assertTrue(e.getMessage().contains("from 0% to 100%"), e.getMessage());
         }
+    }
+
+    /** The tiny model, its source saying that the real mask covers this share (NaN: no source). */
+    private static SinGanModel withRealCoverage(double coverage) throws Exception {
+        SinGanModel model = TinyModels.trained();
+        SourceInfo source = Double.isNaN(coverage) ? null : new SourceInfo(model.source().imageName(),
+                model.source().imageSha256(), null, model.source().width(), model.source().height(), coverage);
+        return new SinGanModel(model.settings(), model.pyramid(), source, model.scales());
     }
 
     private static double[] coverages(Sampler sampler, long index) {
