@@ -12,6 +12,7 @@ import org.singanseg.studio.core.engine.AppVersion;
 import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.core.engine.EngineThreads;
 import org.singanseg.studio.core.engine.OpenMpWaiting;
+import org.singanseg.studio.core.gan.Preset;
 import org.singanseg.studio.core.gan.ScaleNets;
 import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.nn.Sequential;
@@ -47,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
             + "(critic with penalty, generator, Adam) and print resident memory along the way.")
     int memorySteps;
 
-    @Option(names = "--train", description = "Instead of timing layers, train a model (default preset quick) "
+    @Option(names = "--train", description = "Instead of timing layers, train a model (the --preset, default " + Preset.DEFAULT_ID + ") "
             + "on a pair (default: the demo pair) and print per-scale timings and a contact sheet of samples.")
     boolean train;
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 final class SettingsOptions {
     private static final String WIDTH_MAX = "--width-max";
 
-    @Option(names = "--preset", defaultValue = "quick",
+    @Option(names = "--preset", defaultValue = Preset.DEFAULT_ID,
             description = "quick (96 px, minutes on a laptop), sharp (250 px, the paper's size, trained on windows; "
                     + "several times the quick preset's time), standard (160 px, about an hour) or paper (the reference; "
                     + "hours on a GPU). Default: ${DEFAULT-VALUE}.")

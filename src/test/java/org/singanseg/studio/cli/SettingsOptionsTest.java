@@ -34,7 +34,7 @@ class SettingsOptionsTest {
     @Test
     void thePresetAloneGivesThePreset() {
         assertEquals(TrainingSettings.standard(), resolve("train-batch", "--preset", "standard"));
-        assertEquals(Preset.QUICK, resolve("train").preset());
+        assertEquals(Preset.DEFAULT, resolve("train").preset(), "no --preset: the default");
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class DatasetWindow {
         stage.initOwner(owner);
         stage.setTitle("Make a dataset from many pairs");
         preset.getItems().setAll(Preset.CHOICES);
-        preset.setValue(Preset.QUICK);
+        preset.setValue(Preset.DEFAULT);
         samples.setEditable(true);
 
         GridPane form = new GridPane();

@@ -326,9 +326,9 @@ public final class TrainView extends BorderPane {
         }
     }
 
-    /** The preset "Reset to preset" goes back to: the settings' own, or Quick for custom ones. */
+    /** The preset "Reset to preset" goes back to: the settings' own, or the default for custom ones. */
     private static Preset presetOf(TrainingSettings settings) {
-        return settings.preset() == Preset.CUSTOM ? Preset.QUICK : settings.preset();
+        return settings.preset() == Preset.CUSTOM ? Preset.DEFAULT : settings.preset();
     }
 
     private static String describe(TrainingSettings preset) {

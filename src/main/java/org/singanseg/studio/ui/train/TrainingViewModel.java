@@ -51,7 +51,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.IDLE);
     private final ObjectProperty<TrainingPreview> preview = new SimpleObjectProperty<>();
     private final ObjectProperty<TrainingHealth> health = new SimpleObjectProperty<>(TrainingHealth.NONE);
-    private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(TrainingSettings.quick());
+    private final ObjectProperty<TrainingSettings> settings = new SimpleObjectProperty<>(Preset.DEFAULT.settings());
     private final ObjectProperty<Map<Preset, Double>> presetDurations = new SimpleObjectProperty<>(Map.of());
 
     private int iterationsPerScale;
