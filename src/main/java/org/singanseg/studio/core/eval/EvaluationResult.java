@@ -12,7 +12,7 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
  * @param heldOut          tested on a held-out test set (draws), not cross-validated (folds)
  * @param realPairs        real pairs cross-validated, or drawn from
  * @param syntheticPairs   synthetic pairs made from them and used
- * @param droppedSynthetic synthetic pairs left out for a mask under the smallest coverage
+ * @param droppedSynthetic synthetic pairs left out for a mask under the floor
  */
 public record EvaluationResult(EvaluationOptions options, boolean heldOut, int realPairs, int syntheticPairs,
                                int droppedSynthetic, List<RunResult> runs) {
