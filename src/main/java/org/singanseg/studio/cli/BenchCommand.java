@@ -48,8 +48,9 @@ public final class BenchCommand implements Callable<Integer> {
             + "(critic with penalty, generator, Adam) and print resident memory along the way.")
     int memorySteps;
 
-    @Option(names = "--train", description = "Instead of timing layers, train a model (the --preset, default " + Preset.DEFAULT_ID + ") "
-            + "on a pair (default: the demo pair) and print per-scale timings and a contact sheet of samples.")
+    @Option(names = "--train", description = "Instead of timing layers, train a model (the --preset, default "
+            + Preset.DEFAULT_ID + ") on a pair (default: the demo pair) and print per-scale timings and a contact "
+            + "sheet of samples.")
     boolean train;
 
     @Option(names = "--segmentation", description = "Instead of timing SinGAN, time the segmentation U-Net "

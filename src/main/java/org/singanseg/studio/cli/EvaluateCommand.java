@@ -159,7 +159,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationOptions options = plan.options();
         EvaluationData data = plan.data();
         System.out.printf(Locale.ROOT, "%d real pairs with %d synthetic pairs made from them (%d left out for a mask "
-                        + "under %.1f%% of the image, or under half the real mask's share for a smaller polyp)%s; %d %s (split seed %d), %d settings: %d models%n",
+                        + "under %.1f%% of the image, or under half the real mask's share for a smaller polyp)%s; "
+                        + "%d %s (split seed %d), %d settings: %d models%n",
                 data.realPairs(), data.syntheticPairs(), data.droppedSynthetic(), 100 * options.minMaskCoverage(),
                 data.withoutSynthetic() > 0 ? "; " + data.withoutSynthetic() + " real pairs without synthetic pairs "
                         + "are not drawn" : "", plan.folds().size(), data.heldOut() ? "draws" : "folds",

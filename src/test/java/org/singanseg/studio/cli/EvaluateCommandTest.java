@@ -40,7 +40,8 @@ class EvaluateCommandTest {
         assertEquals(0, run.exit(), run.err() + run.out());
         String out = run.out();
         assertTrue(out.contains("4 real pairs with 8 synthetic pairs made from them (0 left out for a mask under 1.0% "
-                + "of the image, or under half the real mask's share for a smaller polyp); 2 folds (split seed 3), 5 settings: 10 models"), out);
+                + "of the image, or under half the real mask's share for a smaller polyp); 2 folds (split seed 3), "
+                + "5 settings: 10 models"), out);
         assertTrue(out.contains("32x32 px") && out.contains("1 epochs") && out.contains("seed 4"), out);
         assertTrue(out.contains("Fold 1 tests on ") && out.contains("Fold 2 tests on "), out);
         assertTrue(out.contains("[10/10] fold 2, 2 real + synthetic: training on 2 real + 4 synthetic pairs, "
@@ -69,7 +70,8 @@ class EvaluateCommandTest {
         String out = run.out();
         assertTrue(out.contains("Each model: 32x32 px, UNet++ depth 4 width 16"), out);
         assertTrue(out.contains("4 real pairs with 8 synthetic pairs made from them (0 left out for a mask under 0.0% "
-                + "of the image, or under half the real mask's share for a smaller polyp); 2 draws (split seed 1), 2 settings: 4 models"), out);
+                + "of the image, or under half the real mask's share for a smaller polyp); 2 draws (split seed 1), "
+                + "2 settings: 4 models"), out);
         assertTrue(out.contains("budget steps, steps per model: 1"), "6 pairs in batches of 8, 1 epoch: " + out);
         assertTrue(out.contains("Draw 1: ") && out.contains("Draw 2: ") && out.contains("tested on the 3 test pairs"),
                 out);

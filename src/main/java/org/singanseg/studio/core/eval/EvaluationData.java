@@ -90,13 +90,14 @@ public record EvaluationData(List<SourceGroup> groups, List<BatchPair> test, Lis
         List<SourceGroup> groups = new ArrayList<>();
         TreeSet<String> without = new TreeSet<>();
         int dropped = 0;
+        MaskFloor maskFloor = new MaskFloor(minMaskCoverage);
         for (BatchPair real : inputs.pairs()) {
             List<SyntheticPair> made = synthetic.getOrDefault(real.image().getFileName().toString(), List.of());
             if (made.isEmpty()) {
                 without.add(real.image().getFileName().toString());
                 continue;
             }
-            double floor = new MaskFloor(minMaskCoverage).coverageFor(maskCoverage(real.mask()));
+            double floor = maskFloor.coverageFor(maskCoverage(real.mask()));
             List<SyntheticPair> kept = made.stream().filter(p -> p.maskCoverage() >= floor).toList();
             dropped += made.size() - kept.size();
             groups.add(new SourceGroup(real, kept));

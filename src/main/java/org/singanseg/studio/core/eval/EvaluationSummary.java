@@ -24,7 +24,8 @@ public final class EvaluationSummary {
                 ? "budget steps: every model took the steps of %d epochs over the largest training set"
                 : "budget epochs: every model took %d epochs over its own pairs";
         return String.format(Locale.ROOT, "%s; each model %s; %s; %d synthetic pairs used, %d left out for a mask under "
-                        + "%.1f%% of the image (half the real mask's share for a smaller polyp); split seed %d.", design, segmentation.describe(),
+                        + "%.1f%% of the image (half the real mask's share for a smaller polyp); split seed %d.",
+                design, segmentation.describe(),
                 String.format(Locale.ROOT, budget, segmentation.epochs()), result.syntheticPairs(),
                 result.droppedSynthetic(), 100 * options.minMaskCoverage(), options.splitSeed());
     }

@@ -7,11 +7,11 @@ import java.util.Locale;
  * image: a polyp-like synthetic image whose mask is (nearly) empty teaches a segmentation model to
  * miss polyps. For a model of a polyp smaller than twice the floor, the floor is half the real
  * mask's share instead ({@link #coverageFor}): a faithful sample of a polyp that covers 0.7% of its
- * image would never reach a 1% floor. Draw {@code d} of sample {@code i} uses noise index {@code i + d * 2^32}, so every
- * pair stays repeatable on its own and draw 0 is the plain sample. A model whose random layouts
- * rarely hold the polyp (a small one vanishes at the coarsest scale) gets its last
- * {@link #DRAWS_PER_SCALE} draws one start scale higher, where the real layout keeps it; after
- * {@link #MAX_DRAWS} draws the one with the largest mask is kept.
+ * image would never reach a 1% floor. Draw {@code d} of sample {@code i} uses noise index
+ * {@code i + d * 2^32}, so every pair stays repeatable on its own and draw 0 is the plain sample.
+ * A model whose random layouts rarely hold the polyp (a small one vanishes at the coarsest scale)
+ * gets its last {@link #DRAWS_PER_SCALE} draws one start scale higher, where the real layout keeps
+ * it; after {@link #MAX_DRAWS} draws the one with the largest mask is kept.
  *
  * @param minCoverage the floor, a share of the image from 0 (every first draw is kept) to 1
  */

@@ -18,9 +18,9 @@ public enum Preset {
 
     /** The presets one can choose, fastest first. */
     public static final List<Preset> CHOICES = List.of(QUICK, SHARP, STANDARD, PAPER);
-    /** The id of the preset the app, train and train-batch start with (a constant, for option defaults). */
+    /** The id of the preset the app, train, train-batch and bench start with (a constant, for option defaults). */
     public static final String DEFAULT_ID = "quick";
-    /** The preset the app, train and train-batch start with. */
+    /** The preset the app, train, train-batch and bench start with. */
     public static final Preset DEFAULT = named(DEFAULT_ID);
 
     /** The name users type and files store: "quick", "sharp", "standard", "paper", "custom". */
