@@ -62,6 +62,9 @@ public final class DirectOneDnn {
         return STREAMS.get();
     }
 
+    /** The scratch slot of {@link GemmWeightGradient}'s widened gradient; 0 to 2 stage activations. */
+    static final int GEMM_SLOT = 3;
+
     /** A buffer of at least the given size, the same one for a slot until a larger size is asked. */
     static Pointer scratch(int slot, long bytes) {
         return SCRATCH.get().get(slot, bytes);
@@ -88,6 +91,12 @@ public final class DirectOneDnn {
         return "0x" + Integer.toHexString(isa);
     }
 
+    /** Whether oneDNN's kernels use AVX-512 here (DNNL_MAX_CPU_ISA can turn it off). */
+    static boolean hasAvx512() {
+        int isa = dnnl.dnnl_get_effective_cpu_isa();
+        return (isa & dnnl.dnnl_cpu_isa_avx512_core) == dnnl.dnnl_cpu_isa_avx512_core;
+    }
+
     /** The CPU's model, where the OS says it, and {@link #instructionSet}, for logs. */
     static String cpu() {
         return Backend.cpuModel().map(model -> model + ", ").orElse("") + "instruction set " + instructionSet();
@@ -110,7 +119,7 @@ public final class DirectOneDnn {
     /** A few growing buffers, 64-byte aligned as oneDNN's kernels prefer. */
     private static final class ScratchBuffers {
         private static final int ALIGNMENT = 64;
-        private final BytePointer[] buffers = new BytePointer[3];
+        private final BytePointer[] buffers = new BytePointer[4];
 
         Pointer get(int slot, long bytes) {
             BytePointer buffer = buffers[slot];
@@ -142,7 +151,7 @@ public final class DirectOneDnn {
                 + (array.offset() - array.data().offset()) * array.dataType().width());
     }
 
-    private static Pointer at(long location) {
+    static Pointer at(long location) {
         // Inside the subclass, "address" names Pointer's field, hence the parameter's other name.
         return new Pointer() {
             {

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * ({@value #SHAPES}, like {@link Buffer}). Small images stay channels-last, in place. Large ones
  * between multiples of 16 channels run Winograd's algorithm where oneDNN has kernels for it
  * (oneDNN 2.5 has none below AVX-512), staged through reused blocked buffers ({@link StagedActivation}):
- * fewer multiplications for the same sums. Elsewhere they run the direct algorithm, channels-last.
+ * fewer multiplications for the same sums. Elsewhere they run the direct algorithm, channels-last,
+ * except the weight gradient of a valid convolution below AVX-512, where oneDNN's kernel is slow:
+ * there matrix products compute it ({@link GemmWeightGradient}).
  *
  * <p>Weights are [k, k, inC, outC] ("hwio"), as the layer keeps them. Not thread-safe: the engine
  * thread's.
@@ -87,18 +89,23 @@ final class OneDnnConvolution {
     void backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradInput, INDArray gradWeights,
                   INDArray gradBias) {
         inputGradient(input, weights, gradOutput, gradInput);
-        parameterGradients(planFor(input), input, gradWeights, gradBias);
+        parameterGradients(planFor(input), input, gradOutput, gradWeights, gradBias);
     }
 
     /** Weight and bias gradients only, overwriting gradWeights and gradBias. */
     void weightGradients(INDArray input, INDArray gradOutput, INDArray gradWeights, INDArray gradBias) {
         Plan plan = planFor(input);
         plan.gradOutput.bringIn(gradOutput);
-        parameterGradients(plan, input, gradWeights, gradBias);
+        parameterGradients(plan, input, gradOutput, gradWeights, gradBias);
     }
 
     /** The backward-weights pass, on a gradOutput already brought in. */
-    private void parameterGradients(Plan plan, INDArray input, INDArray gradWeights, INDArray gradBias) {
+    private void parameterGradients(Plan plan, INDArray input, INDArray gradOutput, INDArray gradWeights,
+                                    INDArray gradBias) {
+        if (plan.gemmWeightGradient != null) {
+            plan.gemmWeightGradient.compute(input, gradOutput, gradWeights, gradBias);
+            return;
+        }
         plan.input.bringIn(input);
         plan.gradBias.set_data_handle(DirectOneDnn.address(gradBias));
         plan.backwardWeights.execute(DirectOneDnn.stream(), plan.backwardWeightsArgs);
@@ -192,6 +199,8 @@ final class OneDnnConvolution {
         final primitive forward;
         final primitive backwardData;
         final primitive backwardWeights;
+        /** Null where oneDNN's backward-weights kernel runs. */
+        final GemmWeightGradient gemmWeightGradient;
         final IntMemoryMap forwardArgs = new IntMemoryMap();
         final IntMemoryMap backwardDataArgs = new IntMemoryMap();
         final IntMemoryMap backwardWeightsArgs = new IntMemoryMap();
@@ -265,6 +274,8 @@ final class OneDnnConvolution {
             backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_DST, gradOutput.primitiveSide());
             backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_WEIGHTS, gradWeights);
             backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_BIAS, gradBias);
+            gemmWeightGradient = !winograd && padding == 0 && !DirectOneDnn.hasAvx512()
+                    ? new GemmWeightGradient(batch, height, width, inChannels, outChannels, kernel) : null;
         }
     }
 }
