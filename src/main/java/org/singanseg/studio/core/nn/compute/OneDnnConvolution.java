@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
  * and back for each backward pass, on freshly allocated buffers, and builds a new primitive on
  * every call. Here the primitives of each input shape and thread count are built once and kept
  * ({@value #SHAPES}, like {@link Buffer}). Small images stay channels-last, in place. Large ones
- * between multiples of 16 channels run Winograd's algorithm where oneDNN has kernels for it
- * (oneDNN 2.5 has none below AVX-512), staged through reused blocked buffers ({@link StagedActivation}):
- * fewer multiplications for the same sums. Elsewhere they run the direct algorithm, channels-last,
- * except the weight gradient of a valid convolution below AVX-512, where oneDNN's kernel is slow:
- * there matrix products compute it ({@link GemmWeightGradient}).
+ * between multiples of 16 channels are staged through reused buffers in oneDNN's blocked layout
+ * ({@link StagedActivation}), where they run Winograd's algorithm if oneDNN has kernels for it
+ * (oneDNN 2.5 has none below AVX-512): fewer multiplications for the same sums. Below AVX-512, the
+ * weight gradient of a valid convolution runs as matrix products instead of oneDNN's slow kernel
+ * ({@link GemmWeightGradient}).
  *
  * <p>Weights are [k, k, inC, outC] ("hwio"), as the layer keeps them. Not thread-safe: the engine
  * thread's.
@@ -95,11 +95,13 @@ final class OneDnnConvolution {
     /** Weight and bias gradients only, overwriting gradWeights and gradBias. */
     void weightGradients(INDArray input, INDArray gradOutput, INDArray gradWeights, INDArray gradBias) {
         Plan plan = planFor(input);
-        plan.gradOutput.bringIn(gradOutput);
+        if (plan.gemmWeightGradient == null) {
+            plan.gradOutput.bringIn(gradOutput);
+        }
         parameterGradients(plan, input, gradOutput, gradWeights, gradBias);
     }
 
-    /** The backward-weights pass, on a gradOutput already brought in. */
+    /** The backward-weights pass; oneDNN's reads the gradOutput already brought in. */
     private void parameterGradients(Plan plan, INDArray input, INDArray gradOutput, INDArray gradWeights,
                                     INDArray gradBias) {
         if (plan.gemmWeightGradient != null) {
@@ -144,9 +146,10 @@ final class OneDnnConvolution {
         }
         long outHeight = height + 2L * padding - kernel + 1;
         long outWidth = width + 2L * padding - kernel + 1;
-        if (winogradFits(outHeight, outWidth) && !WINOGRAD_UNAVAILABLE.get()) {
+        boolean blocked = blockedFits(outHeight, outWidth);
+        if (blocked && !WINOGRAD_UNAVAILABLE.get()) {
             try {
-                return keep(new Plan(batch, height, width, threads, true));
+                return keep(new Plan(batch, height, width, threads, true, true));
             } catch (RuntimeException e) {
                 if (!WINOGRAD_UNAVAILABLE.getAndSet(true)) {
                     LOG.info("oneDNN has no Winograd kernels on this CPU ({}); direct convolutions run instead",
@@ -155,7 +158,7 @@ final class OneDnnConvolution {
             }
         }
         try {
-            return keep(new Plan(batch, height, width, threads, false));
+            return keep(new Plan(batch, height, width, threads, blocked, false));
         } catch (RuntimeException e) {
             unsupported = true;
             LOG.warn("oneDNN cannot run a {}x{} convolution from {} to {} channels on {}x{} images ({}); "
@@ -169,10 +172,13 @@ final class OneDnnConvolution {
         return plan;
     }
 
-    /** Winograd's F(4x4, 3x3) algorithm: see {@link ConvolutionPasses#WINOGRAD_FROM_PIXELS}. */
-    private boolean winogradFits(long outHeight, long outWidth) {
+    /**
+     * oneDNN's blocked layout, and Winograd's F(4x4, 3x3) algorithm where it has kernels: see
+     * {@link ConvolutionPasses#BLOCKED_FROM_PIXELS}.
+     */
+    private boolean blockedFits(long outHeight, long outWidth) {
         return kernel == 3 && padding == 0 && inChannels % 16 == 0 && outChannels % 16 == 0
-                && outHeight * outWidth >= ConvolutionPasses.WINOGRAD_FROM_PIXELS;
+                && outHeight * outWidth >= ConvolutionPasses.BLOCKED_FROM_PIXELS;
     }
 
     /** The primitives and memory objects of one input shape; data handles are set per call. */
@@ -181,6 +187,8 @@ final class OneDnnConvolution {
         final long height;
         final long width;
         final int threads;
+        /** Activations staged in oneDNN's own layout for the primitives, else read channels-last in place. */
+        final boolean blocked;
         final boolean winograd;
         final StagedActivation input;
         final StagedActivation output;
@@ -205,11 +213,12 @@ final class OneDnnConvolution {
         final IntMemoryMap backwardDataArgs = new IntMemoryMap();
         final IntMemoryMap backwardWeightsArgs = new IntMemoryMap();
 
-        Plan(long batch, long height, long width, int threads, boolean winograd) {
+        Plan(long batch, long height, long width, int threads, boolean blocked, boolean winograd) {
             this.batch = batch;
             this.height = height;
             this.width = width;
             this.threads = threads;
+            this.blocked = blocked;
             this.winograd = winograd;
             long outHeight = height + 2L * padding - kernel + 1;
             long outWidth = width + 2L * padding - kernel + 1;
@@ -222,9 +231,9 @@ final class OneDnnConvolution {
             // a slower gemm-based convolution; its own layouts cost one small reorder.
             memory.desc anyWeights = DirectOneDnn.desc(memory.format_tag.any, weightDims);
             var algorithm = winograd ? dnnl.algorithm.convolution_winograd : dnnl.algorithm.convolution_direct;
-            memory.desc primitiveInput = winograd ? DirectOneDnn.desc(memory.format_tag.any, batch, inChannels, height, width)
+            memory.desc primitiveInput = blocked ? DirectOneDnn.desc(memory.format_tag.any, batch, inChannels, height, width)
                     : inputDesc;
-            memory.desc primitiveOutput = winograd
+            memory.desc primitiveOutput = blocked
                     ? DirectOneDnn.desc(memory.format_tag.any, batch, outChannels, outHeight, outWidth) : outputDesc;
             long[] strides = {1, 1};
             long[] pad = {padding, padding};
@@ -274,7 +283,7 @@ final class OneDnnConvolution {
             backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_DST, gradOutput.primitiveSide());
             backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_WEIGHTS, gradWeights);
             backwardWeightsArgs.put(dnnl.DNNL_ARG_DIFF_BIAS, gradBias);
-            gemmWeightGradient = !winograd && padding == 0 && !DirectOneDnn.hasAvx512()
+            gemmWeightGradient = padding == 0 && !DirectOneDnn.hasAvx512()
                     ? new GemmWeightGradient(batch, height, width, inChannels, outChannels, kernel) : null;
         }
     }
