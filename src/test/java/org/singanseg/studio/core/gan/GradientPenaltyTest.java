@@ -77,7 +77,7 @@ class GradientPenaltyTest {
     void singlePrecisionGradientStaysCloseOnImagesLargeEnoughForWinograd() {
         // Width 32 on 64x60 px: the inner convolutions run oneDNN's Winograd kernels where this CPU
         // has them, else its direct ones; either must stay as close to double precision.
-        assertTrue(58 * 54 >= ConvolutionPasses.BLOCKED_FROM_PIXELS);
+        assertTrue(58 * 54 >= ConvolutionPasses.WINOGRAD_FROM_PIXELS);
         assertSinglePrecisionCloseToDouble(32, 64, 60);
         assertSinglePrecisionCloseToDouble(64, 80, 70);
     }

@@ -11,12 +11,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class ConvolutionPasses {
     /**
-     * 3x3 valid convolutions between multiples of 16 channels run in oneDNN's blocked layout from
-     * this many output pixels on, with Winograd's F(4x4, 3x3) algorithm where oneDNN has kernels for
-     * it (AVX-512), else its direct one, whose AVX2 kernels are also faster on that layout than on
-     * channels-last: below this size the reorders in and out cost more than they save.
+     * 3x3 valid convolutions between multiples of 16 channels run Winograd's F(4x4, 3x3) algorithm
+     * from this many output pixels on, where oneDNN has kernels for it: its kernels need oneDNN's
+     * blocked layout, and below this size the reorders in and out cost more than it saves.
      */
-    public static final long BLOCKED_FROM_PIXELS = 3000;
+    public static final long WINOGRAD_FROM_PIXELS = 3000;
 
     private final int outChannels;
     private final int shrink;

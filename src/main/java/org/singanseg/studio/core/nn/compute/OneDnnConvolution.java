@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
  * and back for each backward pass, on freshly allocated buffers, and builds a new primitive on
  * every call. Here the primitives of each input shape and thread count are built once and kept
  * ({@value #SHAPES}, like {@link Buffer}). Small images stay channels-last, in place. Large ones
- * between multiples of 16 channels are staged through reused buffers in oneDNN's blocked layout
- * ({@link StagedActivation}), where they run Winograd's algorithm if oneDNN has kernels for it
- * (oneDNN 2.5 has none below AVX-512): fewer multiplications for the same sums. Below AVX-512, the
- * weight gradient of a valid convolution runs as matrix products instead of oneDNN's slow kernel
- * ({@link GemmWeightGradient}).
+ * between multiples of 16 channels run Winograd's algorithm where oneDNN has kernels for it
+ * (oneDNN 2.5 has none below AVX-512), staged through reused blocked buffers ({@link StagedActivation}):
+ * fewer multiplications for the same sums. Elsewhere they run the direct algorithm, channels-last
+ * or, for wide layers, blocked too. Below AVX-512 the weight gradient of a valid convolution runs
+ * as matrix products instead of oneDNN's slow kernel ({@link GemmWeightGradient}).
  *
  * <p>Weights are [k, k, inC, outC] ("hwio"), as the layer keeps them. Not thread-safe: the engine
  * thread's.
@@ -35,6 +35,12 @@ import org.slf4j.LoggerFactory;
 final class OneDnnConvolution {
     private static final Logger LOG = LoggerFactory.getLogger(OneDnnConvolution.class);
     private static final int SHAPES = 4;
+    /**
+     * Where Winograd's size fits but oneDNN has no kernels for it, the direct kernels run on the
+     * blocked layout from this many channels in and out: there they are faster than on
+     * channels-last by more than the reorders cost; on narrower layers they are not (the bench).
+     */
+    private static final int BLOCKED_DIRECT_FROM_CHANNELS = 128;
     /** Set once a Winograd plan failed to build: the CPU's instruction set has no kernels for it. */
     private static final AtomicBoolean WINOGRAD_UNAVAILABLE = new AtomicBoolean();
 
@@ -146,8 +152,8 @@ final class OneDnnConvolution {
         }
         long outHeight = height + 2L * padding - kernel + 1;
         long outWidth = width + 2L * padding - kernel + 1;
-        boolean blocked = blockedFits(outHeight, outWidth);
-        if (blocked && !WINOGRAD_UNAVAILABLE.get()) {
+        boolean winogradFits = winogradFits(outHeight, outWidth);
+        if (winogradFits && !WINOGRAD_UNAVAILABLE.get()) {
             try {
                 return keep(new Plan(batch, height, width, threads, true, true));
             } catch (RuntimeException e) {
@@ -158,6 +164,7 @@ final class OneDnnConvolution {
             }
         }
         try {
+            boolean blocked = winogradFits && Math.min(inChannels, outChannels) >= BLOCKED_DIRECT_FROM_CHANNELS;
             return keep(new Plan(batch, height, width, threads, blocked, false));
         } catch (RuntimeException e) {
             unsupported = true;
@@ -172,13 +179,10 @@ final class OneDnnConvolution {
         return plan;
     }
 
-    /**
-     * oneDNN's blocked layout, and Winograd's F(4x4, 3x3) algorithm where it has kernels: see
-     * {@link ConvolutionPasses#BLOCKED_FROM_PIXELS}.
-     */
-    private boolean blockedFits(long outHeight, long outWidth) {
+    /** Winograd's F(4x4, 3x3) algorithm: see {@link ConvolutionPasses#WINOGRAD_FROM_PIXELS}. */
+    private boolean winogradFits(long outHeight, long outWidth) {
         return kernel == 3 && padding == 0 && inChannels % 16 == 0 && outChannels % 16 == 0
-                && outHeight * outWidth >= ConvolutionPasses.BLOCKED_FROM_PIXELS;
+                && outHeight * outWidth >= ConvolutionPasses.WINOGRAD_FROM_PIXELS;
     }
 
     /** The primitives and memory objects of one input shape; data handles are set per call. */
@@ -187,8 +191,6 @@ final class OneDnnConvolution {
         final long height;
         final long width;
         final int threads;
-        /** Activations staged in oneDNN's own layout for the primitives, else read channels-last in place. */
-        final boolean blocked;
         final boolean winograd;
         final StagedActivation input;
         final StagedActivation output;
@@ -213,12 +215,12 @@ final class OneDnnConvolution {
         final IntMemoryMap backwardDataArgs = new IntMemoryMap();
         final IntMemoryMap backwardWeightsArgs = new IntMemoryMap();
 
+        /** @param blocked activations staged in oneDNN's own layout, else read channels-last in place */
         Plan(long batch, long height, long width, int threads, boolean blocked, boolean winograd) {
             this.batch = batch;
             this.height = height;
             this.width = width;
             this.threads = threads;
-            this.blocked = blocked;
             this.winograd = winograd;
             long outHeight = height + 2L * padding - kernel + 1;
             long outWidth = width + 2L * padding - kernel + 1;

@@ -39,7 +39,7 @@ class OneDnnConvolutionTest {
     void largeImagesMatchLibnd4jInDouble() {
         // 16 to 32 channels on 62x58 px outputs: Winograd's size, staged in the blocked layout where
         // oneDNN has Winograd kernels for this CPU, else the direct algorithm, channels-last.
-        assertTrue(62 * 58 >= ConvolutionPasses.BLOCKED_FROM_PIXELS);
+        assertTrue(62 * 58 >= ConvolutionPasses.WINOGRAD_FROM_PIXELS);
         Case c = new Case(16, 32, 3, false);
         c.assertAgrees(Nd4j.randn(DataType.FLOAT, 2, 64, 60, 16));
         c.assertAgrees(Nd4j.randn(DataType.FLOAT, 1, 64, 60, 16));
@@ -58,6 +58,18 @@ class OneDnnConvolutionTest {
                 + DirectOneDnn.instructionSet());
         assertTrue(winograd);
         c.assertAgrees(two);
+    }
+
+    @Test
+    void heldToAvx2LargeImagesMatchLibnd4jWithoutWinograd() {
+        assumeTrue("AVX2".equalsIgnoreCase(System.getenv("DNNL_MAX_CPU_ISA")), "the AVX2 test run (pom.xml)");
+        assertEquals("avx2", DirectOneDnn.instructionSet());
+        assertFalse(DirectOneDnn.hasAvx512());
+        // 128 channels: the direct kernels on the blocked layout; the weight gradients by matrix products.
+        Case c = new Case(128, 128, 3, false);
+        INDArray large = Nd4j.randn(DataType.FLOAT, 2, 60, 56, 128);
+        c.assertAgrees(large);
+        assertFalse(c.direct.usesWinograd(large));
     }
 
     @Test
