@@ -72,6 +72,8 @@ final class GemmWeightGradient {
 
         long in = DirectOneDnn.address(input).address();
         long weights = DirectOneDnn.address(gradWeights).address();
+        long bias = DirectOneDnn.address(gradBias).address();
+        long allOnes = ones.get_data_handle().address();
         long gradRows = widenedBytes / batch;
         long tapFloats = (long) inChannels * outChannels;
         for (long image = 0; image < batch; image++) {
@@ -84,8 +86,7 @@ final class GemmWeightGradient {
                     sgemm(true, inChannels, outChannels, in + shift, inChannels, g, beta, weights + tap);
                 }
             }
-            sgemm(false, 1, outChannels, ones.get_data_handle().address(), pixels, g, beta,
-                    DirectOneDnn.address(gradBias).address());
+            sgemm(false, 1, outChannels, allOnes, pixels, g, beta, bias);
         }
     }
 
