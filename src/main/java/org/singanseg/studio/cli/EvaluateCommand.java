@@ -104,6 +104,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     long unetSeed;
 
+    @Option(names = "--unet-seeds", defaultValue = "1", description = "U-Nets per setting and fold or draw, each with "
+            + "its own seed (--unet-seed + k - 1, then + 1000 for each further one): more average out the luck of "
+            + "one network's start (default: ${DEFAULT-VALUE}).")
+    int unetSeeds;
+
     @Option(names = "--out", defaultValue = "evaluation.csv", description = "The CSV file to write "
             + "(default: ${DEFAULT-VALUE}).")
     Path out;
@@ -120,7 +125,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         EvaluationOptions options = EvaluationOptions.defaults().withFolds(folds).withSmallN(smallN).withSplitSeed(seed)
                 .withSegmentation(segmentation).withDraws(repeats).withBudget(TrainingBudget.parse(budget))
-                .withMinMaskCoverage(minMaskArea / 100).validated();
+                .withMinMaskCoverage(minMaskArea / 100).withModelSeeds(unetSeeds).validated();
         EvaluationData data = realData(options.minMaskCoverage());
         TrainBatchCommand.list("Skipped files", data.skipped());
         EvaluationPlan plan = EvaluationPlan.of(data, options);
@@ -128,7 +133,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         EvaluationResult result;
         try (ShutdownCancel cancel = new ShutdownCancel()) {
-            result = new Evaluation(plan, new EvaluationConsole(System.out, System.console() != null, smallN,
+            result = new Evaluation(plan, new EvaluationConsole(System.out, System.console() != null, options,
                     data.heldOut() ? "draw" : "fold"), cancel)
                     .run();
         } catch (CancellationException e) {
@@ -160,11 +165,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationData data = plan.data();
         System.out.printf(Locale.ROOT, "%d real pairs with %d synthetic pairs made from them (%d left out for a mask "
                         + "under %.1f%% of the image, or under half the real mask's share for a smaller polyp)%s; "
-                        + "%d %s (split seed %d), %d settings: %d models%n",
+                        + "%d %s (split seed %d), %d settings%s: %d models%n",
                 data.realPairs(), data.syntheticPairs(), data.droppedSynthetic(), 100 * options.minMaskCoverage(),
                 data.withoutSynthetic() > 0 ? "; " + data.withoutSynthetic() + " real pairs without synthetic pairs "
                         + "are not drawn" : "", plan.folds().size(), data.heldOut() ? "draws" : "folds",
-                options.splitSeed(), plan.runs().size() / plan.folds().size(), plan.runs().size());
+                options.splitSeed(), plan.runs().size() / plan.folds().size() / options.modelSeeds(),
+                options.modelSeeds() == 1 ? "" : ", " + options.modelSeeds() + " U-Net seeds each", plan.runs().size());
         System.out.println("Each model: " + options.segmentation().describe() + "; budget " + options.budget().id()
                 + ", steps per model: " + plan.runs().stream().map(plan::steps).distinct().map(String::valueOf)
                 .collect(Collectors.joining(" or ")));

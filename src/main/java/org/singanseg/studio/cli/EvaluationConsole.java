@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.singanseg.studio.core.eval.EvaluationListener;
+import org.singanseg.studio.core.eval.EvaluationOptions;
 import org.singanseg.studio.core.eval.EvaluationRun;
 import org.singanseg.studio.core.eval.RunResult;
 import org.singanseg.studio.core.seg.SegmentationMetrics;
@@ -17,15 +18,15 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
 final class EvaluationConsole implements EvaluationListener {
     private final PrintStream out;
     private final boolean interactive;
-    private final int smallN;
+    private final EvaluationOptions options;
     private final String unit;
     private double lastLoss = Double.NaN;
 
     /** @param unit what the runs' numbers count: "fold" or "draw" */
-    EvaluationConsole(PrintStream out, boolean interactive, int smallN, String unit) {
+    EvaluationConsole(PrintStream out, boolean interactive, EvaluationOptions options, String unit) {
         this.out = out;
         this.interactive = interactive;
-        this.smallN = smallN;
+        this.options = options;
         this.unit = unit;
     }
 
@@ -39,8 +40,9 @@ final class EvaluationConsole implements EvaluationListener {
 
     @Override
     public void runStarted(EvaluationRun run, int number, int total) {
-        out.printf(Locale.ROOT, "[%d/%d] %s %d, %s: training on %d real + %d synthetic pairs, testing on %d%n",
-                number, total, unit, run.fold(), run.setting().label(smallN), run.trainingReal().size(),
+        out.printf(Locale.ROOT, "[%d/%d] %s %s, %s: training on %d real + %d synthetic pairs, testing on %d%n",
+                number, total, unit, options.modelName(run.fold(), run.unetSeed()),
+                run.setting().label(options.smallN()), run.trainingReal().size(),
                 run.trainingSynthetic().size(), run.test().size());
     }
 

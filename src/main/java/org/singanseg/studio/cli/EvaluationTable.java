@@ -9,9 +9,9 @@ import org.singanseg.studio.core.eval.RunResult;
 import org.singanseg.studio.core.seg.SegmentationMetrics;
 
 /**
- * An evaluation's results as a table on the terminal: per setting, a line per fold or draw (pairs trained
- * on and tested on, scores), then the mean +/- sample standard deviation of each score over the
- * folds or draws. The same figures as evaluation.csv, rounded to 3 decimals.
+ * An evaluation's results as a table on the terminal: per setting, a line per model, that is per fold
+ * or draw and U-Net seed (pairs trained on and tested on, scores), then the mean +/- sample standard
+ * deviation of each score over the folds or draws (each the mean of its seeds). The same figures as evaluation.csv, rounded to 3 decimals.
  */
 final class EvaluationTable {
     private static final String METRIC = "%17s";
@@ -33,7 +33,8 @@ final class EvaluationTable {
         for (EvaluationSetting setting : result.settings()) {
             String label = setting.label(smallN);
             for (RunResult run : result.runs(setting)) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, lead, label, run.fold(),
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, lead, label,
+                        result.options().modelName(run.fold(), run.unetSeed()),
                         run.trainingReal() + "+" + run.trainingSynthetic(), run.test()));
                 for (double value : run.metrics().values()) {
                     line.append(String.format(Locale.ROOT, METRIC, String.format(Locale.ROOT, "%.3f", value)));

@@ -65,18 +65,20 @@ class EvaluateCommandTest {
     void heldOutDrawsPrintTheHeadlineAndWriteTheThreeFiles() throws Exception {
         Path test = EvaluationFolders.testFolder(dir, folders, 3);
         CliRun run = evaluate("--test", test.toString(), "--repeats", "2", "--budget", "steps", "--min-mask-area", "0",
-                "--model", "unetpp");
+                "--model", "unetpp", "--unet-seeds", "2");
         assertEquals(0, run.exit(), run.err() + run.out());
         String out = run.out();
         assertTrue(out.contains("Each model: 32x32 px, UNet++ depth 4 width 16"), out);
+        assertTrue(out.contains("[8/8] draw 2, seed 1002, 2 real + synthetic: training on"), out);
         assertTrue(out.contains("4 real pairs with 8 synthetic pairs made from them (0 left out for a mask under 0.0% "
                 + "of the image, or under half the real mask's share for a smaller polyp); 2 draws (split seed 1), "
-                + "2 settings: 4 models"), out);
+                + "2 settings, 2 U-Net seeds each: 8 models"), out);
         assertTrue(out.contains("budget steps, steps per model: 1"), "6 pairs in batches of 8, 1 epoch: " + out);
         assertTrue(out.contains("Draw 1: ") && out.contains("Draw 2: ") && out.contains("tested on the 3 test pairs"),
                 out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("Adding 4 synthetic pairs to 2 real ones ")
-                && l.contains(" IoU from ") && l.contains("(95% CI ")), out);
+                && l.contains(" IoU from ") && l.contains("(95% CI ") && l.contains("2 draws (2 U-Net seeds each)")),
+                out);
         String summary = Files.readString(EvaluationCsv.summaryFile(csv));
         assertTrue(summary.contains("2 draws of 2 real pairs from 4 with synthetic pairs") && summary.contains(" Dice "),
                 summary);
@@ -86,7 +88,10 @@ class EvaluateCommandTest {
         assertTrue(rows.stream().skip(1).allMatch(r -> r.get(model).equals("unetpp")), rows.toString());
         List<List<String>> images = CsvTable.parse(Files.readString(EvaluationCsv.imagesFile(csv)));
         assertEquals(EvaluationCsv.IMAGE_COLUMNS, images.get(0));
-        assertEquals(1 + 4 * 3, images.size(), "4 models x 3 test images");
+        assertEquals(1 + 8 * 3, images.size(), "2 draws x 2 seeds x 2 settings x 3 test images");
+        int seed = EvaluationCsv.IMAGE_COLUMNS.indexOf("model_seed");
+        assertEquals(List.of("1", "1001", "2", "1002"), images.stream().skip(1).map(r -> r.get(seed)).distinct()
+                .toList());
     }
 
     @Test

@@ -17,10 +17,10 @@ import org.singanseg.studio.core.seg.SegmentationSettings;
 /**
  * The files of an evaluation, each written atomically:
  * <ul>
- *   <li>{@code evaluation.csv}: for each setting, one row per fold or draw (its scores, the pairs it
- *   trained and was tested on, its steps and the seconds it took), then a {@code mean} and a
- *   {@code std} row (sample standard deviation over the folds or draws) whose count and time cells
- *   are empty. Every row carries the seeds, the network's size, epochs, the training budget and the
+ *   <li>{@code evaluation.csv}: for each setting, one row per model, that is per fold or draw and
+ *   U-Net seed (its model seed, its scores, the pairs it trained and was tested on, its steps and
+ *   the seconds it took), then a {@code mean} and a {@code std} row (sample standard deviation over
+ *   the folds or draws, each the mean of its seeds) whose seed, count and time cells are empty. Every row carries the seeds, the network's size, epochs, the training budget and the
  *   segmentation model ({@code unet} or {@code unetpp}), so a row says how to repeat it.</li>
  *   <li>{@code evaluation-images.csv}: every model's score on every test image, from which the
  *   headline's bootstrap can be checked.</li>
@@ -33,7 +33,8 @@ public final class EvaluationCsv {
     public static final List<String> COLUMNS;
 
     static {
-        List<String> columns = new ArrayList<>(List.of("setting", "fold", "train_real", "train_synthetic", "test_real"));
+        List<String> columns = new ArrayList<>(List.of("setting", "fold", "model_seed", "train_real", "train_synthetic",
+                "test_real"));
         columns.addAll(SegmentationMetrics.NAMES);
         columns.addAll(List.of("steps", "seconds", "split_seed", "unet_seed", "size", "epochs", "budget",
                 "model"));
@@ -46,7 +47,7 @@ public final class EvaluationCsv {
     public static final List<String> IMAGE_COLUMNS;
 
     static {
-        List<String> columns = new ArrayList<>(List.of("setting", "fold", "test_image"));
+        List<String> columns = new ArrayList<>(List.of("setting", "fold", "model_seed", "test_image"));
         columns.addAll(SegmentationMetrics.NAMES);
         IMAGE_COLUMNS = List.copyOf(columns);
     }
@@ -83,7 +84,7 @@ public final class EvaluationCsv {
         for (RunResult run : result.runs()) {
             for (RunResult.ImageScore image : run.images()) {
                 List<String> cells = new ArrayList<>(List.of(run.setting().id(), Integer.toString(run.fold()),
-                        image.name()));
+                        Long.toString(run.unetSeed()), image.name()));
                 for (double value : image.metrics().values()) {
                     cells.add(decimal(value));
                 }
@@ -97,13 +98,14 @@ public final class EvaluationCsv {
         CsvTable csv = new CsvTable(COLUMNS);
         for (EvaluationSetting setting : result.settings()) {
             for (RunResult run : result.runs(setting)) {
-                csv.row(row(result, setting, Integer.toString(run.fold()), List.of(Integer.toString(run.trainingReal()),
-                        Integer.toString(run.trainingSynthetic()), Integer.toString(run.test())), run.metrics(),
-                        List.of(Integer.toString(run.steps()), decimal(run.seconds()))));
+                csv.row(row(result, setting, Integer.toString(run.fold()), List.of(Long.toString(run.unetSeed()),
+                        Integer.toString(run.trainingReal()), Integer.toString(run.trainingSynthetic()),
+                        Integer.toString(run.test())), run.metrics(), List.of(Integer.toString(run.steps()),
+                        decimal(run.seconds()))));
             }
             SegmentationMetrics.FoldSummary summary = result.summary(setting);
-            csv.row(row(result, setting, MEAN, List.of("", "", ""), summary.mean(), List.of("", "")));
-            csv.row(row(result, setting, STD, List.of("", "", ""), summary.standardDeviation(), List.of("", "")));
+            csv.row(row(result, setting, MEAN, List.of("", "", "", ""), summary.mean(), List.of("", "")));
+            csv.row(row(result, setting, STD, List.of("", "", "", ""), summary.standardDeviation(), List.of("", "")));
         }
         return csv;
     }

@@ -8,12 +8,14 @@ import org.singanseg.studio.core.seg.SegmentationTrainer;
 
 /**
  * Every model an evaluation trains, before any is: the folds of the real pairs (or the draws of a
- * held-out evaluation) and, fold by fold, one {@link EvaluationRun} per {@link EvaluationSetting}.
- * Fold by fold so that the first results already compare every setting. A held-out evaluation
+ * held-out evaluation) and, fold by fold and U-Net seed by seed, one {@link EvaluationRun} per
+ * {@link EvaluationSetting}. In that order so that the first results already compare every setting. A held-out evaluation
  * has only the small-data settings: its point is what synthetic pairs add to a few real ones.
  */
 public record EvaluationPlan(EvaluationData data, EvaluationOptions options, List<FoldSplit.Fold> folds,
                              List<EvaluationRun> runs) {
+    /** How far apart a fold's U-Net seeds lie, so that no two folds or draws share one. */
+    static final long SEED_STRIDE = 1000;
 
     public EvaluationPlan {
         folds = List.copyOf(folds);
@@ -32,8 +34,11 @@ public record EvaluationPlan(EvaluationData data, EvaluationOptions options, Lis
                 : List.of(EvaluationSetting.values());
         List<EvaluationRun> runs = new ArrayList<>();
         for (FoldSplit.Fold fold : folds) {
-            for (EvaluationSetting setting : settings) {
-                runs.add(setting.run(fold));
+            for (int k = 1; k <= options.modelSeeds(); k++) {
+                long unetSeed = unetSeed(options, fold.number(), k);
+                for (EvaluationSetting setting : settings) {
+                    runs.add(setting.run(fold, unetSeed));
+                }
             }
         }
         return new EvaluationPlan(data, options, folds, runs);
@@ -47,9 +52,17 @@ public record EvaluationPlan(EvaluationData data, EvaluationOptions options, Lis
         return SegmentationTrainer.stepsFor(pairs, segmentation.epochs(), segmentation.batchSize());
     }
 
-    /** The U-Net settings of this run's model: the seed is the fold's or draw's. */
+    /** The U-Net settings of this run's model, with its seed. */
     public SegmentationSettings segmentation(EvaluationRun run) {
-        SegmentationSettings segmentation = options.segmentation();
-        return segmentation.withSeed(segmentation.seed() + run.fold() - 1);
+        return options.segmentation().withSeed(run.unetSeed());
+    }
+
+    /**
+     * The k-th (1-based) U-Net seed of a fold or draw: the options' seed plus the fold's number minus
+     * one, plus {@value #SEED_STRIDE} for each further seed; the first is what an evaluation with one
+     * seed per fold always used.
+     */
+    static long unetSeed(EvaluationOptions options, int fold, int k) {
+        return options.segmentation().seed() + fold - 1 + (k - 1) * SEED_STRIDE;
     }
 }

@@ -1,7 +1,10 @@
 package org.singanseg.studio.core.eval;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.singanseg.studio.core.seg.SegmentationMetrics;
 
@@ -36,8 +39,13 @@ public record EvaluationResult(EvaluationOptions options, boolean heldOut, int r
         return heldOut ? "draw" : "fold";
     }
 
-    /** The setting's mean and standard deviation of each score over its folds. */
+    /**
+     * The setting's mean and standard deviation of each score over its folds or draws; a fold's
+     * score is the mean over its U-Net seeds.
+     */
     public SegmentationMetrics.FoldSummary summary(EvaluationSetting setting) {
-        return SegmentationMetrics.overFolds(runs(setting).stream().map(RunResult::metrics).toList());
+        Map<Integer, List<SegmentationMetrics>> byFold = runs(setting).stream().collect(Collectors.groupingBy(
+                RunResult::fold, LinkedHashMap::new, Collectors.mapping(RunResult::metrics, Collectors.toList())));
+        return SegmentationMetrics.overFolds(byFold.values().stream().map(SegmentationMetrics::mean).toList());
     }
 }

@@ -8,9 +8,10 @@ import org.singanseg.studio.core.batch.BatchPair;
  * One model of an evaluation: a setting in a fold, with the pairs it trains on and the real pairs
  * it is tested on.
  *
- * @param fold 1-based number of the fold, or of the draw of a held-out evaluation
+ * @param fold     1-based number of the fold, or of the draw of a held-out evaluation
+ * @param unetSeed seed of the model's weights, sample order and augmentations
  */
-public record EvaluationRun(EvaluationSetting setting, int fold, List<BatchPair> trainingReal,
+public record EvaluationRun(EvaluationSetting setting, int fold, long unetSeed, List<BatchPair> trainingReal,
                             List<SyntheticPair> trainingSynthetic, List<BatchPair> test) {
 
     public EvaluationRun {

@@ -44,13 +44,13 @@ public enum EvaluationSetting {
         return real != synthetic ? data + " only" : data;
     }
 
-    /** This setting's model of the fold: its training pairs and the fold's test pairs. */
-    public EvaluationRun run(FoldSplit.Fold fold) {
+    /** This setting's model of the fold with that U-Net seed: its training pairs and the fold's test pairs. */
+    public EvaluationRun run(FoldSplit.Fold fold, long unetSeed) {
         List<SourceGroup> groups = small ? fold.small() : fold.training();
         List<BatchPair> realPairs = real ? groups.stream().map(SourceGroup::real).toList() : List.of();
         List<SyntheticPair> syntheticPairs = synthetic
                 ? groups.stream().flatMap(g -> g.synthetic().stream()).toList() : List.of();
-        return new EvaluationRun(this, fold.number(), realPairs, syntheticPairs,
+        return new EvaluationRun(this, fold.number(), unetSeed, realPairs, syntheticPairs,
                 fold.test().stream().map(SourceGroup::real).toList());
     }
 }

@@ -20,6 +20,10 @@ public final class EvaluationSummary {
                         options.smallN(), result.realPairs())
                 : String.format(Locale.ROOT, "%d-fold cross-validation over %d real pairs (small data: %d per fold)",
                         options.folds(), result.realPairs(), options.smallN());
+        if (options.modelSeeds() > 1) {
+            design += String.format(Locale.ROOT, "; every setting trained with %d U-Net seeds per %s (seed s, s + %d, "
+                    + "...)", options.modelSeeds(), result.unit(), EvaluationPlan.SEED_STRIDE);
+        }
         String budget = options.budget() == TrainingBudget.STEPS
                 ? "budget steps: every model took the steps of %d epochs over the largest training set"
                 : "budget epochs: every model took %d epochs over its own pairs";

@@ -8,6 +8,7 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
  * The scores of one model: a setting in a fold or draw.
  *
  * @param fold              1-based number of the fold or draw
+ * @param unetSeed          the model's seed; a fold's settings share each of its seeds
  * @param trainingReal      real pairs it trained on
  * @param trainingSynthetic synthetic pairs it trained on
  * @param steps             optimiser steps it trained for
@@ -15,8 +16,8 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
  * @param metrics           the mean of the test pairs' scores ({@link SegmentationMetrics#mean})
  * @param seconds           training and testing time
  */
-public record RunResult(EvaluationSetting setting, int fold, int trainingReal, int trainingSynthetic, int steps,
-                        List<ImageScore> images, SegmentationMetrics metrics, double seconds) {
+public record RunResult(EvaluationSetting setting, int fold, long unetSeed, int trainingReal, int trainingSynthetic,
+                        int steps, List<ImageScore> images, SegmentationMetrics metrics, double seconds) {
 
     /** One test pair's scores; {@code name} is the test pair's name (its image's base name). */
     public record ImageScore(String name, SegmentationMetrics metrics) {

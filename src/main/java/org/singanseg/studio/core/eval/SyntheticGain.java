@@ -19,7 +19,9 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
  * <p>The intervals come from a paired bootstrap over both sources of chance: the draws (or folds)
  * and the test images. Each resample weighs every draw by how often it was drawn from the draws,
  * with replacement, and every test image by how often it was drawn from the test images; the two
- * settings are scored on the same weighted (draw, image) cells, so what they share cancels. Relative
+ * settings are scored on the same weighted (draw, image) cells, so what they share cancels. A
+ * draw's U-Net seeds stay together in it (each with and without synthetic pairs, paired by seed),
+ * so they narrow the interval only as far as they average out the luck of a network's start. Relative
  * gain = weighted mean with synthetic / weighted mean without - 1. The interval is the 2.5th to
  * 97.5th percentile of {@value #RESAMPLES} resamples (seeded: the same result gives the same
  * interval).
@@ -29,12 +31,13 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
  * @param with            mean score with their synthetic pairs added
  * @param syntheticPairs  synthetic pairs added per model, on average
  * @param draws           draws or folds
+ * @param seeds           U-Net seeds per draw or fold
  * @param unit            "draw" or "fold"
  * @param testImages      distinct test images
  */
 public record SyntheticGain(String metric, int smallN, double syntheticPairs, double without, double with,
                             double absoluteLow, double absoluteHigh, double relativeLow, double relativeHigh,
-                            int draws, String unit, int testImages) {
+                            int draws, int seeds, String unit, int testImages) {
     static final int RESAMPLES = 4000;
     private static final long SEED = 20221;
 
@@ -61,15 +64,15 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
         List<RunResult> without = result.runs(EvaluationSetting.SMALL_REAL);
         List<RunResult> with = result.runs(EvaluationSetting.SMALL_REAL_AND_SYNTHETIC);
         Map<String, Integer> images = new LinkedHashMap<>();
+        Map<Integer, Integer> drawIndex = new LinkedHashMap<>(); // fold or draw number -> index
         List<double[]> cells = new ArrayList<>(); // {draw, image, score without, score with}
-        List<Integer> drawNumbers = new ArrayList<>();
         for (RunResult base : without) {
-            RunResult added = with.stream().filter(r -> r.fold() == base.fold()).findFirst().orElse(null);
+            RunResult added = with.stream().filter(r -> r.fold() == base.fold() && r.unetSeed() == base.unetSeed())
+                    .findFirst().orElse(null);
             if (added == null) {
                 continue;
             }
-            int draw = drawNumbers.size();
-            drawNumbers.add(base.fold());
+            int draw = drawIndex.computeIfAbsent(base.fold(), f -> drawIndex.size());
             Map<String, Double> addedScores = new LinkedHashMap<>();
             added.images().forEach(i -> addedScores.put(i.name(), score.applyAsDouble(i.metrics())));
             for (RunResult.ImageScore image : base.images()) {
@@ -85,21 +88,21 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
         }
         double synthetic = with.stream().mapToInt(RunResult::trainingSynthetic).average().orElse(0);
         int smallN = result.options().smallN();
-        double[] mean = weighted(cells, filled(drawNumbers.size()), filled(images.size()));
+        double[] mean = weighted(cells, filled(drawIndex.size()), filled(images.size()));
         Random random = new Random(SEED);
         double[] absolute = new double[RESAMPLES];
         double[] relative = new double[RESAMPLES];
         for (int r = 0; r < RESAMPLES; r++) {
             double[] m;
             do {
-                m = weighted(cells, resampled(drawNumbers.size(), random), resampled(images.size(), random));
+                m = weighted(cells, resampled(drawIndex.size(), random), resampled(images.size(), random));
             } while (m == null);
             absolute[r] = m[1] - m[0];
             relative[r] = ratioGain(m[0], m[1]);
         }
         return new SyntheticGain(metric, smallN, synthetic, mean[0], mean[1], percentile(absolute, 0.025),
                 percentile(absolute, 0.975), percentile(relative, 0.025), percentile(relative, 0.975),
-                drawNumbers.size(), result.unit(), images.size());
+                drawIndex.size(), result.options().modelSeeds(), result.unit(), images.size());
     }
 
     /** {@code with / without - 1}; a model that found no polyp without synthetic pairs has no finite ratio. */
@@ -164,10 +167,11 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
         String none = without == 0 ? " Without synthetic pairs the models found no polyp on any test image: the "
                 + "relative gain has no finite value." : "";
         return String.format(Locale.ROOT, "Adding %s synthetic pairs to %d real one%s %s %s from %.3f to %.3f: %s "
-                        + "(95%% CI %s to %s), %s absolute (95%% CI %s to %s); over %d %s and %d test images.%s",
+                        + "(95%% CI %s to %s), %s absolute (95%% CI %s to %s); over %d %s%s and %d test images.%s",
                 count(syntheticPairs), smallN, smallN == 1 ? "" : "s", verb, metric, without, with,
                 percent(relative()), percent(relativeLow), percent(relativeHigh), signed(absolute()),
                 signed(absoluteLow), signed(absoluteHigh), draws, draws == 1 ? unit : unit + "s",
+                seeds == 1 ? "" : " (" + seeds + " U-Net seeds each)",
                 testImages, noise + none);
     }
 

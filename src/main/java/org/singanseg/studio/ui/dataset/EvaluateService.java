@@ -45,7 +45,8 @@ public final class EvaluateService extends EngineJob {
         start(() -> {
             EvaluationPlan plan = EvaluationPlan.of(EvaluationData.find(real, synthetic, test,
                     options.minMaskCoverage()), options.validated());
-            EvaluationResult done = new Evaluation(plan, new Listener(options.smallN(), plan.data().heldOut() ? "draw" : "fold"), cancelRequested::get).run();
+            EvaluationResult done = new Evaluation(plan, new Listener(options, plan.data().heldOut() ? "draw" : "fold"),
+                    cancelRequested::get).run();
             ui.execute(() -> result.set(done)); // shown even if the file cannot be written
             Path csv = synthetic.resolve(CSV);
             EvaluationCsv.write(csv, done);
@@ -56,13 +57,13 @@ public final class EvaluateService extends EngineJob {
 
     /** Progress in models and epochs, each model an equal share. */
     private final class Listener implements EvaluationListener {
-        private final int smallN;
+        private final EvaluationOptions options;
         private final String unit;
         private int runNumber = 1;
         private int runTotal = 1;
 
-        Listener(int smallN, String unit) {
-            this.smallN = smallN;
+        Listener(EvaluationOptions options, String unit) {
+            this.options = options;
             this.unit = unit;
         }
 
@@ -80,8 +81,9 @@ public final class EvaluateService extends EngineJob {
         @Override
         public void epochFinished(EvaluationRun run, int epoch, int epochs, double loss) {
             report((runNumber - 1 + (double) epoch / epochs) / runTotal, String.format(Locale.ROOT,
-                    "Model %d of %d (%s, %s %d): pass %d of %d over its pairs, loss %.3f", runNumber, runTotal,
-                    run.setting().label(smallN), unit, run.fold(), epoch, epochs, loss));
+                    "Model %d of %d (%s, %s %s): pass %d of %d over its pairs, loss %.3f", runNumber, runTotal,
+                    run.setting().label(options.smallN()), unit, options.modelName(run.fold(), run.unetSeed()), epoch,
+                    epochs, loss));
         }
     }
 }

@@ -61,6 +61,7 @@ public final class EvaluateWindow {
     private final Spinner<Integer> size = new Spinner<>(32, 512, 128, 32);
     private final Spinner<Integer> epochs = new Spinner<>(1, 500, SegmentationSettings.defaults().epochs());
     private final Spinner<Integer> smallN = new Spinner<>(1, 100, 5);
+    private final Spinner<Integer> seeds = new Spinner<>(1, 10, EvaluationOptions.defaults().modelSeeds());
     private final Label problem = new Label();
     private final TableView<EvaluationRow> table = new TableView<>();
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis(0, 1, 0.1));
@@ -69,7 +70,7 @@ public final class EvaluateWindow {
         this.service = service;
         stage.initOwner(owner);
         stage.setTitle("Evaluate a synthetic dataset");
-        for (Spinner<Integer> spinner : java.util.List.of(folds, draws, size, epochs, smallN)) {
+        for (Spinner<Integer> spinner : java.util.List.of(folds, draws, size, epochs, smallN, seeds)) {
             spinner.setEditable(true);
             spinner.setPrefWidth(90);
         }
@@ -82,7 +83,9 @@ public final class EvaluateWindow {
         form.addRow(3, new Label("Draws"), draws, new Label("Folds (no test set)"), folds);
         form.addRow(4, new Label("Epochs"), epochs, new Label("Small-data n"), smallN);
         form.addRow(5, new Label("Training budget"), budget, new Label("Image size"), size);
-        form.addRow(6, new Label("Network"), model);
+        form.addRow(6, new Label("Network"), model, new Label("U-Net seeds per draw"), seeds);
+        seeds.setTooltip(new Tooltip("Each setting of a draw or fold trains this many networks from different "
+                + "starts; more average out one network's luck, at that many times the time."));
         form.getChildren().stream().filter(Label.class::isInstance)
                 .forEach(label -> ((Label) label).setMinWidth(Region.USE_PREF_SIZE)); // names whole, not cut short
         model.setValue(EvaluationOptions.defaults().segmentation().model());
@@ -151,8 +154,8 @@ public final class EvaluateWindow {
             showProblem("Choose the folder of real pairs (with images/ and masks/) and a synthetic dataset folder.");
             return;
         }
-        if (!Spinners.commit(folds, draws, size, epochs, smallN)) {
-            showProblem("Draws, folds, image size, epochs and n must be whole numbers.");
+        if (!Spinners.commit(folds, draws, size, epochs, smallN, seeds)) {
+            showProblem("Draws, folds, image size, epochs, n and seeds must be whole numbers.");
             return;
         }
         problem.setVisible(false);
@@ -161,7 +164,7 @@ public final class EvaluateWindow {
                 .withModel(model.getValue());
         service.start(real.folder(), synthetic.folder(), test.folder(), defaults.withFolds(folds.getValue())
                 .withDraws(draws.getValue()).withSmallN(smallN.getValue()).withBudget(budget.getValue())
-                .withSegmentation(segmentation));
+                .withSegmentation(segmentation).withModelSeeds(seeds.getValue()));
     }
 
     private void show(EvaluationResult result) {

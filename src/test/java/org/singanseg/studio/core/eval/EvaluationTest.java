@@ -111,8 +111,9 @@ class EvaluationTest {
                 assertEquals(List.of("11", "5", "32", "2", "epochs", "unet"), row.subList(row.size() - 6, row.size()));
             }
         }
-        assertEquals(List.of("real_only", "1", "2", "0", "2"), rows.get(1).subList(0, 5));
-        assertEquals(List.of("", "", ""), rows.get(3).subList(2, 5), "no counts on the mean row");
+        assertEquals(List.of("real_only", "1", "5", "2", "0", "2"), rows.get(1).subList(0, 6));
+        assertEquals("6", rows.get(2).get(2), "fold 2's model seed");
+        assertEquals(List.of("", "", "", ""), rows.get(3).subList(2, 6), "no seed or counts on the mean row");
     }
 
     @Test

@@ -33,7 +33,7 @@ class FoldSplitTest {
             assertTrue(training.containsAll(names(fold.small())));
             assertEquals(4, fold.small().size());
             for (EvaluationSetting setting : EvaluationSetting.values()) {
-                EvaluationRun run = setting.run(fold);
+                EvaluationRun run = setting.run(fold, 1);
                 List<String> testImages = run.test().stream().map(p -> p.image().toString()).toList();
                 assertEquals(test.size(), testImages.size());
                 for (BatchPair real : run.trainingReal()) {
@@ -51,11 +51,11 @@ class FoldSplitTest {
     @Test
     void eachSettingTrainsOnWhatItsNameSays() {
         FoldSplit.Fold fold = FoldSplit.of(groups(6, 2), 3, 2, 1).get(0);
-        assertEquals(List.of(4, 0), counts(EvaluationSetting.REAL_ONLY.run(fold)));
-        assertEquals(List.of(0, 8), counts(EvaluationSetting.SYNTHETIC_ONLY.run(fold)));
-        assertEquals(List.of(4, 8), counts(EvaluationSetting.REAL_AND_SYNTHETIC.run(fold)));
-        assertEquals(List.of(2, 0), counts(EvaluationSetting.SMALL_REAL.run(fold)));
-        EvaluationRun small = EvaluationSetting.SMALL_REAL_AND_SYNTHETIC.run(fold);
+        assertEquals(List.of(4, 0), counts(EvaluationSetting.REAL_ONLY.run(fold, 1)));
+        assertEquals(List.of(0, 8), counts(EvaluationSetting.SYNTHETIC_ONLY.run(fold, 1)));
+        assertEquals(List.of(4, 8), counts(EvaluationSetting.REAL_AND_SYNTHETIC.run(fold, 1)));
+        assertEquals(List.of(2, 0), counts(EvaluationSetting.SMALL_REAL.run(fold, 1)));
+        EvaluationRun small = EvaluationSetting.SMALL_REAL_AND_SYNTHETIC.run(fold, 1);
         assertEquals(List.of(2, 4), counts(small));
         Set<String> smallImages = new HashSet<>(small.trainingReal().stream().map(p -> p.image().toString()).toList());
         assertTrue(small.trainingSynthetic().stream().allMatch(s -> smallImages.contains(s.sourceImage())),

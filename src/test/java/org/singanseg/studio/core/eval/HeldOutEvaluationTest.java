@@ -96,6 +96,26 @@ class HeldOutEvaluationTest {
     }
 
     @Test
+    void everyDrawTrainsEachSettingOncePerUnetSeedWithSeedsTheSettingsShare() throws Exception {
+        EvaluationPlan plan = EvaluationPlan.of(data(0), TINY.withModelSeeds(3));
+        assertEquals(12, plan.runs().size(), "2 draws x 3 seeds x (n real, n real + synthetic)");
+        // TINY's U-Net seed is 5: draw k's seeds are 5 + k - 1, then 1000 apart.
+        for (EvaluationSetting setting : List.of(EvaluationSetting.SMALL_REAL,
+                EvaluationSetting.SMALL_REAL_AND_SYNTHETIC)) {
+            assertEquals(List.of(5L, 1005L, 2005L, 6L, 1006L, 2006L), plan.runs().stream()
+                    .filter(r -> r.setting() == setting).map(EvaluationRun::unetSeed).toList());
+        }
+        for (EvaluationRun run : plan.runs()) {
+            assertEquals(run.unetSeed(), plan.segmentation(run).seed());
+        }
+        assertEquals(List.of(5L, 6L), EvaluationPlan.of(data(0), TINY).runs().stream()
+                .map(EvaluationRun::unetSeed).distinct().toList(), "one seed per draw: as before there were several");
+        assertEquals("2, seed 1006", plan.options().modelName(2, 1006));
+        assertEquals("2", TINY.modelName(2, 6));
+        assertThrows(IllegalArgumentException.class, () -> TINY.withModelSeeds(0).validated());
+    }
+
+    @Test
     void syntheticPairsWithNearlyEmptyMasksAreLeftOutAndCounted() throws Exception {
         List<List<String>> rows = EvaluationFolders.manifestRows(folders);
         int coverage = BatchManifest.COLUMNS.indexOf("mask_coverage");

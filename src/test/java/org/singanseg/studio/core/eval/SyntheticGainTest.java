@@ -92,6 +92,35 @@ class SyntheticGainTest {
         assertTrue(nothing.withinNoise());
     }
 
+    /**
+     * Two U-Net seeds per draw, one luckier than the other: each seed's model with synthetic pairs is
+     * compared with the same seed's model without, and a draw's seeds average within it.
+     */
+    @Test
+    void aDrawsSeedsArePairedBySeedAndAveragedWithinTheDraw() {
+        List<RunResult> runs = new ArrayList<>();
+        for (int draw = 1; draw <= 2; draw++) {
+            runs.add(run(EvaluationSetting.SMALL_REAL, draw, 1, 0, 30, i -> 0.2));
+            runs.add(run(EvaluationSetting.SMALL_REAL_AND_SYNTHETIC, draw, 1, 10, 30, i -> 0.3));
+            runs.add(run(EvaluationSetting.SMALL_REAL, draw, 1001, 0, 30, i -> 0.6));
+            runs.add(run(EvaluationSetting.SMALL_REAL_AND_SYNTHETIC, draw, 1001, 10, 30, i -> 0.9));
+        }
+        EvaluationResult result = new EvaluationResult(EvaluationOptions.defaults().withDraws(2).withModelSeeds(2),
+                true, 15, 20, 0, runs);
+        SyntheticGain gain = SyntheticGain.of(result, "IoU", SegmentationMetrics::iou);
+        assertEquals(0.4, gain.without(), 1e-12);
+        assertEquals(0.6, gain.with(), 1e-12);
+        assertEquals(0.5, gain.relativeLow(), 1e-9, "both draws gain 0.6 / 0.4 whatever is resampled");
+        assertEquals(0.5, gain.relativeHigh(), 1e-9);
+        assertEquals(2, gain.draws());
+        assertTrue(gain.sentence().contains("over 2 draws (2 U-Net seeds each) and 30 test images"), gain.sentence());
+
+        SegmentationMetrics.FoldSummary summary = result.summary(EvaluationSetting.SMALL_REAL);
+        assertEquals(2, summary.folds(), "seeds are averaged within their draw");
+        assertEquals(0.4, summary.mean().iou(), 1e-12);
+        assertEquals(0, summary.standardDeviation().iou(), 1e-12);
+    }
+
     interface Score {
         double of(int draw, int image);
     }
@@ -101,20 +130,20 @@ class SyntheticGainTest {
         List<RunResult> runs = new ArrayList<>();
         for (int d = 0; d < draws; d++) {
             int draw = d;
-            runs.add(run(EvaluationSetting.SMALL_REAL, d + 1, 0, images, i -> without.of(draw, i)));
-            runs.add(run(EvaluationSetting.SMALL_REAL_AND_SYNTHETIC, d + 1, 10, images, i -> with.of(draw, i)));
+            runs.add(run(EvaluationSetting.SMALL_REAL, d + 1, 1, 0, images, i -> without.of(draw, i)));
+            runs.add(run(EvaluationSetting.SMALL_REAL_AND_SYNTHETIC, d + 1, 1, 10, images, i -> with.of(draw, i)));
         }
         return new EvaluationResult(EvaluationOptions.defaults(), true, 15, 10 * draws, 0, runs);
     }
 
-    private static RunResult run(EvaluationSetting setting, int draw, int synthetic, int images,
+    private static RunResult run(EvaluationSetting setting, int draw, long unetSeed, int synthetic, int images,
                                  IntToDoubleFunction score) {
         List<RunResult.ImageScore> scores = new ArrayList<>();
         for (int i = 0; i < images; i++) {
             double value = score.applyAsDouble(i);
             scores.add(new RunResult.ImageScore("t" + i, new SegmentationMetrics(1 - value, value, value, 1, 1, 1)));
         }
-        return new RunResult(setting, draw, 5, synthetic, 100, scores,
+        return new RunResult(setting, draw, unetSeed, 5, synthetic, 100, scores,
                 SegmentationMetrics.mean(scores.stream().map(RunResult.ImageScore::metrics).toList()), 1);
     }
 }
