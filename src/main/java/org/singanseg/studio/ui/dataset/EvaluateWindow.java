@@ -83,7 +83,7 @@ public final class EvaluateWindow {
         form.addRow(3, new Label("Draws"), draws, new Label("Folds (no test set)"), folds);
         form.addRow(4, new Label("Epochs"), epochs, new Label("Small-data n"), smallN);
         form.addRow(5, new Label("Training budget"), budget, new Label("Image size"), size);
-        form.addRow(6, new Label("Network"), model, new Label("U-Net seeds per draw"), seeds);
+        form.addRow(6, new Label("Network"), model, new Label("U-Net seeds"), seeds);
         seeds.setTooltip(new Tooltip("Each setting of a draw or fold trains this many networks from different "
                 + "starts; more average out one network's luck, at that many times the time."));
         form.getChildren().stream().filter(Label.class::isInstance)
