@@ -11,7 +11,8 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
 /**
  * An evaluation's results as a table on the terminal: per setting, a line per model, that is per fold
  * or draw and U-Net seed (pairs trained on and tested on, scores), then the mean +/- sample standard
- * deviation of each score over the folds or draws (each the mean of its seeds). The same figures as evaluation.csv, rounded to 3 decimals.
+ * deviation of each score over the folds or draws (each the mean of its seeds). The same figures as
+ * evaluation.csv, rounded to 3 decimals.
  */
 final class EvaluationTable {
     private static final String METRIC = "%17s";

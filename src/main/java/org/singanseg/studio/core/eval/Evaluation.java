@@ -68,7 +68,8 @@ public final class Evaluation {
                     SegmentationMetrics.of(segmenter.predict(truth.rgb()), truth.mask())));
         }
         return new RunResult(run.setting(), run.fold(), run.unetSeed(), run.trainingReal().size(),
-                run.trainingSynthetic().size(), steps, scores, SegmentationMetrics.mean(scores.stream().map(RunResult.ImageScore::metrics).toList()),
+                run.trainingSynthetic().size(), steps, scores,
+                SegmentationMetrics.mean(scores.stream().map(RunResult.ImageScore::metrics).toList()),
                 (System.nanoTime() - start) / 1e9);
     }
 }

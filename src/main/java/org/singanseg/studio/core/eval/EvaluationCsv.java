@@ -20,7 +20,8 @@ import org.singanseg.studio.core.seg.SegmentationSettings;
  *   <li>{@code evaluation.csv}: for each setting, one row per model, that is per fold or draw and
  *   U-Net seed (its model seed, its scores, the pairs it trained and was tested on, its steps and
  *   the seconds it took), then a {@code mean} and a {@code std} row (sample standard deviation over
- *   the folds or draws, each the mean of its seeds) whose seed, count and time cells are empty. Every row carries the seeds, the network's size, epochs, the training budget and the
+ *   the folds or draws, each the mean of its seeds) whose seed, count and time cells are empty.
+ *   Every row carries the seeds, the network's size, epochs, the training budget and the
  *   segmentation model ({@code unet} or {@code unetpp}), so a row says how to repeat it.</li>
  *   <li>{@code evaluation-images.csv}: every model's score on every test image, from which the
  *   headline's bootstrap can be checked.</li>

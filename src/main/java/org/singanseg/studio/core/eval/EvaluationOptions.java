@@ -64,7 +64,8 @@ public record EvaluationOptions(int folds, int smallN, long splitSeed, Segmentat
     }
 
     public EvaluationOptions withModelSeeds(int newModelSeeds) {
-        return new EvaluationOptions(folds, smallN, splitSeed, segmentation, draws, budget, minMaskCoverage, newModelSeeds);
+        return new EvaluationOptions(folds, smallN, splitSeed, segmentation, draws, budget, minMaskCoverage,
+                newModelSeeds);
     }
 
     /** A model's name within its setting: its fold's or draw's number, and its U-Net seed where there are several. */
@@ -81,7 +82,8 @@ public record EvaluationOptions(int folds, int smallN, long splitSeed, Segmentat
             throw new IllegalArgumentException("A held-out evaluation needs at least 1 draw, got " + draws + ".");
         }
         if (modelSeeds < 1) {
-            throw new IllegalArgumentException("Each fold or draw needs at least 1 U-Net seed, got " + modelSeeds + ".");
+            throw new IllegalArgumentException("Each fold or draw needs at least 1 U-Net seed, got " + modelSeeds
+                    + ".");
         }
         if (smallN < 1) {
             throw new IllegalArgumentException("The small-data setting needs at least 1 real pair, got " + smallN + ".");

@@ -9,8 +9,9 @@ import org.singanseg.studio.core.seg.SegmentationTrainer;
 /**
  * Every model an evaluation trains, before any is: the folds of the real pairs (or the draws of a
  * held-out evaluation) and, fold by fold and U-Net seed by seed, one {@link EvaluationRun} per
- * {@link EvaluationSetting}. In that order so that the first results already compare every setting. A held-out evaluation
- * has only the small-data settings: its point is what synthetic pairs add to a few real ones.
+ * {@link EvaluationSetting}. In that order so that the first results already compare every
+ * setting. A held-out evaluation has only the small-data settings: its point is what synthetic
+ * pairs add to a few real ones.
  */
 public record EvaluationPlan(EvaluationData data, EvaluationOptions options, List<FoldSplit.Fold> folds,
                              List<EvaluationRun> runs) {

@@ -19,7 +19,8 @@ record EvaluationRow(String setting, String fold, String training, String test, 
         for (EvaluationSetting setting : result.settings()) {
             for (RunResult run : result.runs(setting)) {
                 SegmentationMetrics m = run.metrics();
-                rows.add(new EvaluationRow(setting.label(smallN), result.options().modelName(run.fold(), run.unetSeed()),
+                rows.add(new EvaluationRow(setting.label(smallN),
+                        result.options().modelName(run.fold(), run.unetSeed()),
                         run.trainingReal() + " real + " + run.trainingSynthetic() + " synthetic",
                         Integer.toString(run.test()), value(m.iou()), value(m.f1()), value(m.precision()),
                         value(m.recall()), value(m.accuracy()), value(m.diceLoss())));
