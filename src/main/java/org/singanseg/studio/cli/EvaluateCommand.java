@@ -70,7 +70,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--budget", defaultValue = "steps", description = "steps: every model takes as many optimiser "
             + "steps as --epochs over the largest training set need; epochs: every model trains --epochs over its own "
-            + "pairs, the paper's protocol (default: ${DEFAULT-VALUE}).")
+            + "pairs, the paper's protocol; both (with --test): one run answers for both budgets, the models with "
+            + "synthetic pairs being the same under either (default: ${DEFAULT-VALUE}).")
     String budget;
 
     @Option(names = "--min-mask-area", defaultValue = "1", description = "Leave out synthetic pairs whose mask covers "

@@ -64,21 +64,24 @@ class EvaluateCommandTest {
     @Test
     void heldOutDrawsPrintTheHeadlineAndWriteTheThreeFiles() throws Exception {
         Path test = EvaluationFolders.testFolder(dir, folders, 3);
-        CliRun run = evaluate("--test", test.toString(), "--repeats", "2", "--budget", "steps", "--min-mask-area", "0",
+        CliRun run = evaluate("--test", test.toString(), "--repeats", "2", "--budget", "both", "--min-mask-area", "0",
                 "--model", "unetpp", "--unet-seeds", "2");
         assertEquals(0, run.exit(), run.err() + run.out());
         String out = run.out();
         assertTrue(out.contains("Each model: 32x32 px, UNet++ depth 4 width 16"), out);
-        assertTrue(out.contains("[8/8] draw 2, seed 1002, 2 real + synthetic: training on"), out);
+        assertTrue(out.contains("[12/12] draw 2, seed 1002, 2 real + synthetic: training on"), out);
         assertTrue(out.contains("4 real pairs with 8 synthetic pairs made from them (0 left out for a mask under 0.0% "
                 + "of the image, or under half the real mask's share for a smaller polyp); 2 draws (split seed 1), "
-                + "2 settings, 2 U-Net seeds each: 8 models"), out);
-        assertTrue(out.contains("budget steps, steps per model: 1"), "6 pairs in batches of 8, 1 epoch: " + out);
+                + "3 settings, 2 U-Net seeds each: 12 models"), out);
+        assertTrue(out.contains("budget both, steps per model: 1"), "6 or 2 pairs in batches of 8, 1 epoch: " + out);
         assertTrue(out.contains("Draw 1: ") && out.contains("Draw 2: ") && out.contains("tested on the 3 test pairs"),
                 out);
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("Adding 4 synthetic pairs to 2 real ones ")
-                && l.contains(" IoU from ") && l.contains("(95% CI ") && l.contains("2 draws (2 U-Net seeds each)")),
-                out);
+        for (String budget : List.of("steps", "epochs")) {
+            assertTrue(out.lines().anyMatch(l -> l.startsWith("Budget " + budget + ": Adding 4 synthetic pairs to 2 "
+                    + "real ones ") && l.contains(" IoU from ") && l.contains("(95% CI ")
+                    && l.contains("2 draws (2 U-Net seeds each)")), out);
+        }
+        assertTrue(out.contains("2 real, own epochs"), "the epochs baseline in the table: " + out);
         String summary = Files.readString(EvaluationCsv.summaryFile(csv));
         assertTrue(summary.contains("2 draws of 2 real pairs from 4 with synthetic pairs") && summary.contains(" Dice "),
                 summary);
@@ -88,7 +91,7 @@ class EvaluateCommandTest {
         assertTrue(rows.stream().skip(1).allMatch(r -> r.get(model).equals("unetpp")), rows.toString());
         List<List<String>> images = CsvTable.parse(Files.readString(EvaluationCsv.imagesFile(csv)));
         assertEquals(EvaluationCsv.IMAGE_COLUMNS, images.get(0));
-        assertEquals(1 + 8 * 3, images.size(), "2 draws x 2 seeds x 2 settings x 3 test images");
+        assertEquals(1 + 12 * 3, images.size(), "2 draws x 2 seeds x 3 settings x 3 test images");
         int seed = EvaluationCsv.IMAGE_COLUMNS.indexOf("model_seed");
         assertEquals(List.of("1", "1001", "2", "1002"), images.stream().skip(1).map(r -> r.get(seed)).distinct()
                 .toList());
@@ -99,6 +102,7 @@ class EvaluateCommandTest {
         Path test = EvaluationFolders.testFolder(dir, folders, 2);
         expectError("3 draws of 2 real pairs need 6 real pairs", "--test", test.toString(), "--repeats", "3");
         expectError("Unknown training budget 'days'", "--budget", "days");
+        expectError("The budget 'both' needs a held-out test set (--test)", "--budget", "both");
         expectError("Unknown segmentation model 'nonsense'. Choose unet (", "--model", "nonsense");
         expectError("--min-mask-area must be a percentage", "--min-mask-area", "NaN");
         Files.copy(folders.realImages().resolve("p1.jpg"), test.resolve("images/same.jpg"));

@@ -1,6 +1,7 @@
 package org.singanseg.studio.core.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.singanseg.studio.core.seg.SegmentationSettings;
@@ -11,7 +12,8 @@ import org.singanseg.studio.core.seg.SegmentationTrainer;
  * held-out evaluation) and, fold by fold and U-Net seed by seed, one {@link EvaluationRun} per
  * {@link EvaluationSetting}. In that order so that the first results already compare every
  * setting. A held-out evaluation has only the small-data settings: its point is what synthetic
- * pairs add to a few real ones.
+ * pairs add to a few real ones. {@link EvaluationSetting#SMALL_REAL_OWN_EPOCHS} takes part only
+ * under {@link TrainingBudget#BOTH}.
  */
 public record EvaluationPlan(EvaluationData data, EvaluationOptions options, List<FoldSplit.Fold> folds,
                              List<EvaluationRun> runs) {
@@ -26,13 +28,19 @@ public record EvaluationPlan(EvaluationData data, EvaluationOptions options, Lis
     /** @throws IllegalArgumentException for options that do not fit the data (see {@link FoldSplit}) */
     public static EvaluationPlan of(EvaluationData data, EvaluationOptions options) {
         options.validated();
+        if (options.budget() == TrainingBudget.BOTH && !data.heldOut()) {
+            // In cross-validation the small-data models with synthetic pairs are not the largest training set,
+            // so the two budgets share no model.
+            throw new IllegalArgumentException("The budget 'both' needs a held-out test set (--test): without one, run "
+                    + "the evaluation once with the budget 'steps' and once with 'epochs'.");
+        }
         List<FoldSplit.Fold> folds = data.heldOut()
                 ? FoldSplit.draws(data.groups(), options.draws(), options.smallN(), options.splitSeed(),
                         data.test().stream().map(p -> new SourceGroup(p, List.of())).toList())
                 : FoldSplit.of(data.groups(), options.folds(), options.smallN(), options.splitSeed());
-        List<EvaluationSetting> settings = data.heldOut()
-                ? List.of(EvaluationSetting.SMALL_REAL, EvaluationSetting.SMALL_REAL_AND_SYNTHETIC)
-                : List.of(EvaluationSetting.values());
+        List<EvaluationSetting> settings = Arrays.stream(EvaluationSetting.values())
+                .filter(s -> (!data.heldOut() || s.small()) && (!s.ownEpochs() || options.budget() == TrainingBudget.BOTH))
+                .toList();
         List<EvaluationRun> runs = new ArrayList<>();
         for (FoldSplit.Fold fold : folds) {
             for (int k = 1; k <= options.modelSeeds(); k++) {
@@ -48,7 +56,7 @@ public record EvaluationPlan(EvaluationData data, EvaluationOptions options, Lis
     /** The optimiser steps of this run's model under the options' {@link TrainingBudget}. */
     public int steps(EvaluationRun run) {
         SegmentationSettings segmentation = options.segmentation();
-        int pairs = options.budget() == TrainingBudget.EPOCHS ? run.trainingPairs()
+        int pairs = options.budget() == TrainingBudget.EPOCHS || run.setting().ownEpochs() ? run.trainingPairs()
                 : runs.stream().mapToInt(EvaluationRun::trainingPairs).max().orElse(1);
         return SegmentationTrainer.stepsFor(pairs, segmentation.epochs(), segmentation.batchSize());
     }

@@ -12,22 +12,36 @@ import org.singanseg.studio.core.batch.BatchPair;
  * exactly those real images.
  */
 public enum EvaluationSetting {
-    REAL_ONLY("real_only", false, true, false),
-    SYNTHETIC_ONLY("synthetic_only", false, false, true),
-    REAL_AND_SYNTHETIC("real_and_synthetic", false, true, true),
-    SMALL_REAL("small_real", true, true, false),
-    SMALL_REAL_AND_SYNTHETIC("small_real_and_synthetic", true, true, true);
+    REAL_ONLY("real_only", false, true, false, false),
+    SYNTHETIC_ONLY("synthetic_only", false, false, true, false),
+    REAL_AND_SYNTHETIC("real_and_synthetic", false, true, true, false),
+    SMALL_REAL("small_real", true, true, false, false),
+    /** The n real pairs trained for their own epochs whatever the budget: the epochs baseline of {@link TrainingBudget#BOTH}. */
+    SMALL_REAL_OWN_EPOCHS("small_real_own_epochs", true, true, false, true),
+    SMALL_REAL_AND_SYNTHETIC("small_real_and_synthetic", true, true, true, false);
 
     private final String id;
     private final boolean small;
     private final boolean real;
     private final boolean synthetic;
+    private final boolean ownEpochs;
 
-    EvaluationSetting(String id, boolean small, boolean real, boolean synthetic) {
+    EvaluationSetting(String id, boolean small, boolean real, boolean synthetic, boolean ownEpochs) {
         this.id = id;
         this.small = small;
         this.real = real;
         this.synthetic = synthetic;
+        this.ownEpochs = ownEpochs;
+    }
+
+    /** Whether it trains on the n drawn real pairs (and their synthetic ones), the settings of a held-out evaluation. */
+    public boolean small() {
+        return small;
+    }
+
+    /** Whether its models train the given epochs over their own pairs under any budget. */
+    public boolean ownEpochs() {
+        return ownEpochs;
     }
 
     /** A fixed name for files and scripts, e.g. {@code real_and_synthetic}. */
@@ -35,11 +49,11 @@ public enum EvaluationSetting {
         return id;
     }
 
-    /** A name for people, e.g. "real + synthetic" or, with n = 5, "5 real + synthetic". */
+    /** A name for people, e.g. "real + synthetic" or, with n = 5, "5 real + synthetic" or "5 real, own epochs". */
     public String label(int smallN) {
         String data = real && synthetic ? "real + synthetic" : real ? "real" : "synthetic";
         if (small) {
-            return String.format(Locale.ROOT, "%d %s", smallN, data);
+            return String.format(Locale.ROOT, "%d %s%s", smallN, data, ownEpochs ? ", own epochs" : "");
         }
         return real != synthetic ? data + " only" : data;
     }

@@ -24,9 +24,12 @@ public final class EvaluationSummary {
             design += String.format(Locale.ROOT, "; every setting trained with %d U-Net seeds per %s (seed s, s + %d, "
                     + "...)", options.modelSeeds(), result.unit(), EvaluationPlan.SEED_STRIDE);
         }
-        String budget = options.budget() == TrainingBudget.STEPS
-                ? "budget steps: every model took the steps of %d epochs over the largest training set"
-                : "budget epochs: every model took %d epochs over its own pairs";
+        String budget = switch (options.budget()) {
+            case STEPS -> "budget steps: every model took the steps of %d epochs over the largest training set";
+            case EPOCHS -> "budget epochs: every model took %d epochs over its own pairs";
+            case BOTH -> "budget both: every model took the steps of %d epochs over the largest training set, and the "
+                    + "real pairs alone trained also for those epochs over their own pairs";
+        };
         return String.format(Locale.ROOT, "%s; each model %s; %s; %d synthetic pairs used, %d left out for a mask under "
                         + "%.1f%% of the image (half the real mask's share for a smaller polyp); split seed %d.",
                 design, segmentation.describe(),

@@ -26,6 +26,10 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
  * 97.5th percentile of {@value #RESAMPLES} resamples (seeded: the same result gives the same
  * interval).
  *
+ * @param budget          the budget of the comparison: {@code without}'s models trained for the
+ *                        same steps as {@code with}'s ({@link TrainingBudget#STEPS}) or for their
+ *                        own epochs ({@link TrainingBudget#EPOCHS})
+ * @param named           the sentence names the budget (a run that answers for both)
  * @param metric          the score's name, e.g. "IoU"
  * @param without         mean score of the n real pairs alone, over draws and test images
  * @param with            mean score with their synthetic pairs added
@@ -35,7 +39,7 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
  * @param unit            "draw" or "fold"
  * @param testImages      distinct test images
  */
-public record SyntheticGain(String metric, int smallN, double syntheticPairs, double without, double with,
+public record SyntheticGain(TrainingBudget budget, boolean named, String metric, int smallN, double syntheticPairs, double without, double with,
                             double absoluteLow, double absoluteHigh, double relativeLow, double relativeHigh,
                             int draws, int seeds, String unit, int testImages) {
     static final int RESAMPLES = 4000;
@@ -55,13 +59,25 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
         return absoluteLow <= 0 && absoluteHigh >= 0;
     }
 
-    /** IoU's and Dice's gains. */
+    /**
+     * IoU's and Dice's gains over {@link EvaluationSetting#SMALL_REAL}, then, under
+     * {@link TrainingBudget#BOTH}, over {@link EvaluationSetting#SMALL_REAL_OWN_EPOCHS}.
+     */
     public static List<SyntheticGain> headline(EvaluationResult result) {
-        return List.of(of(result, "IoU", SegmentationMetrics::iou), of(result, "Dice", SegmentationMetrics::f1));
+        List<SyntheticGain> gains = new ArrayList<>();
+        for (EvaluationSetting baseline : List.of(EvaluationSetting.SMALL_REAL, EvaluationSetting.SMALL_REAL_OWN_EPOCHS)) {
+            if (!result.runs(baseline).isEmpty()) {
+                gains.add(of(result, baseline, "IoU", SegmentationMetrics::iou));
+                gains.add(of(result, baseline, "Dice", SegmentationMetrics::f1));
+            }
+        }
+        return gains;
     }
 
-    public static SyntheticGain of(EvaluationResult result, String metric, ToDoubleFunction<SegmentationMetrics> score) {
-        List<RunResult> without = result.runs(EvaluationSetting.SMALL_REAL);
+    /** The gain of {@link EvaluationSetting#SMALL_REAL_AND_SYNTHETIC} over {@code baseline}, paired by draw and seed. */
+    public static SyntheticGain of(EvaluationResult result, EvaluationSetting baseline, String metric,
+                                   ToDoubleFunction<SegmentationMetrics> score) {
+        List<RunResult> without = result.runs(baseline);
         List<RunResult> with = result.runs(EvaluationSetting.SMALL_REAL_AND_SYNTHETIC);
         Map<String, Integer> images = new LinkedHashMap<>();
         Map<Integer, Integer> drawIndex = new LinkedHashMap<>(); // fold or draw number -> index
@@ -100,7 +116,9 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
             absolute[r] = m[1] - m[0];
             relative[r] = ratioGain(m[0], m[1]);
         }
-        return new SyntheticGain(metric, smallN, synthetic, mean[0], mean[1], percentile(absolute, 0.025),
+        TrainingBudget budget = baseline.ownEpochs() || result.options().budget() == TrainingBudget.EPOCHS
+                ? TrainingBudget.EPOCHS : TrainingBudget.STEPS;
+        return new SyntheticGain(budget, result.options().budget() == TrainingBudget.BOTH, metric, smallN, synthetic, mean[0], mean[1], percentile(absolute, 0.025),
                 percentile(absolute, 0.975), percentile(relative, 0.025), percentile(relative, 0.975),
                 drawIndex.size(), result.options().modelSeeds(), result.unit(), images.size());
     }
@@ -159,16 +177,17 @@ public record SyntheticGain(String metric, int smallN, double syntheticPairs, do
 
     /**
      * E.g. "Adding 50 synthetic pairs to 5 real ones raised IoU from 0.31 to 0.40: +29% (95% CI +18% to
-     * +41%), +0.09 absolute (95% CI +0.05 to +0.13); over 3 draws and 121 test images."
+     * +41%), +0.09 absolute (95% CI +0.05 to +0.13); over 3 draws and 121 test images.", after
+     * "Budget steps: " or "Budget epochs: " where the run answers for both.
      */
     public String sentence() {
         String verb = with > without ? "raised" : with < without ? "lowered" : "left";
         String noise = withinNoise() ? " The interval includes 0: the difference is within the noise." : "";
         String none = without == 0 ? " Without synthetic pairs the models found no polyp on any test image: the "
                 + "relative gain has no finite value." : "";
-        return String.format(Locale.ROOT, "Adding %s synthetic pairs to %d real one%s %s %s from %.3f to %.3f: %s "
+        return String.format(Locale.ROOT, "%sAdding %s synthetic pairs to %d real one%s %s %s from %.3f to %.3f: %s "
                         + "(95%% CI %s to %s), %s absolute (95%% CI %s to %s); over %d %s%s and %d test images.%s",
-                count(syntheticPairs), smallN, smallN == 1 ? "" : "s", verb, metric, without, with,
+                named ? "Budget " + budget.id() + ": " : "", count(syntheticPairs), smallN, smallN == 1 ? "" : "s", verb, metric, without, with,
                 percent(relative()), percent(relativeLow), percent(relativeHigh), signed(absolute()),
                 signed(absoluteLow), signed(absoluteHigh), draws, draws == 1 ? unit : unit + "s",
                 seeds == 1 ? "" : " (" + seeds + " U-Net seeds each)",

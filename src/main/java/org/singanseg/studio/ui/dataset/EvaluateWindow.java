@@ -104,7 +104,11 @@ public final class EvaluateWindow {
         budget.setConverter(new StringConverter<>() {
             @Override
             public String toString(TrainingBudget value) {
-                return value == TrainingBudget.STEPS ? "same steps for every model" : "epochs over its own pairs";
+                return switch (value) {
+                    case STEPS -> "same steps for every model";
+                    case EPOCHS -> "epochs over its own pairs";
+                    case BOTH -> "both (needs a test folder)";
+                };
             }
 
             @Override
@@ -152,6 +156,10 @@ public final class EvaluateWindow {
     private void start() {
         if (real.folder() == null || synthetic.folder() == null) {
             showProblem("Choose the folder of real pairs (with images/ and masks/) and a synthetic dataset folder.");
+            return;
+        }
+        if (budget.getValue() == TrainingBudget.BOTH && test.folder() == null) {
+            showProblem("The budget 'both' needs a test folder; without one, evaluate once with each budget.");
             return;
         }
         if (!Spinners.commit(folds, draws, size, epochs, smallN, seeds)) {

@@ -96,6 +96,45 @@ class HeldOutEvaluationTest {
     }
 
     @Test
+    void theBudgetBothTrainsTheModelsWithSyntheticPairsOnceAndAnswersAsTheTwoBudgetsDo() throws Exception {
+        EvaluationPlan both = EvaluationPlan.of(data(0), TINY.withBudget(TrainingBudget.BOTH));
+        assertEquals(List.of(EvaluationSetting.SMALL_REAL, EvaluationSetting.SMALL_REAL_OWN_EPOCHS,
+                EvaluationSetting.SMALL_REAL_AND_SYNTHETIC, EvaluationSetting.SMALL_REAL,
+                EvaluationSetting.SMALL_REAL_OWN_EPOCHS, EvaluationSetting.SMALL_REAL_AND_SYNTHETIC),
+                both.runs().stream().map(EvaluationRun::setting).toList());
+        // 2 real pairs alone: 8 steps as with synthetic pairs, and 2 for their own 2 epochs.
+        assertEquals(List.of(8, 2, 8, 8, 2, 8), both.runs().stream().map(both::steps).toList());
+
+        EvaluationResult together = new Evaluation(both, new EvaluationListener() { }, () -> false).run();
+        List<SyntheticGain> headline = SyntheticGain.headline(together);
+        assertEquals(List.of(TrainingBudget.STEPS, TrainingBudget.STEPS, TrainingBudget.EPOCHS, TrainingBudget.EPOCHS),
+                headline.stream().map(SyntheticGain::budget).toList());
+        assertTrue(headline.get(0).sentence().startsWith("Budget steps: Adding 6 synthetic pairs"),
+                headline.get(0).sentence());
+        assertTrue(headline.get(2).sentence().startsWith("Budget epochs: Adding 6 synthetic pairs"),
+                headline.get(2).sentence());
+        // The same models as two separate runs give, so the same answers.
+        for (TrainingBudget budget : List.of(TrainingBudget.STEPS, TrainingBudget.EPOCHS)) {
+            EvaluationResult alone = new Evaluation(EvaluationPlan.of(data(0), TINY.withBudget(budget)),
+                    new EvaluationListener() { }, () -> false).run();
+            List<SyntheticGain> expected = SyntheticGain.headline(alone);
+            List<SyntheticGain> answered = headline.stream().filter(g -> g.budget() == budget).toList();
+            for (int i = 0; i < 2; i++) {
+                assertEquals(expected.get(i).without(), answered.get(i).without(), 1e-12, budget + " " + i);
+                assertEquals(expected.get(i).with(), answered.get(i).with(), 1e-12, budget + " " + i);
+                assertEquals(expected.get(i).relativeLow(), answered.get(i).relativeLow(), 1e-12, budget + " " + i);
+                assertFalse(expected.get(i).sentence().startsWith("Budget"), expected.get(i).sentence());
+            }
+        }
+        assertTrue(EvaluationSummary.protocol(together).contains("budget both"), EvaluationSummary.protocol(together));
+
+        EvaluationData crossValidation = EvaluationData.find(folders.real(), folders.synthetic(), null, 0);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> EvaluationPlan.of(crossValidation, TINY.withBudget(TrainingBudget.BOTH)));
+        assertTrue(refused.getMessage().contains("needs a held-out test set"), refused.getMessage());
+    }
+
+    @Test
     void everyDrawTrainsEachSettingOncePerUnetSeedWithSeedsTheSettingsShare() throws Exception {
         EvaluationPlan plan = EvaluationPlan.of(data(0), TINY.withModelSeeds(3));
         assertEquals(12, plan.runs().size(), "2 draws x 3 seeds x (n real, n real + synthetic)");

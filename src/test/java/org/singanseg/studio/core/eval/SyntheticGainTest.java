@@ -21,7 +21,7 @@ class SyntheticGainTest {
         Random random = new Random(1);
         double[] base = random.doubles(50, 0.2, 0.6).toArray();
         EvaluationResult result = result(3, 50, (d, i) -> base[i], (d, i) -> 1.3 * base[i]);
-        SyntheticGain gain = SyntheticGain.of(result, "IoU", SegmentationMetrics::iou);
+        SyntheticGain gain = SyntheticGain.of(result, EvaluationSetting.SMALL_REAL, "IoU", SegmentationMetrics::iou);
         double mean = java.util.Arrays.stream(base).average().orElseThrow();
         assertEquals(mean, gain.without(), 1e-12);
         assertEquals(1.3 * mean, gain.with(), 1e-12);
@@ -44,7 +44,7 @@ class SyntheticGainTest {
         Random random = new Random(7);
         double[] noise = random.doubles(400).map(u -> 0.2 * random.nextGaussian()).toArray();
         EvaluationResult result = result(1, 400, (d, i) -> 0.4, (d, i) -> 0.5 + noise[i]);
-        SyntheticGain gain = SyntheticGain.of(result, "IoU", SegmentationMetrics::iou);
+        SyntheticGain gain = SyntheticGain.of(result, EvaluationSetting.SMALL_REAL, "IoU", SegmentationMetrics::iou);
         double sampleMean = java.util.Arrays.stream(noise).average().orElseThrow();
         assertEquals(0.1 + sampleMean, gain.absolute(), 1e-12);
         double halfWidth = (gain.absoluteHigh() - gain.absoluteLow()) / 2;
@@ -57,7 +57,7 @@ class SyntheticGainTest {
         Random random = new Random(3);
         double[] noise = random.doubles(30).map(u -> 0.2 * random.nextGaussian()).toArray();
         EvaluationResult result = result(2, 30, (d, i) -> 0.5, (d, i) -> 0.5 + noise[i] + (d == 0 ? 0.01 : -0.01));
-        SyntheticGain gain = SyntheticGain.of(result, "Dice", SegmentationMetrics::f1);
+        SyntheticGain gain = SyntheticGain.of(result, EvaluationSetting.SMALL_REAL, "Dice", SegmentationMetrics::f1);
         assertTrue(gain.withinNoise(), gain.toString());
         assertTrue(gain.sentence().contains("within the noise"), gain.sentence());
     }
@@ -67,7 +67,7 @@ class SyntheticGainTest {
         // Every image gains the same within a draw, but one draw gains 0.2 and the other 0: the
         // interval must reach both, as resampling the draws gives all-first and all-second.
         EvaluationResult result = result(2, 40, (d, i) -> 0.5, (d, i) -> d == 0 ? 0.7 : 0.5);
-        SyntheticGain gain = SyntheticGain.of(result, "IoU", SegmentationMetrics::iou);
+        SyntheticGain gain = SyntheticGain.of(result, EvaluationSetting.SMALL_REAL, "IoU", SegmentationMetrics::iou);
         assertEquals(0.2, gain.relative(), 1e-12);
         assertEquals(0.0, gain.relativeLow(), 1e-9);
         assertEquals(0.4, gain.relativeHigh(), 1e-9);
@@ -77,7 +77,7 @@ class SyntheticGainTest {
     @Test
     void aBaselineThatScoresZeroEverywhereHasOnlyAnAbsoluteGain() {
         EvaluationResult result = result(2, 20, (d, i) -> 0, (d, i) -> i % 2 == 0 ? 0.4 : 0.2);
-        SyntheticGain gain = SyntheticGain.of(result, "IoU", SegmentationMetrics::iou);
+        SyntheticGain gain = SyntheticGain.of(result, EvaluationSetting.SMALL_REAL, "IoU", SegmentationMetrics::iou);
         assertEquals(0.3, gain.absolute(), 1e-12);
         assertTrue(gain.absoluteLow() > 0, gain.toString());
         assertEquals(Double.POSITIVE_INFINITY, gain.relative());
@@ -86,7 +86,7 @@ class SyntheticGainTest {
                 gain.sentence());
         assertTrue(gain.sentence().contains("the relative gain has no finite value"), gain.sentence());
 
-        SyntheticGain nothing = SyntheticGain.of(result(2, 20, (d, i) -> 0, (d, i) -> 0), "IoU",
+        SyntheticGain nothing = SyntheticGain.of(result(2, 20, (d, i) -> 0, (d, i) -> 0), EvaluationSetting.SMALL_REAL, "IoU",
                 SegmentationMetrics::iou);
         assertEquals(0, nothing.relative());
         assertTrue(nothing.withinNoise());
@@ -107,7 +107,7 @@ class SyntheticGainTest {
         }
         EvaluationResult result = new EvaluationResult(EvaluationOptions.defaults().withDraws(2).withModelSeeds(2),
                 true, 15, 20, 0, runs);
-        SyntheticGain gain = SyntheticGain.of(result, "IoU", SegmentationMetrics::iou);
+        SyntheticGain gain = SyntheticGain.of(result, EvaluationSetting.SMALL_REAL, "IoU", SegmentationMetrics::iou);
         assertEquals(0.4, gain.without(), 1e-12);
         assertEquals(0.6, gain.with(), 1e-12);
         assertEquals(0.5, gain.relativeLow(), 1e-9, "both draws gain 0.6 / 0.4 whatever is resampled");
