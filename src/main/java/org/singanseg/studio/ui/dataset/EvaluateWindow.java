@@ -24,6 +24,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -135,7 +136,7 @@ public final class EvaluateWindow {
         chart.setTitle("Mean on held-out real pairs");
         chart.setAnimated(false);
         chart.setPrefHeight(220);
-        chart.setMinHeight(Region.USE_PREF_SIZE);
+        chart.setMinHeight(160);
         chart.setLegendSide(Side.RIGHT);
         service.resultProperty().addListener((obs, old, result) -> show(result));
 
@@ -143,7 +144,13 @@ public final class EvaluateWindow {
                 table);
         root.setPadding(new Insets(14));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Scene scene = new Scene(root, 900, 800);
+        table.setMinHeight(170);
+        table.setPrefHeight(200);
+        // A long headline (two budgets) must not squeeze the table away: the window scrolls instead.
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        Scene scene = new Scene(scroll, 900, 800);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
     }
