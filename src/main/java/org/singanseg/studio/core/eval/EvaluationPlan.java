@@ -39,7 +39,8 @@ public record EvaluationPlan(EvaluationData data, EvaluationOptions options, Lis
                         data.test().stream().map(p -> new SourceGroup(p, List.of())).toList())
                 : FoldSplit.of(data.groups(), options.folds(), options.smallN(), options.splitSeed());
         List<EvaluationSetting> settings = Arrays.stream(EvaluationSetting.values())
-                .filter(s -> (!data.heldOut() || s.small()) && (!s.ownEpochs() || options.budget() == TrainingBudget.BOTH))
+                .filter(s -> !data.heldOut() || s.small())
+                .filter(s -> !s.ownEpochs() || options.budget() == TrainingBudget.BOTH)
                 .toList();
         List<EvaluationRun> runs = new ArrayList<>();
         for (FoldSplit.Fold fold : folds) {

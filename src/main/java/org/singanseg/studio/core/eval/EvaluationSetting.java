@@ -16,7 +16,7 @@ public enum EvaluationSetting {
     SYNTHETIC_ONLY("synthetic_only", false, false, true, false),
     REAL_AND_SYNTHETIC("real_and_synthetic", false, true, true, false),
     SMALL_REAL("small_real", true, true, false, false),
-    /** The n real pairs trained for their own epochs whatever the budget: the epochs baseline of {@link TrainingBudget#BOTH}. */
+    /** The n real pairs alone, trained for their own epochs under any budget: the epochs baseline of budget both. */
     SMALL_REAL_OWN_EPOCHS("small_real_own_epochs", true, true, false, true),
     SMALL_REAL_AND_SYNTHETIC("small_real_and_synthetic", true, true, true, false);
 
@@ -34,7 +34,7 @@ public enum EvaluationSetting {
         this.ownEpochs = ownEpochs;
     }
 
-    /** Whether it trains on the n drawn real pairs (and their synthetic ones), the settings of a held-out evaluation. */
+    /** Whether it trains on the n drawn real pairs (and their synthetic ones), as held-out evaluations do. */
     public boolean small() {
         return small;
     }

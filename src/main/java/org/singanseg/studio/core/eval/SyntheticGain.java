@@ -39,7 +39,8 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
  * @param unit            "draw" or "fold"
  * @param testImages      distinct test images
  */
-public record SyntheticGain(TrainingBudget budget, boolean named, String metric, int smallN, double syntheticPairs, double without, double with,
+public record SyntheticGain(TrainingBudget budget, boolean named, String metric, int smallN, double syntheticPairs,
+                            double without, double with,
                             double absoluteLow, double absoluteHigh, double relativeLow, double relativeHigh,
                             int draws, int seeds, String unit, int testImages) {
     static final int RESAMPLES = 4000;
@@ -65,7 +66,8 @@ public record SyntheticGain(TrainingBudget budget, boolean named, String metric,
      */
     public static List<SyntheticGain> headline(EvaluationResult result) {
         List<SyntheticGain> gains = new ArrayList<>();
-        for (EvaluationSetting baseline : List.of(EvaluationSetting.SMALL_REAL, EvaluationSetting.SMALL_REAL_OWN_EPOCHS)) {
+        for (EvaluationSetting baseline : List.of(EvaluationSetting.SMALL_REAL,
+                EvaluationSetting.SMALL_REAL_OWN_EPOCHS)) {
             if (!result.runs(baseline).isEmpty()) {
                 gains.add(of(result, baseline, "IoU", SegmentationMetrics::iou));
                 gains.add(of(result, baseline, "Dice", SegmentationMetrics::f1));
@@ -118,7 +120,8 @@ public record SyntheticGain(TrainingBudget budget, boolean named, String metric,
         }
         TrainingBudget budget = baseline.ownEpochs() || result.options().budget() == TrainingBudget.EPOCHS
                 ? TrainingBudget.EPOCHS : TrainingBudget.STEPS;
-        return new SyntheticGain(budget, result.options().budget() == TrainingBudget.BOTH, metric, smallN, synthetic, mean[0], mean[1], percentile(absolute, 0.025),
+        return new SyntheticGain(budget, result.options().budget() == TrainingBudget.BOTH, metric, smallN, synthetic,
+                mean[0], mean[1], percentile(absolute, 0.025),
                 percentile(absolute, 0.975), percentile(relative, 0.025), percentile(relative, 0.975),
                 drawIndex.size(), result.options().modelSeeds(), result.unit(), images.size());
     }
@@ -187,7 +190,8 @@ public record SyntheticGain(TrainingBudget budget, boolean named, String metric,
                 + "relative gain has no finite value." : "";
         return String.format(Locale.ROOT, "%sAdding %s synthetic pairs to %d real one%s %s %s from %.3f to %.3f: %s "
                         + "(95%% CI %s to %s), %s absolute (95%% CI %s to %s); over %d %s%s and %d test images.%s",
-                named ? "Budget " + budget.id() + ": " : "", count(syntheticPairs), smallN, smallN == 1 ? "" : "s", verb, metric, without, with,
+                named ? "Budget " + budget.id() + ": " : "", count(syntheticPairs), smallN, smallN == 1 ? "" : "s",
+                verb, metric, without, with,
                 percent(relative()), percent(relativeLow), percent(relativeHigh), signed(absolute()),
                 signed(absoluteLow), signed(absoluteHigh), draws, draws == 1 ? unit : unit + "s",
                 seeds == 1 ? "" : " (" + seeds + " U-Net seeds each)",

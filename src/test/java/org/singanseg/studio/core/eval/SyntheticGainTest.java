@@ -86,8 +86,8 @@ class SyntheticGainTest {
                 gain.sentence());
         assertTrue(gain.sentence().contains("the relative gain has no finite value"), gain.sentence());
 
-        SyntheticGain nothing = SyntheticGain.of(result(2, 20, (d, i) -> 0, (d, i) -> 0), EvaluationSetting.SMALL_REAL, "IoU",
-                SegmentationMetrics::iou);
+        SyntheticGain nothing = SyntheticGain.of(result(2, 20, (d, i) -> 0, (d, i) -> 0), EvaluationSetting.SMALL_REAL,
+                "IoU", SegmentationMetrics::iou);
         assertEquals(0, nothing.relative());
         assertTrue(nothing.withinNoise());
     }
