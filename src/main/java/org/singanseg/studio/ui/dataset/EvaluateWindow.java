@@ -105,6 +105,9 @@ public final class EvaluateWindow {
         budget.setConverter(new StringConverter<>() {
             @Override
             public String toString(TrainingBudget value) {
+                if (value == null) {
+                    return "";
+                }
                 return switch (value) {
                     case STEPS -> "same steps for every model";
                     case EPOCHS -> "epochs over its own pairs";
