@@ -118,8 +118,8 @@ public final class BenchCommand implements Callable<Integer> {
             int w = Integer.parseInt(wh[0].trim());
             int h = Integer.parseInt(wh[1].trim());
             for (int width : widths) {
-                row("G", ScaleNets.generator(DataType.FLOAT, CHANNELS, width), w, h, width);
-                row("D", ScaleNets.critic(DataType.FLOAT, CHANNELS, width), w, h, width);
+                row("G", ScaleNets.generator(DataType.FLOAT, CHANNELS, width, true), w, h, width);
+                row("D", ScaleNets.critic(DataType.FLOAT, CHANNELS, width, true), w, h, width);
             }
         }
         return 0;

@@ -35,8 +35,8 @@ final class MemoryCheck {
 
     void run(int steps) {
         Random random = new Random(7);
-        Sequential generator = ScaleNets.generator(DataType.FLOAT, 4, WIDTH);
-        Sequential critic = ScaleNets.critic(DataType.FLOAT, 4, WIDTH);
+        Sequential generator = ScaleNets.generator(DataType.FLOAT, 4, WIDTH, true);
+        Sequential critic = ScaleNets.critic(DataType.FLOAT, 4, WIDTH, true);
         generator.initialise(random);
         critic.initialise(random);
         TrainingSettings paper = TrainingSettings.paper();

@@ -50,7 +50,8 @@ final class SettingsOptions {
         @Override
         public CommandSpec transform(CommandSpec command) {
             for (SettingField<?> field : SettingField.ALL) {
-                command.addOption(OptionSpec.builder(field.flag()).type(field.type())
+                // arity 1: a true/false setting takes its value like the others (--batch-norm false).
+                command.addOption(OptionSpec.builder(field.flag()).type(field.type()).arity("1")
                         .paramLabel("<" + field.name() + ">")
                         .description(field.help().replace("%", "%%") + " Default: the preset's.").build());
             }

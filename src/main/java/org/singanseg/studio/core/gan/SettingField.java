@@ -11,9 +11,9 @@ import java.util.function.Function;
  * the command line's options, the app's settings form, the range checks and the settings'
  * description are all made from it, so a new setting appears everywhere at once.
  *
- * @param <T> Integer, Long or Double
+ * @param <T> Integer, Long, Double or Boolean
  */
-public final class SettingField<T extends Number> {
+public final class SettingField<T> {
     public static final List<SettingField<?>> ALL = List.of(
             integer("maxSize", "--max-size", "Max size (px)", "Longer side of the finest scale, px.",
                     Range.atLeast(10), TrainingSettings::maxSize, TrainingSettings.Builder::maxSize),
@@ -54,6 +54,10 @@ public final class SettingField<T extends Number> {
                     "Scales larger than this train on a random window of this side per iteration, which "
                     + "saves time at the fine scales (0: the whole image, as the paper).",
                     Range.atLeast(0), TrainingSettings::windowSize, TrainingSettings.Builder::windowSize),
+            new SettingField<>("batchNorm", "--batch-norm", "Batch norm",
+                    "Batch norm in the generators and critics, true or false (the reference: true; "
+                    + "false trains a window as the whole image, see --window).",
+                    Boolean.class, Range.ANY, TrainingSettings::batchNorm, TrainingSettings.Builder::batchNorm),
             new SettingField<>("seed", "--seed", "Random seed",
                     "Random seed: the same seed on the same machine gives the same model.",
                     Long.class, Range.ANY, TrainingSettings::seed, TrainingSettings.Builder::seed));
@@ -148,13 +152,19 @@ public final class SettingField<T extends Number> {
     /** @throws IllegalArgumentException naming the field, its range and the value, when out of range */
     void check(TrainingSettings settings) {
         T value = get(settings);
-        if (!range.contains(value.doubleValue())) {
+        if (value instanceof Number number && !range.contains(number.doubleValue())) {
             throw new IllegalArgumentException("Invalid setting: \"" + label + "\" must be " + range.describe()
                     + "; it is " + value + ".");
         }
     }
 
     private T parse(String text) {
+        if (type == Boolean.class) {
+            if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException("\"" + label + "\" must be true or false; it is \"" + text + "\".");
+            }
+            return type.cast(Boolean.valueOf(text));
+        }
         try {
             if (type == Integer.class) {
                 return type.cast(Integer.valueOf(text));

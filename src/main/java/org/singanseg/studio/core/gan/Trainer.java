@@ -67,7 +67,7 @@ public final class Trainer {
         int[] networkWidths = settings.widths(scales);
         int first = model.scales().size();
         listener.trainingStarted(settings, pyramid.heights(), pyramid.widths(), networkWidths, first);
-        GeneratorPyramid coarser = new GeneratorPyramid(pyramid.scaleFactor());
+        GeneratorPyramid coarser = new GeneratorPyramid(pyramid.scaleFactor(), settings.batchNorm());
         model.scales().forEach(coarser::add);
         EtaModel eta = new EtaModel(settings, pyramid, calibration);
         ScaleTrainer scaleTrainer = new ScaleTrainer(settings, listener, pauseOrStop, eta);
@@ -75,8 +75,9 @@ public final class Trainer {
         for (int n = first; n < scales; n++) {
             listener.scaleStarted(n, pyramid.heights()[n], pyramid.widths()[n], networkWidths[n], settings.iterations());
             long start = System.nanoTime();
-            Sequential generator = ScaleNets.generator(DataType.FLOAT, FourChannel.CHANNELS, networkWidths[n]);
-            Sequential critic = ScaleNets.critic(DataType.FLOAT, FourChannel.CHANNELS, networkWidths[n]);
+            Sequential generator = ScaleNets.generator(DataType.FLOAT, FourChannel.CHANNELS, networkWidths[n],
+                    settings.batchNorm());
+            Sequential critic = ScaleNets.critic(DataType.FLOAT, FourChannel.CHANNELS, networkWidths[n], settings.batchNorm());
             Random init = new Random(settings.seed() * 31 + n);
             generator.initialise(init);
             critic.initialise(init);

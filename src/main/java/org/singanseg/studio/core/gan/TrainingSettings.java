@@ -4,6 +4,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 
 /**
  * Every setting of SinGAN-Seg training. {@link #paper()} is the reference (Thambawita et al.,
@@ -33,17 +35,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param noiseAmpFactor   noise amplitude = this times the RMSE of the upsampled reconstruction
  * @param windowSize       scales larger than this train on a random window of this side per
  *                         iteration ({@link TrainingWindow}); 0: every scale trains on the whole image
+ * @param batchNorm        batch norm after every convolution but the last, in generators and critics
+ *                         (the reference); without it, as ConSinGAN, a window trains as the whole image
  * @param seed             random seed: the same seed on the same machine gives the same model
  */
 @JsonIgnoreProperties(value = "preset", allowGetters = true)
+@JsonDeserialize(builder = TrainingSettings.Builder.class)
 public record TrainingSettings(int maxSize, int minSize, double scaleFactor, int iterations, int criticSteps,
                                int generatorSteps, double learningRateG, double learningRateD, double beta1,
                                double alpha, double lambda, int widthInitial, int widthMax, int widthDoublingEvery,
-                               double noiseAmpFactor, int windowSize, long seed) {
+                               double noiseAmpFactor, int windowSize, boolean batchNorm, long seed) {
 
     /** The reference settings: 250 px, 2000 iterations per scale, width 32 growing to 128. */
     public static TrainingSettings paper() {
-        return new TrainingSettings(250, 25, 0.75, 2000, 3, 3, 5e-4, 5e-4, 0.5, 10, 0.1, 32, 128, 4, 0.1, 0, 1);
+        return new TrainingSettings(250, 25, 0.75, 2000, 3, 3, 5e-4, 5e-4, 0.5, 10, 0.1, 32, 128, 4, 0.1, 0, true, 1);
     }
 
     /** A smaller model that trains in about an hour on a laptop CPU. */
@@ -59,10 +64,12 @@ public record TrainingSettings(int maxSize, int minSize, double scaleFactor, int
 
     /**
      * The paper's 250 px samples within minutes on a laptop CPU: the quick preset's narrow networks
-     * and short schedule, with the scales above 96 px trained on random 96 px windows.
+     * and short schedule, with the scales above 96 px trained on random 96 px windows, and no batch
+     * norm: it would normalise each window by its own statistics, which the whole image a sample is
+     * drawn on does not have.
      */
     public static TrainingSettings sharp() {
-        return quick().toBuilder().maxSize(250).windowSize(96).build();
+        return quick().toBuilder().maxSize(250).windowSize(96).batchNorm(false).build();
     }
 
     /**
@@ -117,6 +124,8 @@ public record TrainingSettings(int maxSize, int minSize, double scaleFactor, int
     }
 
     /** Settings from others with some values replaced: {@code settings.toBuilder().seed(7).build()}. */
+    @JsonPOJOBuilder(withPrefix = "")
+    @JsonIgnoreProperties("preset")
     public static final class Builder {
         private int maxSize;
         private int minSize;
@@ -134,7 +143,13 @@ public record TrainingSettings(int maxSize, int minSize, double scaleFactor, int
         private int widthDoublingEvery;
         private double noiseAmpFactor;
         private int windowSize;
+        private boolean batchNorm;
         private long seed;
+
+        /** For files: a setting that a file lacks (added after it was written) has the reference's value. */
+        private Builder() {
+            this(paper());
+        }
 
         private Builder(TrainingSettings s) {
             maxSize = s.maxSize;
@@ -153,13 +168,14 @@ public record TrainingSettings(int maxSize, int minSize, double scaleFactor, int
             widthDoublingEvery = s.widthDoublingEvery;
             noiseAmpFactor = s.noiseAmpFactor;
             windowSize = s.windowSize;
+            batchNorm = s.batchNorm;
             seed = s.seed;
         }
 
         public TrainingSettings build() {
             return new TrainingSettings(maxSize, minSize, scaleFactor, iterations, criticSteps, generatorSteps,
                     learningRateG, learningRateD, beta1, alpha, lambda, widthInitial, widthMax, widthDoublingEvery,
-                    noiseAmpFactor, windowSize, seed);
+                    noiseAmpFactor, windowSize, batchNorm, seed);
         }
 
         public Builder maxSize(int value) {
@@ -239,6 +255,11 @@ public record TrainingSettings(int maxSize, int minSize, double scaleFactor, int
 
         public Builder windowSize(int value) {
             windowSize = value;
+            return this;
+        }
+
+        public Builder batchNorm(boolean value) {
+            batchNorm = value;
             return this;
         }
 

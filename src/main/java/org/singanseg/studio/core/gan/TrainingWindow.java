@@ -7,9 +7,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The part of a scale that one training iteration looks at: the whole image, or a random window
  * of it at the fine scales of a preset that trains on windows. Every loss of a scale is a mean of
  * local terms (the critic scores 11x11 patches, the reconstruction compares pixels), so a random
- * window gives an unbiased estimate of the whole image's loss at a fraction of the arithmetic; the
- * generator sees the same input around each pixel as on the whole image, because windows are cut
- * from the zero-padded whole input.
+ * window, with every pixel in about as many windows as any other ({@link #start}), estimates the
+ * whole image's loss at a fraction of the arithmetic; the generator sees the same input around
+ * each pixel as on the whole image, because windows are cut from the zero-padded whole input.
  */
 record TrainingWindow(int y, int x, int height, int width, boolean whole) {
     /** The smallest window: well above the 11x11 patches the critic scores. */
@@ -28,9 +28,20 @@ record TrainingWindow(int y, int x, int height, int width, boolean whole) {
         if (noise == null) {
             return new TrainingWindow(0, 0, h, w, false);
         }
-        int y = (int) (noise.uniform() * (height - h + 1));
-        int x = (int) (noise.uniform() * (width - w + 1));
-        return new TrainingWindow(y, x, h, w, false);
+        return new TrainingWindow(start(noise.uniform(), height, h), start(noise.uniform(), width, w), h, w, false);
+    }
+
+    /**
+     * Where a window of {@code side} starts along a side of {@code size}, for a uniform draw {@code u}
+     * in [0, 1). Uniform starts would cover a border pixel once per {@code side} covers of an inner
+     * one, leaving the borders untrained (visible as stripes along the edges of samples). Starts drawn
+     * half a window beyond either end and clamped put the windows flush with the border that often,
+     * so every pixel is covered between half and one and a half times as often as an inner one.
+     */
+    static int start(double u, int size, int side) {
+        int reach = side / 2;
+        int start = (int) (u * (size - side + 1 + 2 * reach)) - reach;
+        return Math.max(0, Math.min(size - side, start));
     }
 
     /** The pixels one iteration trains on at a scale of this size. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.singanseg.studio.core.engine.AppVersion;
@@ -81,7 +82,9 @@ public final class ModelFile {
             for (int i = 0; i < model.scales().size(); i++) {
                 TrainedScale s = model.scales().get(i);
                 put(zip, entry(i, "generator.nd4j"), Nd4j.toByteArray(s.generator()));
-                put(zip, entry(i, "generator-running-statistics.nd4j"), Nd4j.toByteArray(s.generatorStatistics()));
+                if (s.generatorStatistics().length() > 0) { // none without batch norm
+                    put(zip, entry(i, "generator-running-statistics.nd4j"), Nd4j.toByteArray(s.generatorStatistics()));
+                }
                 put(zip, entry(i, "critic.nd4j"), Nd4j.toByteArray(s.critic()));
                 put(zip, entry(i, "z_opt.nd4j"), Nd4j.toByteArray(s.reconstructionNoise()));
                 put(zip, entry(i, "losses.csv"), s.losses().toCsv().getBytes(StandardCharsets.UTF_8));
@@ -110,7 +113,7 @@ public final class ModelFile {
             checkLoadable(file, d);
             List<TrainedScale> scales = new ArrayList<>();
             for (ScaleEntry e : d.scales()) {
-                scales.add(scale(file, archive, e));
+                scales.add(scale(file, archive, e, d.settings().batchNorm()));
             }
             return new SinGanModel(d.settings(), d.pyramid(), d.source(), scales);
         } catch (OutOfMemoryError e) {
@@ -145,14 +148,16 @@ public final class ModelFile {
      * One scale's weights, each entry read only up to the size its description allows, and turned
      * into an array before the next is read.
      */
-    private static TrainedScale scale(Path file, ModelArchive archive, ScaleEntry e) throws InvalidModelException {
+    private static TrainedScale scale(Path file, ModelArchive archive, ScaleEntry e, boolean batchNorm)
+            throws InvalidModelException {
         int width = e.networkWidth();
         try {
             long noise = Math.multiplyExact((long) FourChannel.CHANNELS * e.height(), (long) e.width());
-            INDArray generator = array(archive, e, "generator.nd4j", ScaleNets.parameterCount(width, false));
-            INDArray statistics = array(archive, e, "generator-running-statistics.nd4j",
-                    ScaleNets.runningStatisticsCount(width));
-            INDArray critic = array(archive, e, "critic.nd4j", ScaleNets.parameterCount(width, true));
+            INDArray generator = array(archive, e, "generator.nd4j", ScaleNets.parameterCount(width, false, batchNorm));
+            long statisticsCount = ScaleNets.runningStatisticsCount(width, batchNorm);
+            INDArray statistics = statisticsCount == 0 ? Nd4j.empty(DataType.FLOAT)
+                    : array(archive, e, "generator-running-statistics.nd4j", statisticsCount);
+            INDArray critic = array(archive, e, "critic.nd4j", ScaleNets.parameterCount(width, true, batchNorm));
             INDArray zOpt = array(archive, e, "z_opt.nd4j", noise);
             String csv = entry(e.index(), "losses.csv");
             LossHistory losses = !archive.contains(csv) ? new LossHistory()

@@ -158,6 +158,9 @@ public final class Sequential {
 
     /** Every batch norm's running means then variances, layer by layer, as one flat array (a copy). */
     public INDArray runningStatistics() {
+        if (batchNorms.isEmpty()) {
+            return Nd4j.empty(dataType());
+        }
         double[] flat = new double[runningStatisticsLength()];
         int offset = 0;
         for (BatchNorm norm : batchNorms) {
@@ -171,6 +174,9 @@ public final class Sequential {
         if (flat.length() != runningStatisticsLength()) {
             throw new IllegalArgumentException("Expected " + runningStatisticsLength() + " running statistics, got "
                     + flat.length());
+        }
+        if (batchNorms.isEmpty()) {
+            return;
         }
         double[] values = flat.toDoubleVector();
         int offset = 0;

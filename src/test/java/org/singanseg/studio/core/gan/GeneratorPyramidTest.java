@@ -14,7 +14,7 @@ class GeneratorPyramidTest {
     void previousImageIsEnlargedByTheScaleFactorAndCroppedAsInDrawConcat() throws Exception {
         SinGanModel model = TinyModels.trained();
         double factor = model.pyramid().scaleFactor();
-        GeneratorPyramid pyramid = new GeneratorPyramid(factor);
+        GeneratorPyramid pyramid = new GeneratorPyramid(factor, true);
         model.scales().forEach(pyramid::add);
         int finest = model.scales().size() - 1;
         int h = model.pyramid().heights()[finest];
@@ -30,13 +30,13 @@ class GeneratorPyramidTest {
     @Test
     void finishedGeneratorsNormaliseWithTheirRunningStatistics() throws Exception {
         SinGanModel model = TinyModels.trained();
-        GeneratorPyramid pyramid = new GeneratorPyramid(model.pyramid().scaleFactor());
+        GeneratorPyramid pyramid = new GeneratorPyramid(model.pyramid().scaleFactor(), true);
         model.scales().forEach(pyramid::add);
         INDArray inference = pyramid.run(1, 1, 1, null, 0, 1);
 
         TrainedScale coarsest = model.scales().get(0);
         org.singanseg.studio.core.nn.Sequential training = ScaleNets.generator(
-                org.nd4j.linalg.api.buffer.DataType.FLOAT, FourChannel.CHANNELS, coarsest.networkWidth());
+                org.nd4j.linalg.api.buffer.DataType.FLOAT, FourChannel.CHANNELS, coarsest.networkWidth(), true);
         training.parameters().assign(coarsest.generator());
         INDArray input = Tensors.pad(coarsest.reconstructionNoise().mul(coarsest.noiseAmp()), ScaleNets.PADDING);
         assertTrue(training.forward(input).sub(inference).amaxNumber().doubleValue() > 1e-4,

@@ -130,7 +130,7 @@ class GradientPenaltyTest {
     }
 
     private static Sequential critic(DataType type, long seed, int width) {
-        Sequential critic = ScaleNets.critic(type, 4, width);
+        Sequential critic = ScaleNets.critic(type, 4, width, true);
         critic.initialise(new Random(seed));
         return critic;
     }

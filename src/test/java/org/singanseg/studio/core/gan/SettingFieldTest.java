@@ -30,12 +30,14 @@ class SettingFieldTest {
     void theWitherChangesItsComponentOnly() throws Exception {
         TrainingSettings paper = TrainingSettings.paper();
         for (SettingField<?> field : SettingField.ALL) {
-            TrainingSettings changed = field.withText(paper, "7");
+            boolean onOff = field.type() == Boolean.class;
+            TrainingSettings changed = field.withText(paper, onOff ? "FALSE" : "7");
             for (RecordComponent component : TrainingSettings.class.getRecordComponents()) {
                 Object before = component.getAccessor().invoke(paper);
                 Object after = component.getAccessor().invoke(changed);
                 if (component.getName().equals(field.name())) {
-                    assertEquals(7.0, ((Number) after).doubleValue(), field.name());
+                    assertEquals(onOff ? Boolean.FALSE : (Object) 7.0,
+                            onOff ? after : ((Number) after).doubleValue(), field.name());
                     assertEquals(field.get(changed), after, field.name());
                 } else {
                     assertEquals(before, after, field.name() + " changed " + component.getName());
@@ -51,6 +53,9 @@ class SettingFieldTest {
                 () -> iterations.withText(TrainingSettings.quick(), "2.5"));
         assertEquals("\"Iterations per scale\" must be a number without decimals; it is \"2.5\".", decimals.getMessage());
         assertThrows(IllegalArgumentException.class, () -> field("alpha").withText(TrainingSettings.quick(), "ten"));
+        IllegalArgumentException notOnOff = assertThrows(IllegalArgumentException.class,
+                () -> field("batchNorm").withText(TrainingSettings.quick(), "1"));
+        assertEquals("\"Batch norm\" must be true or false; it is \"1\".", notOnOff.getMessage());
     }
 
     @Test

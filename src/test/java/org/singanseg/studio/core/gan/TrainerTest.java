@@ -56,7 +56,7 @@ class TrainerTest {
         for (TrainedScale scale : model.scales()) {
             double[] stats = scale.generatorStatistics().toDoubleVector();
             int width = scale.networkWidth();
-            assertEquals(ScaleNets.runningStatisticsCount(width), stats.length);
+            assertEquals(ScaleNets.runningStatisticsCount(width, true), stats.length);
             // per batch norm layer: width means, then width variances
             double meanMagnitude = 0;
             for (int layer = 0; layer < stats.length; layer += 2 * width) {
@@ -75,7 +75,7 @@ class TrainerTest {
         TrainingPair pair = TinyModels.pair();
         List<String> events = new ArrayList<>();
         TrainingSettings oneScaleWorth = new TrainingSettings(34, 25, 0.75, 3, 1, 1, 5e-4, 5e-4, 0.5, 10, 0.1,
-                8, 8, 0, 0.1, 0, 3);
+                8, 8, 0, 0.1, 0, true, 3);
         new Trainer(oneScaleWorth, new TrainingListener() {
             @Override
             public void scaleStarted(int scale, int height, int width, int networkWidth, int iterations) {

@@ -31,7 +31,7 @@ class TrainingSettingsEffectTest {
      * and a training takes a fraction of a second.
      */
     private static final TrainingSettings BASE =
-            new TrainingSettings(40, 25, 0.5, 3, 1, 1, 5e-4, 5e-4, 0.5, 10, 0.1, 8, 16, 1, 0.1, 0, 7);
+            new TrainingSettings(40, 25, 0.5, 3, 1, 1, 5e-4, 5e-4, 0.5, 10, 0.1, 8, 16, 1, 0.1, 0, true, 7);
 
     /** Per field, a valid value other than BASE's. */
     private static final Map<String, Object> CHANGED = Map.ofEntries(
@@ -53,6 +53,7 @@ class TrainingSettingsEffectTest {
             Map.entry("widthDoublingEvery", 0),
             Map.entry("noiseAmpFactor", 0.2),
             Map.entry("windowSize", 32), // the finest scale (40 px wide) trains on 32 px windows
+            Map.entry("batchNorm", false),
             Map.entry("seed", 8L));
 
     private static TrainingPair pair;

@@ -1,6 +1,8 @@
 package org.singanseg.studio.core.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +20,14 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.core.gan.Sampler;
+import org.singanseg.studio.core.gan.ScaleNets;
 import org.singanseg.studio.core.gan.SinGanModel;
+import org.singanseg.studio.core.gan.Trainer;
+import org.singanseg.studio.core.gan.TrainingListener;
+import org.singanseg.studio.core.gan.TrainingSettings;
+import org.singanseg.studio.core.image.Planes;
+import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.testing.TinyModels;
 
 class ModelFileTest {
@@ -46,6 +55,40 @@ class ModelFileTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void aModelWithoutBatchNormComesBackAsSaved() throws Exception {
+        TrainingPair pair = TinyModels.pair();
+        TrainingSettings settings = TinyModels.minimal().toBuilder().batchNorm(false).build();
+        SinGanModel model = new Trainer(settings, new TrainingListener() { }, () -> false)
+                .train(pair, TinyModels.source(pair), null, m -> { });
+        Path file = dir.resolve("plain.singan");
+        ModelFile.save(model, file);
+        SinGanModel loaded = ModelFile.load(file);
+        assertEquals(settings, loaded.settings());
+        for (int k = 0; k < model.scales().size(); k++) {
+            assertEquals(ScaleNets.parameterCount(model.scales().get(k).networkWidth(), false, false),
+                    loaded.scales().get(k).generator().length());
+            assertEquals(model.scales().get(k).generator(), loaded.scales().get(k).generator());
+            assertEquals(0, loaded.scales().get(k).generatorStatistics().length(), "no running statistics");
+        }
+        Planes original = new Sampler(model).reconstruction();
+        Planes reloaded = new Sampler(loaded).reconstruction();
+        assertArrayEquals(original.plane(0), reloaded.plane(0), 0f);
+    }
+
+    /** Models saved before batch norm was a setting were trained with it. */
+    @Test
+    void aDescriptionWithoutTheBatchNormSettingHasBatchNorm() throws Exception {
+        Path file = dir.resolve("m.singan");
+        ModelFile.save(TinyModels.trained(), file);
+        Path older = dir.resolve("before.singan");
+        rewriteDescriptor(file, older, "\"batchNorm\" : true,", "");
+        assertFalse(entry(older, "model.json").contains("batchNorm"));
+        SinGanModel loaded = ModelFile.load(older);
+        assertTrue(loaded.settings().batchNorm());
+        assertEquals(TinyModels.trained().settings(), loaded.settings());
     }
 
     @Test

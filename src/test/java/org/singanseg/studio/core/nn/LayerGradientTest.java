@@ -48,7 +48,7 @@ class LayerGradientTest {
 
     @Test
     void wholeGeneratorInInferenceMode() {
-        Sequential net = ScaleNets.generator(DataType.DOUBLE, 4, 6);
+        Sequential net = ScaleNets.generator(DataType.DOUBLE, 4, 6, true);
         withRandomRunningStatistics(net);
         checkNet(net, 1, 14, 13, 4);
     }
@@ -77,18 +77,24 @@ class LayerGradientTest {
 
     @Test
     void wholeGenerator() {
-        checkNet(ScaleNets.generator(DataType.DOUBLE, 4, 6), 1, 14, 13, 4);
+        checkNet(ScaleNets.generator(DataType.DOUBLE, 4, 6, true), 1, 14, 13, 4);
     }
 
     @Test
     void wholeCritic() {
-        checkNet(ScaleNets.critic(DataType.DOUBLE, 4, 6), 1, 14, 13, 4);
+        checkNet(ScaleNets.critic(DataType.DOUBLE, 4, 6, true), 1, 14, 13, 4);
+    }
+
+    @Test
+    void wholeGeneratorAndCriticWithoutBatchNorm() {
+        checkNet(ScaleNets.generator(DataType.DOUBLE, 4, 6, false), 2, 14, 13, 4);
+        checkNet(ScaleNets.critic(DataType.DOUBLE, 4, 6, false), 2, 14, 13, 4);
     }
 
     @Test
     void inputGradientOnlyMatchesTheFullBackward() {
         for (Sequential net : List.of(new Sequential(DataType.DOUBLE, List.of(new Conv2d(3, 4, 3))),
-                ScaleNets.critic(DataType.DOUBLE, 4, 6), ScaleNets.generator(DataType.DOUBLE, 4, 5))) {
+                ScaleNets.critic(DataType.DOUBLE, 4, 6, true), ScaleNets.generator(DataType.DOUBLE, 4, 5, true))) {
             net.initialise(new Random(5));
             INDArray input = Nd4j.randn(DataType.DOUBLE, 2, 13, 12, net.layers().get(0) instanceof Conv2d conv
                     ? conv.inChannels() : 4);

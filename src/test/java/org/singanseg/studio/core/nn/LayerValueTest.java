@@ -174,8 +174,8 @@ class LayerValueTest {
 
     @Test
     void singanNetsKeepTheUnpaddedSizeAndHaveTheReferenceShape() {
-        Sequential generator = ScaleNets.generator(DataType.FLOAT, 4, 32);
-        Sequential critic = ScaleNets.critic(DataType.FLOAT, 4, 32);
+        Sequential generator = ScaleNets.generator(DataType.FLOAT, 4, 32, true);
+        Sequential critic = ScaleNets.critic(DataType.FLOAT, 4, 32, true);
         generator.initialise(new Random(1));
         critic.initialise(new Random(1));
         INDArray padded = Nd4j.rand(DataType.FLOAT, 1, 19 + 2 * ScaleNets.PADDING, 25 + 2 * ScaleNets.PADDING, 4);
@@ -185,8 +185,15 @@ class LayerValueTest {
         long body = 3 * (9 * 32 * 32 + 32 + 2 * 32);
         assertEquals(9 * 4 * 32 + 32 + 2 * 32 + body + 9 * 32 * 4 + 4, generator.parameters().length());
         assertEquals(9 * 4 * 32 + 32 + 2 * 32 + body + 9 * 32 + 1, critic.parameters().length());
-        assertEquals(generator.parameters().length(), ScaleNets.parameterCount(32, false));
-        assertEquals(critic.parameters().length(), ScaleNets.parameterCount(32, true));
+        assertEquals(generator.parameters().length(), ScaleNets.parameterCount(32, false, true));
+        assertEquals(critic.parameters().length(), ScaleNets.parameterCount(32, true, true));
+        // without batch norm: the convolutions' weights and biases alone
+        assertEquals(9 * 4 * 32 + 32 + 3 * (9 * 32 * 32 + 32) + 9 * 32 * 4 + 4,
+                ScaleNets.generator(DataType.FLOAT, 4, 32, false).parameters().length());
+        assertEquals(ScaleNets.generator(DataType.FLOAT, 4, 32, false).parameters().length(),
+                ScaleNets.parameterCount(32, false, false));
+        assertEquals(ScaleNets.critic(DataType.FLOAT, 4, 32, false).parameters().length(),
+                ScaleNets.parameterCount(32, true, false));
         INDArray generated = generator.forward(padded);
         assertTrue(generated.amaxNumber().doubleValue() < 1.0, "tanh output");
     }
@@ -194,7 +201,7 @@ class LayerValueTest {
     @Test
     void parameterGradientsAloneEqualThoseOfTheFullBackward() {
         for (DataType type : new DataType[]{DataType.DOUBLE, DataType.FLOAT}) {
-            Sequential generator = ScaleNets.generator(type, 4, 16);
+            Sequential generator = ScaleNets.generator(type, 4, 16, true);
             generator.initialise(new Random(4));
             INDArray padded = Nd4j.rand(type, 2, 21 + 2 * ScaleNets.PADDING, 17 + 2 * ScaleNets.PADDING, 4);
             INDArray gradOutput = Nd4j.randn(type, generator.forward(padded).shape());
@@ -211,8 +218,8 @@ class LayerValueTest {
 
     @Test
     void sameSeedGivesSameWeights() {
-        Sequential a = ScaleNets.critic(DataType.FLOAT, 4, 8);
-        Sequential b = ScaleNets.critic(DataType.FLOAT, 4, 8);
+        Sequential a = ScaleNets.critic(DataType.FLOAT, 4, 8, true);
+        Sequential b = ScaleNets.critic(DataType.FLOAT, 4, 8, true);
         a.initialise(new Random(9));
         b.initialise(new Random(9));
         assertEquals(a.parameters(), b.parameters());

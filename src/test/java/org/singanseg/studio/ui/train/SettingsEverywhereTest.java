@@ -72,6 +72,6 @@ class SettingsEverywhereTest {
 
     private static Class<?> unboxed(Class<?> type) {
         return type == Integer.class ? int.class : type == Long.class ? long.class
-                : type == Double.class ? double.class : type;
+                : type == Double.class ? double.class : type == Boolean.class ? boolean.class : type;
     }
 }
