@@ -81,10 +81,7 @@ class ModelFileTest {
     /** Models saved before batch norm was a setting were trained with it. */
     @Test
     void aDescriptionWithoutTheBatchNormSettingHasBatchNorm() throws Exception {
-        Path file = dir.resolve("m.singan");
-        ModelFile.save(TinyModels.trained(), file);
-        Path older = dir.resolve("before.singan");
-        rewriteDescriptor(file, older, "\"batchNorm\" : true,", "");
+        Path older = savedWithDescriptorChange("\"batchNorm\" : true,", "");
         assertFalse(entry(older, "model.json").contains("batchNorm"));
         SinGanModel loaded = ModelFile.load(older);
         assertTrue(loaded.settings().batchNorm());
@@ -122,20 +119,14 @@ class ModelFileTest {
 
     @Test
     void anotherFormatVersionIsNamed() throws Exception {
-        Path file = dir.resolve("m.singan");
-        ModelFile.save(TinyModels.trained(), file);
-        Path newer = dir.resolve("newer.singan");
-        rewriteDescriptor(file, newer, "\"formatVersion\" : 2", "\"formatVersion\" : 7");
+        Path newer = savedWithDescriptorChange("\"formatVersion\" : 2", "\"formatVersion\" : 7");
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelFile.load(newer));
         assertTrue(e.getMessage().contains("format version 7") && e.getMessage().contains("Update"), e.getMessage());
     }
 
     @Test
     void modelOfTheFirstFormatMustBeRetrained() throws Exception {
-        Path file = dir.resolve("m.singan");
-        ModelFile.save(TinyModels.trained(), file);
-        Path older = dir.resolve("older.singan");
-        rewriteDescriptor(file, older, "\"formatVersion\" : 2", "\"formatVersion\" : 1");
+        Path older = savedWithDescriptorChange("\"formatVersion\" : 2", "\"formatVersion\" : 1");
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelFile.load(older));
         assertTrue(e.getMessage().contains("older version") && e.getMessage().contains("Train the model again"),
                 e.getMessage());
@@ -256,8 +247,13 @@ class ModelFileTest {
         throw new AssertionError("no " + name);
     }
 
-    private static void rewriteDescriptor(Path from, Path to, String find, String replace) throws Exception {
-        copyWith(from, to, find, replace, null);
+    /** The shared tiny model saved, then copied with a text replaced in its descriptor. */
+    private Path savedWithDescriptorChange(String find, String replace) throws Exception {
+        Path file = dir.resolve("m.singan");
+        ModelFile.save(TinyModels.trained(), file);
+        Path changed = dir.resolve("changed.singan");
+        copyWith(file, changed, find, replace, null);
+        return changed;
     }
 
     /** Copies a model file with a text replaced in its descriptor and, unless null, one more (empty) entry. */
