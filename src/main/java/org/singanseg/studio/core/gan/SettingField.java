@@ -56,7 +56,7 @@ public final class SettingField<T> {
                     Range.atLeast(0), TrainingSettings::windowSize, TrainingSettings.Builder::windowSize),
             new SettingField<>("batchNorm", "--batch-norm", "Batch norm",
                     "Batch norm in the generators and critics, true or false (the reference: true; "
-                    + "false trains a window as the whole image, see --window).",
+                    + "the sharp preset: false).",
                     Boolean.class, Range.ANY, TrainingSettings::batchNorm, TrainingSettings.Builder::batchNorm),
             new SettingField<>("seed", "--seed", "Random seed",
                     "Random seed: the same seed on the same machine gives the same model.",

@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * @param windowSize       scales larger than this train on a random window of this side per
  *                         iteration ({@link TrainingWindow}); 0: every scale trains on the whole image
  * @param batchNorm        batch norm after every convolution but the last, in generators and critics
- *                         (the reference); without it, as ConSinGAN, a window trains as the whole image
+ *                         (the reference); false: none, as ConSinGAN's generators
  * @param seed             random seed: the same seed on the same machine gives the same model
  */
 @JsonIgnoreProperties(value = "preset", allowGetters = true)
@@ -65,8 +65,8 @@ public record TrainingSettings(int maxSize, int minSize, double scaleFactor, int
     /**
      * The paper's 250 px samples within minutes on a laptop CPU: the quick preset's narrow networks
      * and short schedule, with the scales above 96 px trained on random 96 px windows, and no batch
-     * norm: it would normalise each window by its own statistics, which the whole image a sample is
-     * drawn on does not have.
+     * norm, which brought its samples' patch distance from that of the previous version (with batch
+     * norm) to that of the quick preset (README, Presets).
      */
     public static TrainingSettings sharp() {
         return quick().toBuilder().maxSize(250).windowSize(96).batchNorm(false).build();
