@@ -33,7 +33,8 @@ final class GeneratorPyramid {
     }
 
     void add(TrainedScale scale) {
-        Sequential generator = ScaleNets.generator(DataType.FLOAT, FourChannel.CHANNELS, scale.networkWidth(), batchNorm);
+        Sequential generator = ScaleNets.generator(DataType.FLOAT, FourChannel.CHANNELS, scale.networkWidth(),
+                batchNorm);
         generator.parameters().assign(scale.generator());
         generator.loadRunningStatistics(scale.generatorStatistics());
         generator.useRunningStatistics(true);

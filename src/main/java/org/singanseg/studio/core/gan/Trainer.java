@@ -75,9 +75,10 @@ public final class Trainer {
         for (int n = first; n < scales; n++) {
             listener.scaleStarted(n, pyramid.heights()[n], pyramid.widths()[n], networkWidths[n], settings.iterations());
             long start = System.nanoTime();
+            boolean batchNorm = settings.batchNorm();
             Sequential generator = ScaleNets.generator(DataType.FLOAT, FourChannel.CHANNELS, networkWidths[n],
-                    settings.batchNorm());
-            Sequential critic = ScaleNets.critic(DataType.FLOAT, FourChannel.CHANNELS, networkWidths[n], settings.batchNorm());
+                    batchNorm);
+            Sequential critic = ScaleNets.critic(DataType.FLOAT, FourChannel.CHANNELS, networkWidths[n], batchNorm);
             Random init = new Random(settings.seed() * 31 + n);
             generator.initialise(init);
             critic.initialise(init);
