@@ -47,15 +47,28 @@ public final class DurationEstimator {
 
     /** Times real iterations on the pair (a few seconds on the engine thread). */
     public static DurationEstimator calibrate(TrainingPair pair) throws Exception {
-        // Once untimed, so that the JIT has compiled the engine's loops before the timings.
-        probe(pair, 96, TrainingSettings.quick().minSize(), PROBE_WIDTH);
-        Probe coarse = probe(pair, 96, TrainingSettings.quick().minSize(), PROBE_WIDTH);
-        Probe fine = probe(pair, 96, finestShorterSide(pair, 96), PROBE_WIDTH);
+        // Every probe once untimed, so that the JIT has compiled the engine's loops, and oneDNN
+        // made its primitives, for each shape before the timings.
+        probes(pair);
+        return fitted(probes(pair));
+    }
+
+    /** The four probes the calibration fits: two sizes at width 32, and a width of 32 and of 128. */
+    private static Probes probes(TrainingPair pair) throws Exception {
         // Smaller than the fine probe, to keep calibration short, yet large enough for the
         // convolutions that wide nets on large images use (Winograd's).
         int wideSide = finestShorterSide(pair, WIDE_PROBE_SIZE);
-        Probe narrow = probe(pair, WIDE_PROBE_SIZE, wideSide, PROBE_WIDTH);
-        Probe wide = probe(pair, WIDE_PROBE_SIZE, wideSide, WIDE_PROBE_WIDTH);
+        return new Probes(probe(pair, 96, TrainingSettings.quick().minSize(), PROBE_WIDTH),
+                probe(pair, 96, finestShorterSide(pair, 96), PROBE_WIDTH),
+                probe(pair, WIDE_PROBE_SIZE, wideSide, PROBE_WIDTH),
+                probe(pair, WIDE_PROBE_SIZE, wideSide, WIDE_PROBE_WIDTH));
+    }
+
+    private static DurationEstimator fitted(Probes probes) {
+        Probe coarse = probes.coarse();
+        Probe fine = probes.fine();
+        Probe narrow = probes.narrow();
+        Probe wide = probes.wide();
         double perPixel = fine.pixels() > coarse.pixels()
                 ? Math.max(0, (fine.seconds() - coarse.seconds()) / (fine.pixels() - coarse.pixels())) : 0;
         double overhead = Math.max(0, coarse.seconds() - perPixel * coarse.pixels());
@@ -81,6 +94,9 @@ public final class DurationEstimator {
     }
 
     private record Probe(double seconds, double pixels) {
+    }
+
+    private record Probes(Probe coarse, Probe fine, Probe narrow, Probe wide) {
     }
 
     /** The shorter side of the image scaled to maxSize: a probe of one scale at that size. */
