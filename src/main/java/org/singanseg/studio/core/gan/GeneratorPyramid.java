@@ -19,22 +19,17 @@ import org.singanseg.studio.core.nn.Sequential;
  */
 final class GeneratorPyramid {
     private final double upsamplingFactor;
-    private final boolean batchNorm;
     private final List<TrainedScale> scales = new ArrayList<>();
     private final List<Sequential> generators = new ArrayList<>();
 
-    /**
-     * @param scaleFactor the pyramid's factor between neighbouring scales (below 1)
-     * @param batchNorm   whether the generators have batch norm ({@link TrainingSettings#batchNorm})
-     */
-    GeneratorPyramid(double scaleFactor, boolean batchNorm) {
+    /** @param scaleFactor the pyramid's factor between neighbouring scales (below 1) */
+    GeneratorPyramid(double scaleFactor) {
         this.upsamplingFactor = 1 / scaleFactor;
-        this.batchNorm = batchNorm;
     }
 
     void add(TrainedScale scale) {
         Sequential generator = ScaleNets.generator(DataType.FLOAT, FourChannel.CHANNELS, scale.networkWidth(),
-                batchNorm);
+                scale.batchNorm());
         generator.parameters().assign(scale.generator());
         generator.loadRunningStatistics(scale.generatorStatistics());
         generator.useRunningStatistics(true);

@@ -24,7 +24,7 @@ public final class Sampler {
                     + model.pyramid().scales() + " scales. Resume training first.");
         }
         this.model = model;
-        this.generators = new GeneratorPyramid(model.pyramid().scaleFactor(), model.settings().batchNorm());
+        this.generators = new GeneratorPyramid(model.pyramid().scaleFactor());
         model.scales().forEach(generators::add);
     }
 

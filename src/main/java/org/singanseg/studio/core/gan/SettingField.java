@@ -55,8 +55,8 @@ public final class SettingField<T> {
                     + "saves time at the fine scales (0: the whole image, as the paper).",
                     Range.atLeast(0), TrainingSettings::windowSize, TrainingSettings.Builder::windowSize),
             new SettingField<>("batchNorm", "--batch-norm", "Batch norm",
-                    "Batch norm in the generators and critics, true or false (the reference: true; "
-                    + "the sharp preset: false).",
+                    "Batch norm in the generators and critics at every scale, true or false; false keeps it at "
+                    + "the coarsest scale only (the reference: true; the sharp preset: false).",
                     Boolean.class, Range.ANY, TrainingSettings::batchNorm, TrainingSettings.Builder::batchNorm),
             new SettingField<>("seed", "--seed", "Random seed",
                     "Random seed: the same seed on the same machine gives the same model.",

@@ -9,4 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record TrainedScale(int height, int width, int networkWidth, double noiseAmp, INDArray generator,
                            INDArray generatorStatistics, INDArray critic, INDArray reconstructionNoise, LossHistory losses) {
+
+    /** Whether this scale's networks have batch norm: only those keep running statistics. */
+    public boolean batchNorm() {
+        return generatorStatistics.length() > 0;
+    }
 }

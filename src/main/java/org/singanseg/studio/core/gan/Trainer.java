@@ -67,7 +67,7 @@ public final class Trainer {
         int[] networkWidths = settings.widths(scales);
         int first = model.scales().size();
         listener.trainingStarted(settings, pyramid.heights(), pyramid.widths(), networkWidths, first);
-        GeneratorPyramid coarser = new GeneratorPyramid(pyramid.scaleFactor(), settings.batchNorm());
+        GeneratorPyramid coarser = new GeneratorPyramid(pyramid.scaleFactor());
         model.scales().forEach(coarser::add);
         EtaModel eta = new EtaModel(settings, pyramid, calibration);
         ScaleTrainer scaleTrainer = new ScaleTrainer(settings, listener, pauseOrStop, eta);
@@ -75,16 +75,16 @@ public final class Trainer {
         for (int n = first; n < scales; n++) {
             listener.scaleStarted(n, pyramid.heights()[n], pyramid.widths()[n], networkWidths[n], settings.iterations());
             long start = System.nanoTime();
-            boolean batchNorm = settings.batchNorm();
+            boolean batchNorm = settings.batchNormAt(n);
             Sequential generator = ScaleNets.generator(DataType.FLOAT, FourChannel.CHANNELS, networkWidths[n],
                     batchNorm);
             Sequential critic = ScaleNets.critic(DataType.FLOAT, FourChannel.CHANNELS, networkWidths[n], batchNorm);
             Random init = new Random(settings.seed() * 31 + n);
             generator.initialise(init);
             critic.initialise(init);
-            if (n > 0 && networkWidths[n] == networkWidths[n - 1]) {
-                // SinGAN starts a scale from the previous one's weights when the width is unchanged.
-                TrainedScale previous = model.scales().get(n - 1);
+            TrainedScale previous = n > 0 ? model.scales().get(n - 1) : null;
+            if (previous != null && networkWidths[n] == networkWidths[n - 1] && previous.batchNorm() == batchNorm) {
+                // SinGAN starts a scale from the previous one's weights when the networks are alike.
                 generator.parameters().assign(previous.generator());
                 generator.loadRunningStatistics(previous.generatorStatistics()); // part of PyTorch's state_dict
                 critic.parameters().assign(previous.critic());

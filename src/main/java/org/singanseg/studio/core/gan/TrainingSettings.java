@@ -35,8 +35,9 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
  * @param noiseAmpFactor   noise amplitude = this times the RMSE of the upsampled reconstruction
  * @param windowSize       scales larger than this train on a random window of this side per
  *                         iteration ({@link TrainingWindow}); 0: every scale trains on the whole image
- * @param batchNorm        batch norm after every convolution but the last, in generators and critics
- *                         (the reference); false: none, as ConSinGAN's generators
+ * @param batchNorm        batch norm after every convolution but the last, in generators and critics,
+ *                         at every scale (the reference); false: at the coarsest scale only
+ *                         ({@link #batchNormAt})
  * @param seed             random seed: the same seed on the same machine gives the same model
  */
 @JsonIgnoreProperties(value = "preset", allowGetters = true)
@@ -64,12 +65,20 @@ public record TrainingSettings(int maxSize, int minSize, double scaleFactor, int
 
     /**
      * The paper's 250 px samples within minutes on a laptop CPU: the quick preset's narrow networks
-     * and short schedule, with the scales above 96 px trained on random 96 px windows, and no batch
-     * norm, which brought its samples' patch distance from that of the previous version (with batch
-     * norm) to that of the quick preset (README, Presets).
+     * and short schedule, with the scales above 96 px trained on random 96 px windows, and batch norm
+     * at the coarsest scale only, which brought its samples' patch distance from that of a version
+     * with batch norm everywhere to that of the quick preset (README, Presets).
      */
     public static TrainingSettings sharp() {
         return quick().toBuilder().maxSize(250).windowSize(96).batchNorm(false).build();
+    }
+
+    /**
+     * Whether scale {@code scale}'s networks have batch norm. The coarsest scale always has it:
+     * without it, it does not learn to reproduce the frame from its fixed noise (README, Presets).
+     */
+    public boolean batchNormAt(int scale) {
+        return batchNorm || scale == 0;
     }
 
     /**

@@ -40,6 +40,7 @@ public final class ModelFile {
     public static final String FORMAT = "singan-seg-studio-model";
     public static final int FORMAT_VERSION = 2;
     private static final String DESCRIPTOR = "model.json";
+    private static final String STATISTICS_ENTRY = "generator-running-statistics.nd4j";
     /** The descriptor and a scale's loss history are text: far below this. */
     private static final long MAX_TEXT_BYTES = 64L * 1024 * 1024;
 
@@ -82,8 +83,8 @@ public final class ModelFile {
             for (int i = 0; i < model.scales().size(); i++) {
                 TrainedScale s = model.scales().get(i);
                 put(zip, entry(i, "generator.nd4j"), Nd4j.toByteArray(s.generator()));
-                if (s.generatorStatistics().length() > 0) { // none without batch norm
-                    put(zip, entry(i, "generator-running-statistics.nd4j"), Nd4j.toByteArray(s.generatorStatistics()));
+                if (s.batchNorm()) {
+                    put(zip, entry(i, STATISTICS_ENTRY), Nd4j.toByteArray(s.generatorStatistics()));
                 }
                 put(zip, entry(i, "critic.nd4j"), Nd4j.toByteArray(s.critic()));
                 put(zip, entry(i, "z_opt.nd4j"), Nd4j.toByteArray(s.reconstructionNoise()));
@@ -113,7 +114,7 @@ public final class ModelFile {
             checkLoadable(file, d);
             List<TrainedScale> scales = new ArrayList<>();
             for (ScaleEntry e : d.scales()) {
-                scales.add(scale(file, archive, e, d.settings().batchNorm()));
+                scales.add(scale(file, archive, e));
             }
             return new SinGanModel(d.settings(), d.pyramid(), d.source(), scales);
         } catch (OutOfMemoryError e) {
@@ -148,15 +149,17 @@ public final class ModelFile {
      * One scale's weights, each entry read only up to the size its description allows, and turned
      * into an array before the next is read.
      */
-    private static TrainedScale scale(Path file, ModelArchive archive, ScaleEntry e, boolean batchNorm)
-            throws InvalidModelException {
+    private static TrainedScale scale(Path file, ModelArchive archive, ScaleEntry e) throws InvalidModelException {
         int width = e.networkWidth();
+        // Only networks with batch norm have running statistics (which scales do is a setting's rule
+        // that has changed: the file itself tells).
+        boolean batchNorm = archive.contains(entry(e.index(), STATISTICS_ENTRY));
         try {
             long noise = Math.multiplyExact((long) FourChannel.CHANNELS * e.height(), (long) e.width());
             INDArray generator = array(archive, e, "generator.nd4j", ScaleNets.parameterCount(width, false, batchNorm));
             long statisticsCount = ScaleNets.runningStatisticsCount(width, batchNorm);
             INDArray statistics = statisticsCount == 0 ? Nd4j.empty(DataType.FLOAT)
-                    : array(archive, e, "generator-running-statistics.nd4j", statisticsCount);
+                    : array(archive, e, STATISTICS_ENTRY, statisticsCount);
             INDArray critic = array(archive, e, "critic.nd4j", ScaleNets.parameterCount(width, true, batchNorm));
             INDArray zOpt = array(archive, e, "z_opt.nd4j", noise);
             String csv = entry(e.index(), "losses.csv");

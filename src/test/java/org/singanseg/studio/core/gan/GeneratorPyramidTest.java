@@ -14,7 +14,7 @@ class GeneratorPyramidTest {
     void previousImageIsEnlargedByTheScaleFactorAndCroppedAsInDrawConcat() throws Exception {
         SinGanModel model = TinyModels.trained();
         double factor = model.pyramid().scaleFactor();
-        GeneratorPyramid pyramid = new GeneratorPyramid(factor, true);
+        GeneratorPyramid pyramid = new GeneratorPyramid(factor);
         model.scales().forEach(pyramid::add);
         int finest = model.scales().size() - 1;
         int h = model.pyramid().heights()[finest];
@@ -30,7 +30,7 @@ class GeneratorPyramidTest {
     @Test
     void finishedGeneratorsNormaliseWithTheirRunningStatistics() throws Exception {
         SinGanModel model = TinyModels.trained();
-        GeneratorPyramid pyramid = new GeneratorPyramid(model.pyramid().scaleFactor(), true);
+        GeneratorPyramid pyramid = new GeneratorPyramid(model.pyramid().scaleFactor());
         model.scales().forEach(pyramid::add);
         INDArray inference = pyramid.run(1, 1, 1, null, 0, 1);
 

@@ -14,20 +14,27 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 import org.singanseg.studio.core.gan.Sampler;
 import org.singanseg.studio.core.gan.ScaleNets;
 import org.singanseg.studio.core.gan.SinGanModel;
+import org.singanseg.studio.core.gan.TrainedScale;
 import org.singanseg.studio.core.gan.Trainer;
 import org.singanseg.studio.core.gan.TrainingListener;
 import org.singanseg.studio.core.gan.TrainingSettings;
 import org.singanseg.studio.core.image.Planes;
 import org.singanseg.studio.core.image.TrainingPair;
+import org.singanseg.studio.core.nn.Sequential;
 import org.singanseg.studio.testing.TinyModels;
 
 class ModelFileTest {
@@ -57,22 +64,56 @@ class ModelFileTest {
         }
     }
 
+    /** Without the batch-norm setting the coarsest scale keeps batch norm (and its statistics), the others have none. */
     @Test
-    void aModelWithoutBatchNormComesBackAsSaved() throws Exception {
+    void aModelWithBatchNormAtTheCoarsestScaleOnlyComesBackAsSaved() throws Exception {
         TrainingPair pair = TinyModels.pair();
         TrainingSettings settings = TinyModels.minimal().toBuilder().batchNorm(false).build();
         SinGanModel model = new Trainer(settings, new TrainingListener() { }, () -> false)
                 .train(pair, TinyModels.source(pair), null, m -> { });
-        Path file = dir.resolve("plain.singan");
-        ModelFile.save(model, file);
-        SinGanModel loaded = ModelFile.load(file);
+        assertTrue(model.scales().size() >= 2);
+        SinGanModel loaded = savedAndLoaded(model, "coarsest.singan");
         assertEquals(settings, loaded.settings());
         for (int k = 0; k < model.scales().size(); k++) {
-            assertEquals(ScaleNets.parameterCount(model.scales().get(k).networkWidth(), false, false),
-                    loaded.scales().get(k).generator().length());
-            assertEquals(model.scales().get(k).generator(), loaded.scales().get(k).generator());
-            assertEquals(0, loaded.scales().get(k).generatorStatistics().length(), "no running statistics");
+            TrainedScale scale = loaded.scales().get(k);
+            boolean batchNorm = k == 0;
+            assertEquals(batchNorm, scale.batchNorm(), "scale " + k);
+            assertEquals(ScaleNets.parameterCount(scale.networkWidth(), false, batchNorm), scale.generator().length());
+            assertEquals(ScaleNets.runningStatisticsCount(scale.networkWidth(), batchNorm),
+                    scale.generatorStatistics().length());
+            assertEquals(model.scales().get(k).generator(), scale.generator());
         }
+        assertSameReconstruction(model, loaded);
+    }
+
+    /** The previous version's models without batch norm had none at the coarsest scale either: the file tells. */
+    @Test
+    void aModelWithoutBatchNormAtAnyScaleStillLoads() throws Exception {
+        SinGanModel trained = TinyModels.trained();
+        List<TrainedScale> plain = new ArrayList<>();
+        Random init = new Random(3);
+        for (TrainedScale s : trained.scales()) {
+            Sequential generator = ScaleNets.generator(DataType.FLOAT, 4, s.networkWidth(), false);
+            Sequential critic = ScaleNets.critic(DataType.FLOAT, 4, s.networkWidth(), false);
+            generator.initialise(init);
+            critic.initialise(init);
+            plain.add(new TrainedScale(s.height(), s.width(), s.networkWidth(), s.noiseAmp(), generator.parameters(),
+                    Nd4j.empty(DataType.FLOAT), critic.parameters(), s.reconstructionNoise(), s.losses()));
+        }
+        SinGanModel model = new SinGanModel(trained.settings().toBuilder().batchNorm(false).build(),
+                trained.pyramid(), trained.source(), plain);
+        SinGanModel loaded = savedAndLoaded(model, "plain.singan");
+        assertTrue(loaded.scales().stream().noneMatch(TrainedScale::batchNorm));
+        assertSameReconstruction(model, loaded);
+    }
+
+    private SinGanModel savedAndLoaded(SinGanModel model, String name) throws Exception {
+        Path file = dir.resolve(name);
+        ModelFile.save(model, file);
+        return ModelFile.load(file);
+    }
+
+    private static void assertSameReconstruction(SinGanModel model, SinGanModel loaded) {
         Planes original = new Sampler(model).reconstruction();
         Planes reloaded = new Sampler(loaded).reconstruction();
         assertArrayEquals(original.plane(0), reloaded.plane(0), 0f);
