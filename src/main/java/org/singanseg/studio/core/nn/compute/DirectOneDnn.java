@@ -64,6 +64,9 @@ public final class DirectOneDnn {
 
     /** The scratch slot of {@link GemmWeightGradient}'s widened gradient; 0 to 2 stage activations. */
     static final int GEMM_SLOT = 3;
+    /** The scratch slots of {@link WinogradConvolution}'s transformed source and target. */
+    static final int WINOGRAD_SOURCE_SLOT = 4;
+    static final int WINOGRAD_TARGET_SLOT = 5;
 
     /** A buffer of at least the given size, the same one for a slot until a larger size is asked. */
     static Pointer scratch(int slot, long bytes) {
@@ -119,7 +122,7 @@ public final class DirectOneDnn {
     /** A few growing buffers, 64-byte aligned as oneDNN's kernels prefer. */
     private static final class ScratchBuffers {
         private static final int ALIGNMENT = 64;
-        private final BytePointer[] buffers = new BytePointer[4];
+        private final BytePointer[] buffers = new BytePointer[6];
 
         Pointer get(int slot, long bytes) {
             BytePointer buffer = buffers[slot];

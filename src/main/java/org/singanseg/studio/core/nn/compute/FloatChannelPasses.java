@@ -1,13 +1,8 @@
 package org.singanseg.studio.core.nn.compute;
 
 import java.nio.FloatBuffer;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.singanseg.studio.core.engine.EngineThreads;
 
 /**
  * The float32 {@link ChannelPasses} that training runs, written so that HotSpot compiles their
@@ -20,25 +15,15 @@ import org.singanseg.studio.core.engine.EngineThreads;
  * channel are summed in double at the end), and the moments are taken about each channel's first
  * pixel, so that a large mean does not cancel the variance away.
  *
- * <p>Images of {@value #SPLIT_FROM_PIXELS} pixels or more are split in two halves, the second done
- * by a helper thread (plain Java on copies of the values: no ND4J call leaves the engine thread).
- * Such images train with two native threads, and while the engine thread ran these passes alone
- * the second core waited (passive OpenMP threads).
+ * <p>Large images are split in two halves, the second done by {@link HelperThread}.
  *
  * <p>These passes run several times faster than the double ones of {@link DoubleChannelPasses}.
  * No slope pattern is stored: the backward passes recompute it from the input and the forward's
  * coefficients, except while frozen.
  */
 final class FloatChannelPasses extends ChannelPasses {
-    /** From this image size on, passes are split between two threads (as native ops: EngineThreads). */
-    static final int SPLIT_FROM_PIXELS = EngineThreads.SINGLE_THREAD_BELOW_PIXELS;
     /** Floats per tile: small enough that a pass's arrays stay in the L1 cache. */
     private static final int TILE_FLOATS = 2048;
-    private static final ExecutorService HELPER = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "engine-channel-passes");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final FloatTiles[] halves;
     private INDArray input;
@@ -130,29 +115,11 @@ final class FloatChannelPasses extends ChannelPasses {
         frozen = null;
     }
 
-    /** One half of a pass: the elements from .. to - 1 of every image, by the tiles of one half. */
-    private interface HalfPass {
-        void run(int half, int from, int to);
-    }
-
-    /** Runs a pass over whole images, split between this thread and the helper for large images. */
-    private static void inHalves(Layout layout, HalfPass pass) {
+    /** Runs a pass over whole images in tiles, split between this thread and the helper for large images. */
+    private static void inHalves(Layout layout, HelperThread.Half pass) {
         int tiles = (layout.length + layout.tileLength - 1) / layout.tileLength;
-        if (layout.pixels < SPLIT_FROM_PIXELS || tiles < 2) {
-            pass.run(0, 0, layout.length);
-            return;
-        }
-        int split = tiles / 2 * layout.tileLength;
-        Future<?> second = HELPER.submit(() -> pass.run(1, split, layout.length));
-        pass.run(0, 0, split);
-        try {
-            second.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during a batch norm pass", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("A batch norm pass failed", e.getCause());
-        }
+        HelperThread.inHalves(tiles, layout.pixels >= HelperThread.SPLIT_FROM_PIXELS,
+                (half, from, to) -> pass.run(half, from * layout.tileLength, Math.min(to * layout.tileLength, layout.length)));
     }
 
     private Layout layout(INDArray x) {

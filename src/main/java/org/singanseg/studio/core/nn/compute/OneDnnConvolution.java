@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
  * and back for each backward pass, on freshly allocated buffers, and builds a new primitive on
  * every call. Here the primitives of each input shape and thread count are built once and kept
  * ({@value #SHAPES}, like {@link Buffer}). Small images stay channels-last, in place. Large ones
- * between multiples of 16 channels run Winograd's algorithm where oneDNN has kernels for it
- * (oneDNN 2.5 has none below AVX-512), staged through reused blocked buffers ({@link StagedActivation}):
- * fewer multiplications for the same sums. Elsewhere they run the direct algorithm, channels-last
- * or, for wide layers, blocked too. Below AVX-512 the weight gradient of a valid convolution runs
- * as matrix products instead of oneDNN's slow kernel ({@link GemmWeightGradient}).
+ * between multiples of 16 channels run Winograd's algorithm, fewer multiplications for the same
+ * sums: oneDNN's, staged through reused blocked buffers ({@link StagedActivation}), where it has
+ * kernels for the CPU, else this project's ({@link WinogradConvolution}: oneDNN 2.5 has none below
+ * AVX-512). Elsewhere they run the direct algorithm, channels-last. Below AVX-512 the weight
+ * gradient of a valid convolution runs as matrix products instead of oneDNN's slow kernel
+ * ({@link GemmWeightGradient}).
  *
  * <p>Weights are [k, k, inC, outC] ("hwio"), as the layer keeps them. Not thread-safe: the engine
  * thread's.
@@ -35,14 +36,9 @@ import org.slf4j.LoggerFactory;
 final class OneDnnConvolution {
     private static final Logger LOG = LoggerFactory.getLogger(OneDnnConvolution.class);
     private static final int SHAPES = 4;
-    /**
-     * Where Winograd's size fits but oneDNN has no kernels for it, the direct kernels run on the
-     * blocked layout from this many channels in and out: there they are faster than on
-     * channels-last by more than the reorders cost; on narrower layers they are not (the bench).
-     */
-    private static final int BLOCKED_DIRECT_FROM_CHANNELS = 128;
     /** Set once a Winograd plan failed to build: the CPU's instruction set has no kernels for it. */
     private static final AtomicBoolean WINOGRAD_UNAVAILABLE = new AtomicBoolean();
+    private static final AtomicBoolean OWN_WINOGRAD_LOGGED = new AtomicBoolean();
 
     private final int inChannels;
     private final int outChannels;
@@ -50,6 +46,8 @@ final class OneDnnConvolution {
     private final int padding;
     private final List<Plan> plans = new ArrayList<>(SHAPES);
     private boolean unsupported;
+    /** Made on first use, where oneDNN has no Winograd kernels. */
+    private WinogradConvolution ownWinograd;
 
     /**
      * @param padding zeros added on every side of the input (0: a valid convolution)
@@ -66,6 +64,10 @@ final class OneDnnConvolution {
      *         the caller's libnd4j op runs it instead)
      */
     boolean forward(INDArray input, INDArray weights, INDArray bias, INDArray output) {
+        if (runsOwnWinograd(input)) {
+            ownWinograd.forward(input, weights, bias, output);
+            return true;
+        }
         Plan plan = planFor(input);
         if (plan == null) {
             return false;
@@ -82,6 +84,10 @@ final class OneDnnConvolution {
 
     /** Input gradient only, after a {@link #forward} of this shape that returned true. */
     void inputGradient(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradInput) {
+        if (runsOwnWinograd(input)) {
+            ownWinograd.inputGradient(gradOutput, weights, gradInput);
+            return;
+        }
         Plan plan = planFor(input);
         plan.userWeights.set_data_handle(DirectOneDnn.address(weights));
         plan.backwardDataWeightsReorder.execute(DirectOneDnn.stream(), plan.userWeights, plan.backwardDataWeights);
@@ -95,25 +101,21 @@ final class OneDnnConvolution {
     void backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradInput, INDArray gradWeights,
                   INDArray gradBias) {
         inputGradient(input, weights, gradOutput, gradInput);
-        parameterGradients(planFor(input), input, gradOutput, gradWeights, gradBias);
+        weightGradients(input, gradOutput, gradWeights, gradBias);
     }
 
     /** Weight and bias gradients only, overwriting gradWeights and gradBias. */
     void weightGradients(INDArray input, INDArray gradOutput, INDArray gradWeights, INDArray gradBias) {
-        Plan plan = planFor(input);
-        if (plan.gemmWeightGradient == null) {
-            plan.gradOutput.bringIn(gradOutput);
+        if (runsOwnWinograd(input)) {
+            ownWinograd.weightGradients(input, gradOutput, gradWeights, gradBias);
+            return;
         }
-        parameterGradients(plan, input, gradOutput, gradWeights, gradBias);
-    }
-
-    /** The backward-weights pass; oneDNN's reads the gradOutput already brought in. */
-    private void parameterGradients(Plan plan, INDArray input, INDArray gradOutput, INDArray gradWeights,
-                                    INDArray gradBias) {
+        Plan plan = planFor(input);
         if (plan.gemmWeightGradient != null) {
             plan.gemmWeightGradient.compute(input, gradOutput, gradWeights, gradBias);
             return;
         }
+        plan.gradOutput.bringIn(gradOutput);
         plan.input.bringIn(input);
         plan.gradBias.set_data_handle(DirectOneDnn.address(gradBias));
         plan.backwardWeights.execute(DirectOneDnn.stream(), plan.backwardWeightsArgs);
@@ -121,15 +123,32 @@ final class OneDnnConvolution {
         plan.gradWeightsReorder.execute(DirectOneDnn.stream(), plan.gradWeights, plan.userGradWeights);
     }
 
-    /** Whether this input's convolution runs Winograd's algorithm (false also if oneDNN cannot run it). */
+    /** Whether this input's convolution runs Winograd's algorithm, oneDNN's or this project's. */
     boolean usesWinograd(INDArray input) {
+        if (runsOwnWinograd(input)) {
+            return true;
+        }
         Plan plan = planFor(input);
         return plan != null && plan.winograd;
     }
 
-    /** False once oneDNN failed to build a Winograd convolution in this process (no kernels for this CPU). */
-    static boolean winogradAvailable() {
-        return !WINOGRAD_UNAVAILABLE.get();
+    /**
+     * Whether this project's Winograd runs this input's convolution: Winograd's size, on a CPU for
+     * which oneDNN has no Winograd kernels (oneDNN 2.5 has them for AVX-512 only).
+     */
+    private boolean runsOwnWinograd(INDArray input) {
+        if (DirectOneDnn.hasAvx512() || !winogradFits(input.size(1) + 2L * padding - kernel + 1,
+                input.size(2) + 2L * padding - kernel + 1)) {
+            return false;
+        }
+        if (ownWinograd == null) {
+            ownWinograd = new WinogradConvolution(inChannels, outChannels);
+            if (!OWN_WINOGRAD_LOGGED.getAndSet(true)) {
+                LOG.info("oneDNN has no Winograd kernels on this CPU ({}); this project's Winograd runs the large "
+                        + "3x3 convolutions", DirectOneDnn.cpu());
+            }
+        }
+        return true;
     }
 
     /** The cached plan of this input's shape, built if new; null if oneDNN cannot build it. */
@@ -155,7 +174,7 @@ final class OneDnnConvolution {
         boolean winogradFits = winogradFits(outHeight, outWidth);
         if (winogradFits && !WINOGRAD_UNAVAILABLE.get()) {
             try {
-                return keep(new Plan(batch, height, width, threads, true, true));
+                return keep(new Plan(batch, height, width, threads, true));
             } catch (RuntimeException e) {
                 if (!WINOGRAD_UNAVAILABLE.getAndSet(true)) {
                     LOG.info("oneDNN has no Winograd kernels on this CPU ({}); direct convolutions run instead",
@@ -164,8 +183,7 @@ final class OneDnnConvolution {
             }
         }
         try {
-            boolean blocked = winogradFits && Math.min(inChannels, outChannels) >= BLOCKED_DIRECT_FROM_CHANNELS;
-            return keep(new Plan(batch, height, width, threads, blocked, false));
+            return keep(new Plan(batch, height, width, threads, false));
         } catch (RuntimeException e) {
             unsupported = true;
             LOG.warn("oneDNN cannot run a {}x{} convolution from {} to {} channels on {}x{} images ({}); "
@@ -191,6 +209,7 @@ final class OneDnnConvolution {
         final long height;
         final long width;
         final int threads;
+        /** oneDNN's Winograd kernels, staged in its blocked layout. */
         final boolean winograd;
         final StagedActivation input;
         final StagedActivation output;
@@ -215,8 +234,7 @@ final class OneDnnConvolution {
         final IntMemoryMap backwardDataArgs = new IntMemoryMap();
         final IntMemoryMap backwardWeightsArgs = new IntMemoryMap();
 
-        /** @param blocked activations staged in oneDNN's own layout, else read channels-last in place */
-        Plan(long batch, long height, long width, int threads, boolean blocked, boolean winograd) {
+        Plan(long batch, long height, long width, int threads, boolean winograd) {
             this.batch = batch;
             this.height = height;
             this.width = width;
@@ -233,9 +251,9 @@ final class OneDnnConvolution {
             // a slower gemm-based convolution; its own layouts cost one small reorder.
             memory.desc anyWeights = DirectOneDnn.desc(memory.format_tag.any, weightDims);
             var algorithm = winograd ? dnnl.algorithm.convolution_winograd : dnnl.algorithm.convolution_direct;
-            memory.desc primitiveInput = blocked ? DirectOneDnn.desc(memory.format_tag.any, batch, inChannels, height, width)
+            memory.desc primitiveInput = winograd ? DirectOneDnn.desc(memory.format_tag.any, batch, inChannels, height, width)
                     : inputDesc;
-            memory.desc primitiveOutput = blocked
+            memory.desc primitiveOutput = winograd
                     ? DirectOneDnn.desc(memory.format_tag.any, batch, outChannels, outHeight, outWidth) : outputDesc;
             long[] strides = {1, 1};
             long[] pad = {padding, padding};

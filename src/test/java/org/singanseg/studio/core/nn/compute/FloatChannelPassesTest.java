@@ -32,7 +32,7 @@ class FloatChannelPassesTest {
     void largeImagesSplitBetweenTwoThreadsMatchDoublePrecision() {
         Pair pair = new Pair(19, 0.2);
         // 50 x 90 = 4500 pixels: above the split size, 41 tiles of 107 pixels and a partial one.
-        assertTrue(50 * 90 >= FloatChannelPasses.SPLIT_FROM_PIXELS);
+        assertTrue(50 * 90 >= HelperThread.SPLIT_FROM_PIXELS);
         pair.forward(Nd4j.randn(DataType.DOUBLE, 1, 50, 90, 19));
         pair.freeze(1);
         INDArray x = Nd4j.randn(DataType.DOUBLE, 3, 50, 90, 19).muli(1.5).addi(-0.4);
