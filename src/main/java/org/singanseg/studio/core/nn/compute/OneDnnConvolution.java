@@ -133,12 +133,12 @@ final class OneDnnConvolution {
     }
 
     /**
-     * Whether this project's Winograd runs this input's convolution: Winograd's size, on a CPU for
-     * which oneDNN has no Winograd kernels (oneDNN 2.5 has them for AVX-512 only).
+     * Whether this project's Winograd runs this input's convolution: on a CPU for which oneDNN has
+     * no Winograd kernels (oneDNN 2.5 has them for AVX-512 only), where it beats the direct kernels.
      */
     private boolean runsOwnWinograd(INDArray input) {
-        if (DirectOneDnn.hasAvx512() || !winogradFits(input.size(1) + 2L * padding - kernel + 1,
-                input.size(2) + 2L * padding - kernel + 1)) {
+        if (kernel != 3 || padding != 0 || DirectOneDnn.hasAvx512()
+                || !WinogradConvolution.pays(inChannels, outChannels, input.size(1) - 2, input.size(2) - 2)) {
             return false;
         }
         if (ownWinograd == null) {

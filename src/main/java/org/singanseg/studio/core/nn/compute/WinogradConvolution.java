@@ -32,6 +32,14 @@ final class WinogradConvolution {
     private static final int SPAN = 6;
     private static final int POINTS = SPAN * SPAN;
     private static final int KERNEL = 3;
+    /**
+     * Where this algorithm beats oneDNN's direct AVX2 kernels (a layer's forward and backward
+     * passes, 2 cores; see the README): between layers this wide and on images with this many
+     * output pixels. Narrower layers make matrix products too small for sgemm to outweigh the
+     * transforms, and smaller images cost more in per-call overhead than they save.
+     */
+    private static final int FROM_CHANNELS = 64;
+    private static final long FROM_PIXELS = 10_000;
 
     private final int inChannels;
     private final int outChannels;
@@ -55,6 +63,11 @@ final class WinogradConvolution {
                 : new TileTransforms[] {new TileTransforms(outChannels), new TileTransforms(outChannels)};
         this.biasValues = new float[outChannels];
         this.noBias = new float[inChannels];
+    }
+
+    /** Whether this algorithm is the faster one for a valid 3x3 convolution of these channels and output size. */
+    static boolean pays(int inChannels, int outChannels, long outHeight, long outWidth) {
+        return Math.min(inChannels, outChannels) >= FROM_CHANNELS && outHeight * outWidth >= FROM_PIXELS;
     }
 
     /** output = input * weights + bias; input [B, H, W, inC], output [B, H - 2, W - 2, outC]. */

@@ -39,13 +39,14 @@ class OneDnnConvolutionTest {
     }
 
     @Test
-    void largeImagesRunWinogradAndMatchLibnd4jInDouble() {
-        // 16 to 32 channels on 62x58 px outputs: Winograd's size, oneDNN's where it has kernels for
-        // this CPU (staged in its blocked layout), else this project's.
+    void largeImagesMatchLibnd4jInDouble() {
+        // 16 to 32 channels on 62x58 px outputs: Winograd's size, staged in oneDNN's blocked layout
+        // where it has Winograd kernels for this CPU (AVX-512); below AVX-512 layers this narrow
+        // keep the direct algorithm (this project's Winograd pays from 64 channels).
         assertTrue(62 * 58 >= ConvolutionPasses.WINOGRAD_FROM_PIXELS);
         Case c = new Case(16, 32, 3, false);
         INDArray two = Nd4j.randn(DataType.FLOAT, 2, 64, 60, 16);
-        assertTrue(c.direct.usesWinograd(two));
+        assertEquals(DirectOneDnn.hasAvx512(), c.direct.usesWinograd(two));
         c.assertAgrees(two);
         c.assertAgrees(Nd4j.randn(DataType.FLOAT, 1, 64, 60, 16));
         // Small images and channel counts that are not multiples of 16 keep the direct algorithm.
@@ -54,15 +55,19 @@ class OneDnnConvolutionTest {
     }
 
     @Test
-    void heldToAvx2LargeImagesRunThisProjectsWinogradAndMatchLibnd4j() {
+    void heldToAvx2WideLayersOnLargeImagesRunThisProjectsWinogradAndMatchLibnd4j() {
         assumeTrue("AVX2".equalsIgnoreCase(System.getenv("DNNL_MAX_CPU_ISA")), "the AVX2 test run (pom.xml)");
         assertEquals("avx2", DirectOneDnn.instructionSet());
         assertFalse(DirectOneDnn.hasAvx512());
-        // 128 channels: Winograd by WinogradConvolution; the weight gradients by matrix products.
-        Case c = new Case(128, 128, 3, false);
-        INDArray large = Nd4j.randn(DataType.FLOAT, 2, 60, 56, 128);
+        // 64 channels on 104x98 px outputs: WinogradConvolution for every pass.
+        Case c = new Case(64, 64, 3, false);
+        INDArray large = Nd4j.randn(DataType.FLOAT, 1, 106, 100, 64);
         assertTrue(c.direct.usesWinograd(large));
         c.assertAgrees(large);
+        // Below its size, the direct kernels, and the weight gradients as matrix products.
+        INDArray smaller = Nd4j.randn(DataType.FLOAT, 2, 60, 56, 64);
+        assertFalse(c.direct.usesWinograd(smaller));
+        c.assertAgrees(smaller);
     }
 
     @Test
