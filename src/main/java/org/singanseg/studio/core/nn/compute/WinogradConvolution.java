@@ -18,9 +18,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * pixels and channel pair where the direct algorithm takes 144.
  *
  * <p>The input gradient is the same algorithm run on the output gradient, zero-padded by 2, with
- * the kernel turned by 180 degrees and its channels swapped. The transforms are Java loops over
- * one tile's channels (which HotSpot vectorises), split between two threads for large images
- * ({@link HelperThread}).
+ * the kernel turned by 180 degrees and its channels swapped. The weight gradient is 36 products in
+ * the transformed domain too, of the input's tiles and the output gradient's (dM = A dY A^T), then
+ * dW = G^T dU G. The transforms are Java loops ({@link TileTransforms}), split between two threads
+ * for large images ({@link HelperThread}).
  *
  * <p>Tiles are stored one after another, each as [36 points][channels], so each point's matrix is
  * a strided view for sgemm. Not thread-safe: the engine thread's.
@@ -327,8 +328,6 @@ final class WinogradConvolution {
         private final float[] in;
         private final float[] rows;
         private final float[] points;
-        /** The bias repeated for every pixel of a tile's row. */
-        private final float[] rowBias;
         /** Per element of a 4x4 tile, the sum over the tiles of the output gradient (for the bias gradient). */
         private final double[] gradientSums;
 
@@ -337,7 +336,6 @@ final class WinogradConvolution {
             in = new float[POINTS * channels];
             rows = new float[POINTS * channels];
             points = new float[POINTS * channels];
-            rowBias = new float[TILE * channels];
             gradientSums = new double[TILE * TILE * channels];
         }
 
@@ -469,9 +467,6 @@ final class WinogradConvolution {
 
         /** Y = A^T M A plus the bias for the tiles from .. to - 1, the pixels inside the target written. */
         void outputTransform(FloatBuffer source, Grid grid, float[] bias, FloatBuffer target, int from, int to) {
-            for (int x = 0; x < TILE; x++) {
-                System.arraycopy(bias, 0, rowBias, x * channels, channels);
-            }
             int span = SPAN * channels;
             int tileRow = TILE * channels;
             for (int t = from; t < to; t++) {
@@ -479,7 +474,7 @@ final class WinogradConvolution {
                 outputRows(in, 0, span, rows, 0, span, span);
                 float[] r = rows;
                 float[] y = points;
-                float[] b = rowBias;
+                float[] b = bias;
                 int c1 = channels;
                 int c2 = 2 * channels;
                 int c3 = 3 * channels;
