@@ -90,22 +90,27 @@ final class WinogradConvolution {
      * over the tiles, and dW = G^T dU G.
      */
     void weightGradients(INDArray input, INDArray gradOutput, INDArray gradWeights, INDArray gradBias) {
-        Grid grid = new Grid(input, gradOutput, 0);
-        Pointer inputPoints = transformSource(input, ofInChannels, 0, grid);
-        long gradFloats = (long) grid.tiles * POINTS * outChannels;
-        Pointer gradPoints = DirectOneDnn.scratch(DirectOneDnn.WINOGRAD_TARGET_SLOT, gradFloats * Float.BYTES);
-        FloatBuffer[] gradViews = {views(gradOutput), views(gradOutput)};
-        FloatBuffer[] gradPointViews = {floats(gradPoints, gradFloats), floats(gradPoints, gradFloats)};
         for (TileTransforms half : ofOutChannels) {
             half.clearSums();
         }
-        HelperThread.inHalves(grid.tiles, grid.parallel(), (half, from, to) ->
-                ofOutChannels[half].gradientTransform(gradViews[half], grid, gradPointViews[half], from, to));
-        for (int point = 0; point < POINTS; point++) {
-            sgemm(true, false, inChannels, outChannels, grid.tiles,
-                    inputPoints.address() + (long) point * inChannels * Float.BYTES, POINTS * inChannels,
-                    gradPoints.address() + (long) point * outChannels * Float.BYTES, POINTS * outChannels,
-                    pointWeightsNative.address() + (long) point * inChannels * outChannels * Float.BYTES, outChannels);
+        for (int image = 0; image < input.size(0); image++) {
+            Grid grid = new Grid(input, gradOutput, 0, image);
+            Pointer inputPoints = transformSource(input, ofInChannels, 0, grid);
+            long gradFloats = (long) grid.tiles * POINTS * outChannels;
+            Pointer gradPoints = DirectOneDnn.scratch(DirectOneDnn.WINOGRAD_TARGET_SLOT, gradFloats * Float.BYTES);
+            FloatBuffer[] gradViews = {views(gradOutput), views(gradOutput)};
+            FloatBuffer[] gradPointViews = {floats(gradPoints, gradFloats), floats(gradPoints, gradFloats)};
+            HelperThread.inHalves(grid.tiles, grid.parallel(), (half, from, to) ->
+                    ofOutChannels[half].gradientTransform(gradViews[half], grid, gradPointViews[half], from, to));
+            // Each image adds its products to the previous images'.
+            float beta = image == 0 ? 0f : 1f;
+            for (int point = 0; point < POINTS; point++) {
+                sgemm(true, false, inChannels, outChannels, grid.tiles,
+                        inputPoints.address() + (long) point * inChannels * Float.BYTES, POINTS * inChannels,
+                        gradPoints.address() + (long) point * outChannels * Float.BYTES, POINTS * outChannels, beta,
+                        pointWeightsNative.address() + (long) point * inChannels * outChannels * Float.BYTES,
+                        outChannels);
+            }
         }
         kernelGradient(gradWeights);
         for (int c = 0; c < outChannels; c++) {
@@ -121,7 +126,16 @@ final class WinogradConvolution {
      */
     private void convolve(INDArray source, TileTransforms[] sourceTransforms, int pad, INDArray target,
                           TileTransforms[] targetTransforms, float[] targetBias, boolean swapped) {
-        Grid grid = new Grid(source, target, pad);
+        for (int image = 0; image < source.size(0); image++) {
+            convolveImage(new Grid(source, target, pad, image), source, sourceTransforms, pad, target,
+                    targetTransforms, targetBias, swapped);
+        }
+    }
+
+    /** One image of {@link #convolve}: a batch's scratch buffers would take its size times as much memory. */
+    private void convolveImage(Grid grid, INDArray source, TileTransforms[] sourceTransforms, int pad,
+                               INDArray target, TileTransforms[] targetTransforms, float[] targetBias,
+                               boolean swapped) {
         int sourceChannels = sourceTransforms[0].channels;
         int targetChannels = targetTransforms[0].channels;
         Pointer sourcePoints = transformSource(source, sourceTransforms, pad, grid);
@@ -131,7 +145,7 @@ final class WinogradConvolution {
             sgemm(false, swapped, grid.tiles, targetChannels, sourceChannels,
                     sourcePoints.address() + (long) point * sourceChannels * Float.BYTES, POINTS * sourceChannels,
                     pointWeightsNative.address() + (long) point * inChannels * outChannels * Float.BYTES, outChannels,
-                    targetPoints.address() + (long) point * targetChannels * Float.BYTES, POINTS * targetChannels);
+                    0f, targetPoints.address() + (long) point * targetChannels * Float.BYTES, POINTS * targetChannels);
         }
         FloatBuffer[] targetPointViews = {floats(targetPoints, targetFloats), floats(targetPoints, targetFloats)};
         FloatBuffer[] targetViews = {views(target), views(target)};
@@ -151,11 +165,11 @@ final class WinogradConvolution {
         return points;
     }
 
-    /** c = op(a) op(b), row-major, a being rows x depth after op. */
+    /** c = op(a) op(b) + beta c, row-major, a being rows x depth after op. */
     private static void sgemm(boolean transposeA, boolean transposeB, long rows, long columns, long depth, long a,
-                              long aStride, long b, long bStride, long c, long cStride) {
+                              long aStride, long b, long bStride, float beta, long c, long cStride) {
         int status = dnnl.dnnl_sgemm((byte) (transposeA ? 'T' : 'N'), (byte) (transposeB ? 'T' : 'N'), rows, columns,
-                depth, 1f, at(a), aStride, at(b), bStride, 0f, at(c), cStride);
+                depth, 1f, at(a), aStride, at(b), bStride, beta, at(c), cStride);
         if (status != dnnl.dnnl_success) {
             throw new IllegalStateException("oneDNN's sgemm failed with status " + status);
         }
@@ -283,7 +297,7 @@ final class WinogradConvolution {
         return new FloatPointer(DirectOneDnn.at(address));
     }
 
-    /** Where the tiles lie: the source's and target's sizes, and the tiles over the target. */
+    /** Where one image's tiles lie: the source's and target's sizes and starts, and the tiles over the target. */
     private static final class Grid {
         final int sourceHeight;
         final int sourceWidth;
@@ -292,24 +306,22 @@ final class WinogradConvolution {
         final int targetWidth;
         final long targetStart;
         final int tilesAcross;
-        final int tilesPerImage;
         final int tiles;
 
-        Grid(INDArray source, INDArray target, int pad) {
+        Grid(INDArray source, INDArray target, int pad, int image) {
             sourceHeight = (int) source.size(1);
             sourceWidth = (int) source.size(2);
-            sourceStart = source.offset();
+            sourceStart = source.offset() + image * (long) sourceHeight * sourceWidth * source.size(3);
             targetHeight = (int) target.size(1);
             targetWidth = (int) target.size(2);
-            targetStart = target.offset();
+            targetStart = target.offset() + image * (long) targetHeight * targetWidth * target.size(3);
             if (targetHeight != sourceHeight + 2 * pad - (KERNEL - 1)
                     || targetWidth != sourceWidth + 2 * pad - (KERNEL - 1)) {
                 throw new IllegalArgumentException("A valid 3x3 convolution's target is 2 pixels smaller than its"
                         + " padded source on each axis");
             }
             tilesAcross = (targetWidth + TILE - 1) / TILE;
-            tilesPerImage = (targetHeight + TILE - 1) / TILE * tilesAcross;
-            tiles = (int) source.size(0) * tilesPerImage;
+            tiles = (targetHeight + TILE - 1) / TILE * tilesAcross;
         }
 
         boolean parallel() {
@@ -393,15 +405,14 @@ final class WinogradConvolution {
             int tileRow = TILE * channels;
             int span = SPAN * channels;
             for (int t = from; t < to; t++) {
-                int image = t / grid.tilesPerImage;
-                int y0 = t % grid.tilesPerImage / grid.tilesAcross * TILE;
+                int y0 = t / grid.tilesAcross * TILE;
                 int x0 = t % grid.tilesAcross * TILE;
                 int across = Math.min(TILE, grid.targetWidth - x0);
                 if (across < TILE || y0 + TILE > grid.targetHeight) {
                     Arrays.fill(in, 0, TILE * tileRow, 0f);
                 }
                 for (int i = 0; i < TILE && y0 + i < grid.targetHeight; i++) {
-                    long at = grid.targetStart + (((long) image * grid.targetHeight + y0 + i) * grid.targetWidth + x0)
+                    long at = grid.targetStart + ((long) (y0 + i) * grid.targetWidth + x0)
                             * channels;
                     source.get((int) at, in, i * tileRow, across * channels);
                 }
@@ -446,8 +457,7 @@ final class WinogradConvolution {
         /** Tile t's 6x6 source pixels (the source padded by pad) into {@link #in}, zero outside the source. */
         private void gather(FloatBuffer source, Grid grid, int t, int pad) {
             int span = SPAN * channels;
-            int image = t / grid.tilesPerImage;
-            int y0 = t % grid.tilesPerImage / grid.tilesAcross * TILE - pad;
+            int y0 = t / grid.tilesAcross * TILE - pad;
             int x0 = t % grid.tilesAcross * TILE - pad;
             int first = Math.max(x0, 0);
             int end = Math.min(x0 + SPAN, grid.sourceWidth);
@@ -460,7 +470,7 @@ final class WinogradConvolution {
                         continue;
                     }
                 }
-                long at = grid.sourceStart + (((long) image * grid.sourceHeight + y) * grid.sourceWidth + first) * channels;
+                long at = grid.sourceStart + ((long) y * grid.sourceWidth + first) * channels;
                 source.get((int) at, in, i * span + (first - x0) * channels, (end - first) * channels);
             }
         }
@@ -496,12 +506,11 @@ final class WinogradConvolution {
                         y[out + c3 + c] = m1 - m2 + 8 * (m3 - m4) + m5 + b[c];
                     }
                 }
-                int image = t / grid.tilesPerImage;
-                int y0 = t % grid.tilesPerImage / grid.tilesAcross * TILE;
+                int y0 = t / grid.tilesAcross * TILE;
                 int x0 = t % grid.tilesAcross * TILE;
                 int across = Math.min(TILE, grid.targetWidth - x0);
                 for (int i = 0; i < TILE && y0 + i < grid.targetHeight; i++) {
-                    long at = grid.targetStart + (((long) image * grid.targetHeight + y0 + i) * grid.targetWidth + x0)
+                    long at = grid.targetStart + ((long) (y0 + i) * grid.targetWidth + x0)
                             * channels;
                     target.put((int) at, y, i * tileRow, across * channels);
                 }
