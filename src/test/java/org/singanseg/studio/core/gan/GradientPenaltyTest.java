@@ -2,6 +2,7 @@ package org.singanseg.studio.core.gan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 
@@ -70,7 +71,7 @@ class GradientPenaltyTest {
 
     @Test
     void singlePrecisionGradientStaysCloseToDoublePrecision() {
-        assertSinglePrecisionCloseToDouble(6, 30, 25);
+        assertSinglePrecisionCloseToDouble(6, 30, 25, 0.015);
     }
 
     @Test
@@ -78,11 +79,19 @@ class GradientPenaltyTest {
         // Width 32 on 64x60 px: the inner convolutions run oneDNN's Winograd kernels where this CPU
         // has them, else its direct ones; either must stay as close to double precision.
         assertTrue(58 * 54 >= ConvolutionPasses.WINOGRAD_FROM_PIXELS);
-        assertSinglePrecisionCloseToDouble(32, 64, 60);
-        assertSinglePrecisionCloseToDouble(64, 80, 70);
+        assertSinglePrecisionCloseToDouble(32, 64, 60, 0.015);
+        assertSinglePrecisionCloseToDouble(64, 80, 70, 0.015);
     }
 
-    private static void assertSinglePrecisionCloseToDouble(int width, int height, int imageWidth) {
+    @Test
+    void heldToAvx2ThisProjectsWinogradKeepsThePenaltyGradientAsClose() {
+        assumeTrue("AVX2".equalsIgnoreCase(System.getenv("DNNL_MAX_CPU_ISA")), "the AVX2 test run (pom.xml)");
+        // Width 64 on 116x108 px: inner outputs of 10800 px and more, this project's Winograd. On
+        // images this large the forward difference is off by about 2% with oneDNN's direct kernels too.
+        assertSinglePrecisionCloseToDouble(64, 116, 108, 0.025);
+    }
+
+    private static void assertSinglePrecisionCloseToDouble(int width, int height, int imageWidth, double tolerance) {
         Sequential exact = critic(DataType.DOUBLE, 5, width);
         Sequential single = critic(DataType.FLOAT, 5, width);
         Nd4j.getRandom().setSeed(11);
@@ -98,7 +107,7 @@ class GradientPenaltyTest {
         INDArray reference = exact.gradients();
         INDArray difference = single.gradients().castTo(DataType.DOUBLE).sub(reference);
         double relative = difference.norm2Number().doubleValue() / reference.norm2Number().doubleValue();
-        assertTrue(relative < 0.015, "width " + width + ": float32 penalty gradient off by " + relative);
+        assertTrue(relative < tolerance, "width " + width + ": float32 penalty gradient off by " + relative);
         assertTrue(Transforms.cosineSim(single.gradients().castTo(DataType.DOUBLE), reference) > 0.999);
     }
 

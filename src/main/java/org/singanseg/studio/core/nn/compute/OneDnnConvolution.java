@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 final class OneDnnConvolution {
     private static final Logger LOG = LoggerFactory.getLogger(OneDnnConvolution.class);
     private static final int SHAPES = 4;
-    /** Set once a Winograd plan failed to build: the CPU's instruction set has no kernels for it. */
+    /** Set once a Winograd plan failed to build on an AVX-512 CPU: its kernels are missing after all. */
     private static final AtomicBoolean WINOGRAD_UNAVAILABLE = new AtomicBoolean();
     private static final AtomicBoolean OWN_WINOGRAD_LOGGED = new AtomicBoolean();
 
@@ -172,7 +172,8 @@ final class OneDnnConvolution {
         long outHeight = height + 2L * padding - kernel + 1;
         long outWidth = width + 2L * padding - kernel + 1;
         boolean winogradFits = winogradFits(outHeight, outWidth);
-        if (winogradFits && !WINOGRAD_UNAVAILABLE.get()) {
+        // oneDNN 2.5 has Winograd kernels for AVX-512 only; below it, runsOwnWinograd decides.
+        if (winogradFits && DirectOneDnn.hasAvx512() && !WINOGRAD_UNAVAILABLE.get()) {
             try {
                 return keep(new Plan(batch, height, width, threads, true));
             } catch (RuntimeException e) {
