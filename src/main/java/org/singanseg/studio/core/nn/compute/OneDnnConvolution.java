@@ -101,7 +101,11 @@ final class OneDnnConvolution {
     void backward(INDArray input, INDArray weights, INDArray gradOutput, INDArray gradInput, INDArray gradWeights,
                   INDArray gradBias) {
         inputGradient(input, weights, gradOutput, gradInput);
-        weightGradients(input, gradOutput, gradWeights, gradBias);
+        if (runsOwnWinograd(input)) {
+            ownWinograd.weightGradients(input, gradOutput, gradWeights, gradBias);
+        } else {
+            parameterGradients(planFor(input), input, gradOutput, gradWeights, gradBias);
+        }
     }
 
     /** Weight and bias gradients only, overwriting gradWeights and gradBias. */
@@ -111,11 +115,19 @@ final class OneDnnConvolution {
             return;
         }
         Plan plan = planFor(input);
+        if (plan.gemmWeightGradient == null) {
+            plan.gradOutput.bringIn(gradOutput);
+        }
+        parameterGradients(plan, input, gradOutput, gradWeights, gradBias);
+    }
+
+    /** The backward-weights pass; oneDNN's reads the gradOutput already brought in. */
+    private void parameterGradients(Plan plan, INDArray input, INDArray gradOutput, INDArray gradWeights,
+                                    INDArray gradBias) {
         if (plan.gemmWeightGradient != null) {
             plan.gemmWeightGradient.compute(input, gradOutput, gradWeights, gradBias);
             return;
         }
-        plan.gradOutput.bringIn(gradOutput);
         plan.input.bringIn(input);
         plan.gradBias.set_data_handle(DirectOneDnn.address(gradBias));
         plan.backwardWeights.execute(DirectOneDnn.stream(), plan.backwardWeightsArgs);
