@@ -327,6 +327,23 @@ final class WinogradConvolution {
         boolean parallel() {
             return (long) targetHeight * targetWidth >= HelperThread.SPLIT_FROM_PIXELS;
         }
+
+        /** Tile t's pixels across that lie inside the target (4 but at the right edge). */
+        int across(int t) {
+            return Math.min(TILE, targetWidth - t % tilesAcross * TILE);
+        }
+
+        /** Tile t's rows that lie inside the target (4 but at the bottom edge). */
+        int down(int t) {
+            return Math.min(TILE, targetHeight - t / tilesAcross * TILE);
+        }
+
+        /** The buffer index of the first target pixel in row i of tile t. */
+        int targetRow(int t, int i, int channels) {
+            long y = t / tilesAcross * TILE + i;
+            long x = t % tilesAcross * TILE;
+            return Math.toIntExact(targetStart + (y * targetWidth + x) * channels);
+        }
     }
 
     /**
@@ -405,16 +422,13 @@ final class WinogradConvolution {
             int tileRow = TILE * channels;
             int span = SPAN * channels;
             for (int t = from; t < to; t++) {
-                int y0 = t / grid.tilesAcross * TILE;
-                int x0 = t % grid.tilesAcross * TILE;
-                int across = Math.min(TILE, grid.targetWidth - x0);
-                if (across < TILE || y0 + TILE > grid.targetHeight) {
+                int across = grid.across(t);
+                int down = grid.down(t);
+                if (across < TILE || down < TILE) {
                     Arrays.fill(in, 0, TILE * tileRow, 0f);
                 }
-                for (int i = 0; i < TILE && y0 + i < grid.targetHeight; i++) {
-                    long at = grid.targetStart + ((long) (y0 + i) * grid.targetWidth + x0)
-                            * channels;
-                    source.get((int) at, in, i * tileRow, across * channels);
+                for (int i = 0; i < down; i++) {
+                    source.get(grid.targetRow(t, i, channels), in, i * tileRow, across * channels);
                 }
                 addToSums(TILE * tileRow);
                 gradientRows(in, 0, tileRow, rows, 0, tileRow, tileRow);
@@ -506,13 +520,9 @@ final class WinogradConvolution {
                         y[out + c3 + c] = m1 - m2 + 8 * (m3 - m4) + m5 + b[c];
                     }
                 }
-                int y0 = t / grid.tilesAcross * TILE;
-                int x0 = t % grid.tilesAcross * TILE;
-                int across = Math.min(TILE, grid.targetWidth - x0);
-                for (int i = 0; i < TILE && y0 + i < grid.targetHeight; i++) {
-                    long at = grid.targetStart + ((long) (y0 + i) * grid.targetWidth + x0)
-                            * channels;
-                    target.put((int) at, y, i * tileRow, across * channels);
+                int across = grid.across(t);
+                for (int i = 0; i < grid.down(t); i++) {
+                    target.put(grid.targetRow(t, i, channels), y, i * tileRow, across * channels);
                 }
             }
         }
