@@ -50,6 +50,7 @@ final class WinogradConvolution {
     private final TileTransforms[] ofInChannels;
     private final TileTransforms[] ofOutChannels;
     private final float[] biasValues;
+    private final float[] biasGradientValues;
     private final float[] noBias;
     private float[] weightValues = new float[0];
     private float[] pointWeights = new float[0];
@@ -63,6 +64,7 @@ final class WinogradConvolution {
         this.ofOutChannels = inChannels == outChannels ? ofInChannels
                 : new TileTransforms[] {new TileTransforms(outChannels), new TileTransforms(outChannels)};
         this.biasValues = new float[outChannels];
+        this.biasGradientValues = new float[outChannels];
         this.noBias = new float[inChannels];
     }
 
@@ -114,9 +116,9 @@ final class WinogradConvolution {
         }
         kernelGradient(gradWeights);
         for (int c = 0; c < outChannels; c++) {
-            biasValues[c] = (float) (ofOutChannels[0].channelSum(c) + ofOutChannels[1].channelSum(c));
+            biasGradientValues[c] = (float) (ofOutChannels[0].channelSum(c) + ofOutChannels[1].channelSum(c));
         }
-        gradBias.data().asNioFloat().put((int) gradBias.offset(), biasValues, 0, outChannels);
+        gradBias.data().asNioFloat().put((int) gradBias.offset(), biasGradientValues, 0, outChannels);
     }
 
     /**
