@@ -91,7 +91,8 @@ class GradientPenaltyTest {
         assertSinglePrecisionCloseToDouble(64, 116, 108, 0.025);
     }
 
-    private static void assertSinglePrecisionCloseToDouble(int width, int height, int imageWidth, double tolerance) {
+    private static void assertSinglePrecisionCloseToDouble(int width, int height, int imageWidth,
+                                                           double tolerance) {
         Sequential exact = critic(DataType.DOUBLE, 5, width);
         Sequential single = critic(DataType.FLOAT, 5, width);
         Nd4j.getRandom().setSeed(11);

@@ -118,8 +118,8 @@ final class FloatChannelPasses extends ChannelPasses {
     /** Runs a pass over whole images in tiles, split between this thread and the helper for large images. */
     private static void inHalves(Layout layout, HelperThread.Half pass) {
         int tiles = (layout.length + layout.tileLength - 1) / layout.tileLength;
-        HelperThread.inHalves(tiles, layout.pixels >= HelperThread.SPLIT_FROM_PIXELS,
-                (half, from, to) -> pass.run(half, from * layout.tileLength, Math.min(to * layout.tileLength, layout.length)));
+        HelperThread.inHalves(tiles, layout.pixels >= HelperThread.SPLIT_FROM_PIXELS, (half, from, to) ->
+                pass.run(half, from * layout.tileLength, Math.min(to * layout.tileLength, layout.length)));
     }
 
     private Layout layout(INDArray x) {

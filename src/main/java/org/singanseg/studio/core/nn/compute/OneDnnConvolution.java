@@ -264,8 +264,8 @@ final class OneDnnConvolution {
             // a slower gemm-based convolution; its own layouts cost one small reorder.
             memory.desc anyWeights = DirectOneDnn.desc(memory.format_tag.any, weightDims);
             var algorithm = winograd ? dnnl.algorithm.convolution_winograd : dnnl.algorithm.convolution_direct;
-            memory.desc primitiveInput = winograd ? DirectOneDnn.desc(memory.format_tag.any, batch, inChannels, height, width)
-                    : inputDesc;
+            memory.desc primitiveInput = winograd
+                    ? DirectOneDnn.desc(memory.format_tag.any, batch, inChannels, height, width) : inputDesc;
             memory.desc primitiveOutput = winograd
                     ? DirectOneDnn.desc(memory.format_tag.any, batch, outChannels, outHeight, outWidth) : outputDesc;
             long[] strides = {1, 1};

@@ -12,8 +12,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * This project's Winograd F(4x4, 3x3) against libnd4j's conv2d and conv2d_bp in double precision
- * (output, input gradient, weight and bias gradients),
- * on every CPU (the layers use it only where oneDNN has no Winograd kernels): sizes that are not
+ * (output, input gradient, weight and bias gradients), on every CPU (the layers use it only where
+ * oneDNN has no Winograd kernels): sizes that are not
  * multiples of the 4x4 tile (partial tiles at the right and bottom edges), images too small for
  * one full tile, batches, other channel counts in than out, views into a larger batch, large images
  * that split the transforms between two threads, and the same object reused for new shapes.
@@ -66,12 +66,12 @@ class WinogradConvolutionTest {
         INDArray expectedGradB = Nd4j.create(DataType.DOUBLE, bias.shape());
         Ops.conv2dBackward(3, false).run(x, weights, bias, gradOutput, expectedGradIn, expectedGradW, expectedGradB);
 
-        // Outputs start from stale values, which must all be overwritten; the output is a view too.
-        INDArray outputs = Nd4j.valueArrayOf(new long[] {2, outShape[1], outShape[2], out}, 7f, DataType.FLOAT);
-        INDArray actualOut = outputs.get(NDArrayIndex.interval(1, 2));
-        if (outShape[0] != 1) {
-            actualOut = Nd4j.valueArrayOf(outShape, 7f, DataType.FLOAT);
-        }
+        // Outputs start from stale values, which must all be overwritten; one image's output is a
+        // view into a larger batch, written at its offset.
+        INDArray actualOut = outShape[0] == 1
+                ? Nd4j.valueArrayOf(new long[] {2, outShape[1], outShape[2], out}, 7f, DataType.FLOAT)
+                        .get(NDArrayIndex.interval(1, 2))
+                : Nd4j.valueArrayOf(outShape, 7f, DataType.FLOAT);
         INDArray wf = weights.castTo(DataType.FLOAT);
         winograd.forward(xf, wf, bias.castTo(DataType.FLOAT), actualOut);
         assertClose(expectedOut, actualOut, "output");
