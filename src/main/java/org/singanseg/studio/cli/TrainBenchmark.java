@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
+import org.singanseg.studio.core.compare.FineDetail;
 import org.singanseg.studio.core.compare.SampleSetQuality;
 import org.singanseg.studio.core.gan.FourChannel;
 import org.singanseg.studio.core.gan.MaskFloor;
@@ -27,7 +28,8 @@ import org.singanseg.studio.core.image.TrainingPair;
  * iteration and the minutes taken; then
  * writes a contact sheet of the real pair and 8 samples at start scales 0 and 3 (nearly empty masks drawn
  * again, as generate does), and measures 16 samples at start scale 0 against the real image
- * ({@link SampleSetQuality}): the first draws, and the same with nearly empty masks drawn again.
+ * ({@link SampleSetQuality}): the first draws, and the same with nearly empty masks drawn again,
+ * whose fine detail at the paper's 250 px ({@link FineDetail}) compares presets at one size.
  *
  * <p>The timed run follows an untimed warm-up on the two coarsest scales: the JVM compiles the
  * engine's Java loops during its first few hundred iterations (on a 2-core machine its compiler
@@ -38,6 +40,7 @@ final class TrainBenchmark {
     private static final int SAMPLES = 8;
     /** Samples at start scale 0 measured for patch distance, diversity and empty masks. */
     private static final int QUALITY_SAMPLES = 16;
+    private static final int DETAIL_SIZE = 250;
     private static final int WARM_UP_SCALES = 2;
     private static final int WARM_UP_ITERATIONS = 80;
 
@@ -162,6 +165,8 @@ final class TrainBenchmark {
                 out.println("Start scale 0, first draws: " + SampleSetQuality.of(real, firstImages, firstMasks).describe());
                 out.println("Start scale 0, masks under " + MaskFloor.DEFAULT.percent() + " drawn again (as generate "
                         + "makes them): " + SampleSetQuality.of(real, images, masks).describe());
+                out.printf(Locale.ROOT, "Fine detail at the paper's %d px, start scale 0: %.2f of the real frame's%n",
+                        DETAIL_SIZE, FineDetail.relative(pair.rgb(), images, DETAIL_SIZE));
             }
             sheet.add(new ContactSheet.Row("samples, start scale " + startScale
                     + (startScale == 0 ? " (most diverse)" : " (closer to the real image)"),

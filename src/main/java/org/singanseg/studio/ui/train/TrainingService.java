@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 
 import org.singanseg.studio.core.gan.DurationEstimator;
@@ -60,6 +61,8 @@ public final class TrainingService extends EngineJob {
     private volatile String scaleInTraining = "";
     /** This machine's timing on the shown project's image, or null (engine thread only). */
     private DurationEstimator calibration;
+    /** A training waits for the engine thread: a duration calibration under way gives way to it. */
+    private volatile boolean trainingWaits;
 
     public TrainingService(Executor engine, Executor ui, TrainingViewModel model) {
         super(engine, ui);
@@ -150,6 +153,7 @@ public final class TrainingService extends EngineJob {
         outcome = TrainingViewModel.RunState.FAILED;
         scaleInTraining = starting;
         model.setState(TrainingViewModel.RunState.RUNNING);
+        trainingWaits = true;
         start(() -> train(project, chosen), starting, () -> {
             outcome = TrainingViewModel.RunState.CANCELLED;
             return project == shown ? "Training stopped. Finished scales are saved: Resume continues from there." : "";
@@ -164,11 +168,13 @@ public final class TrainingService extends EngineJob {
     /** The outcome after its message, so that whoever follows the state reads the message that goes with it. */
     @Override
     protected void afterEnd() {
+        trainingWaits = false;
         // The run of a project the user has left: its view is idle.
         model.endRun(runProject == shown ? outcome : TrainingViewModel.RunState.IDLE);
     }
 
     private String train(Project project, TrainingSettings chosen) throws Exception {
+        trainingWaits = false;
         long started = System.nanoTime();
         Path file = project.modelFile();
         TrainingPair pair = TrainingPair.load(project.imageFile(), project.maskFile());
@@ -204,8 +210,10 @@ public final class TrainingService extends EngineJob {
     }
 
     /**
-     * Times a few real iterations on the project's image (a few seconds of engine time) and shows
-     * each preset's expected duration on this machine; a training starts its estimate from it.
+     * Times a few real iterations on the project's image (half a minute of engine time on two
+     * cores) and shows each preset's expected duration on this machine; a training starts its
+     * estimate from it. A training started meanwhile, or another project shown, stops the timing:
+     * the training then estimates from its own pace alone.
      */
     private void estimateDurations(Project project) {
         engine.execute(() -> {
@@ -215,7 +223,8 @@ public final class TrainingService extends EngineJob {
                 Planes image = ImageFiles.read(project.imageFile());
                 TrainingPair pair = new TrainingPair(TrainingPair.toRgb(image), new boolean[image.width() * image.height()],
                         project.name());
-                calibration = DurationEstimator.calibrate(pair);
+                calibration = DurationEstimator.calibrate(pair, () -> trainingWaits || project != shown);
+                LOG.info("Duration calibration on {}: {}", project.name(), calibration);
                 Map<Preset, Double> seconds = new EnumMap<>(Preset.class);
                 for (Preset preset : Preset.CHOICES) {
                     try {
@@ -229,6 +238,8 @@ public final class TrainingService extends EngineJob {
                         model.setPresetDurations(seconds);
                     }
                 });
+            } catch (CancellationException givenWay) {
+                LOG.info("Duration estimate for {} stopped: a training or another project came first", project.name());
             } catch (Exception e) {
                 LOG.info("No duration estimate for {}: {}", project.name(), e.getMessage());
             }

@@ -14,7 +14,7 @@ class EtaModelTest {
     private static final Pyramid PYRAMID = new Pyramid(1, 0.5, new int[]{10, 20, 40}, new int[]{10, 20, 40});
     private static final TrainingSettings SETTINGS = TrainingSettings.quick().toBuilder().iterations(10).build();
     /** 0.1 s per iteration plus 1 ms per 1000 pixels: 0.2, 0.5 and 1.7 s at the three scales. */
-    private static final DurationEstimator CALIBRATION = new DurationEstimator(0.1, 1e-3, 2);
+    private static final DurationEstimator CALIBRATION = new DurationEstimator(0.1, 1e-3, 2, 2);
 
     @Test
     void beforeTheRunTheEstimateIsTheCalibrations() {
