@@ -29,7 +29,8 @@ import org.singanseg.studio.core.image.TrainingPair;
  * writes a contact sheet of the real pair and 8 samples at start scales 0 and 3 (nearly empty masks drawn
  * again, as generate does), and measures 16 samples at start scale 0 against the real image
  * ({@link SampleSetQuality}): the first draws, and the same with nearly empty masks drawn again,
- * whose fine detail at the paper's 250 px ({@link FineDetail}) compares presets at one size.
+ * and the fine detail of the samples of both start scales at the paper's 250 px ({@link FineDetail}),
+ * which compares presets at one size.
  *
  * <p>The timed run follows an untimed warm-up on the two coarsest scales: the JVM compiles the
  * engine's Java loops during its first few hundred iterations (on a 2-core machine its compiler
@@ -165,9 +166,9 @@ final class TrainBenchmark {
                 out.println("Start scale 0, first draws: " + SampleSetQuality.of(real, firstImages, firstMasks).describe());
                 out.println("Start scale 0, masks under " + MaskFloor.DEFAULT.percent() + " drawn again (as generate "
                         + "makes them): " + SampleSetQuality.of(real, images, masks).describe());
-                out.printf(Locale.ROOT, "Fine detail at the paper's %d px, start scale 0: %.2f of the real frame's%n",
-                        DETAIL_SIZE, FineDetail.relative(pair.rgb(), images, DETAIL_SIZE));
             }
+            out.printf(Locale.ROOT, "Fine detail at the paper's %d px, start scale %d: %.2f of the real frame's%n",
+                    DETAIL_SIZE, startScale, FineDetail.relative(pair.rgb(), images, DETAIL_SIZE));
             sheet.add(new ContactSheet.Row("samples, start scale " + startScale
                     + (startScale == 0 ? " (most diverse)" : " (closer to the real image)"),
                     images.subList(0, SAMPLES), masks.subList(0, SAMPLES)));
