@@ -12,6 +12,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.singanseg.studio.core.engine.Backend;
 import org.singanseg.studio.ui.common.BackgroundTasks;
 import org.singanseg.studio.ui.common.Dialogs;
+import org.singanseg.studio.ui.common.EngineExecutor;
 import org.singanseg.studio.ui.common.StatusModel;
 import org.singanseg.studio.ui.common.WarningBanner;
 import org.singanseg.studio.core.samples.SampleRecord;
@@ -65,7 +66,7 @@ public final class StudioApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(StudioApp.class);
     private static final long AUTOSAVE_DELAY_MILLIS = 1500;
 
-    private final ExecutorService engine = Executors.newSingleThreadExecutor(daemon("engine"));
+    private final EngineExecutor engine = new EngineExecutor(daemon("engine"));
     private final ScheduledExecutorService files = Executors.newSingleThreadScheduledExecutor(daemon("files"));
     private final ExecutorService figures = Executors.newSingleThreadExecutor(daemon("mask-figures"));
     private final ExecutorService thumbnails = ThumbnailCache.newestFirstLoader();

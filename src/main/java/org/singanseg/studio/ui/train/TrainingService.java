@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.singanseg.studio.core.gan.DurationEstimator;
 import org.singanseg.studio.core.gan.Preset;
@@ -25,6 +26,7 @@ import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.model.ModelFile;
 import org.singanseg.studio.core.model.ResumeDecision;
 import org.singanseg.studio.core.project.Project;
+import org.singanseg.studio.ui.common.EngineExecutor;
 import org.singanseg.studio.ui.common.EngineJob;
 import org.singanseg.studio.ui.common.UserMessages;
 import org.slf4j.Logger;
@@ -61,11 +63,15 @@ public final class TrainingService extends EngineJob {
     private volatile String scaleInTraining = "";
     /** This machine's timing on the shown project's image, or null (engine thread only). */
     private DurationEstimator calibration;
-    /** A training waits for the engine thread: a duration calibration under way gives way to it. */
+    private final EngineExecutor engineQueue;
+    /** A training waits for the engine thread: a duration calibration under way stops for good. */
     private volatile boolean trainingWaits;
+    /** Bumped by every request for a duration estimate: only the latest is carried out. */
+    private final AtomicLong durationRequest = new AtomicLong();
 
-    public TrainingService(Executor engine, Executor ui, TrainingViewModel model) {
+    public TrainingService(EngineExecutor engine, Executor ui, TrainingViewModel model) {
         super(engine, ui);
+        engineQueue = engine;
         this.model = model;
         staleWarning = Bindings.createStringBinding(() -> saved.get() == null ? "" : saved.get().freshness().warning(), saved);
     }
@@ -212,18 +218,26 @@ public final class TrainingService extends EngineJob {
     /**
      * Times a few real iterations on the project's image (half a minute of engine time on two
      * cores) and shows each preset's expected duration on this machine; a training starts its
-     * estimate from it. A training started meanwhile, or another project shown, stops the timing:
-     * the training then estimates from its own pace alone.
+     * estimate from it. The timing gives way to any engine work asked for meanwhile: it starts
+     * again after that work, unless the work is a training (which then estimates from its own pace
+     * alone) or another project is shown.
      */
     private void estimateDurations(Project project) {
+        estimateDurations(project, durationRequest.incrementAndGet());
+    }
+
+    private void estimateDurations(Project project, long request) {
         engine.execute(() -> {
+            if (request != durationRequest.get()) {
+                return;
+            }
             calibration = null;
             try {
                 // The timing needs the image only: the mask may still be empty.
                 Planes image = ImageFiles.read(project.imageFile());
                 TrainingPair pair = new TrainingPair(TrainingPair.toRgb(image), new boolean[image.width() * image.height()],
                         project.name());
-                calibration = DurationEstimator.calibrate(pair, () -> trainingWaits || project != shown);
+                calibration = DurationEstimator.calibrate(pair, () -> engineQueue.workWaits() || project != shown);
                 LOG.info("Duration calibration on {}: {}", project.name(), calibration);
                 Map<Preset, Double> seconds = new EnumMap<>(Preset.class);
                 for (Preset preset : Preset.CHOICES) {
@@ -239,7 +253,12 @@ public final class TrainingService extends EngineJob {
                     }
                 });
             } catch (CancellationException givenWay) {
-                LOG.info("Duration estimate for {} stopped: a training or another project came first", project.name());
+                if (project == shown && !trainingWaits) {
+                    estimateDurations(project, request);
+                } else {
+                    LOG.info("Duration estimate for {} stopped: a training or another project came first",
+                            project.name());
+                }
             } catch (Exception e) {
                 LOG.info("No duration estimate for {}: {}", project.name(), e.getMessage());
             }

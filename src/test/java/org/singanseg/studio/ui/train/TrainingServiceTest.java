@@ -10,15 +10,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.singanseg.studio.core.gan.Preset;
 import org.singanseg.studio.core.gan.SinGanModel;
 import org.singanseg.studio.core.gan.SourceInfo;
 import org.singanseg.studio.core.gan.Trainer;
@@ -30,6 +31,7 @@ import org.singanseg.studio.core.project.Project;
 import org.singanseg.studio.core.project.ProjectStore;
 import org.singanseg.studio.testing.TestData;
 import org.singanseg.studio.testing.TinyModels;
+import org.singanseg.studio.ui.common.EngineExecutor;
 import org.singanseg.studio.ui.train.TrainingViewModel.RunState;
 
 /**
@@ -37,7 +39,7 @@ import org.singanseg.studio.ui.train.TrainingViewModel.RunState;
  * thread plays the UI thread (it runs what the service hands to the UI and applies the queued reports).
  */
 class TrainingServiceTest {
-    private final ExecutorService engine = Executors.newSingleThreadExecutor();
+    private final EngineExecutor engine = new EngineExecutor(Executors.defaultThreadFactory());
     private final Queue<Runnable> ui = new ConcurrentLinkedQueue<>();
     private final TrainingViewModel view = new TrainingViewModel();
     private final TrainingService service = new TrainingService(engine, ui::add, view);
@@ -185,6 +187,21 @@ class TrainingServiceTest {
 
     private int iterationsSoFar() {
         return view.tiles().stream().mapToInt(tile -> view.losses(tile.index()).size()).sum();
+    }
+
+    @Test
+    void theDurationTimingGivesWayToOtherEngineWorkAndThenShowsEveryPreset() throws Exception {
+        // Opening the project (in the set-up) started the timing; let it get under way.
+        Thread.sleep(2000);
+        long asked = System.nanoTime();
+        AtomicLong ran = new AtomicLong();
+        engine.execute(() -> ran.set(System.nanoTime()));
+        runUntil(() -> view.presetDurationsProperty().get().size() == Preset.CHOICES.size());
+        long shown = System.nanoTime();
+        assertTrue(ran.get() > 0, "the other work ran");
+        assertTrue(ran.get() - asked < (shown - ran.get()) / 2, String.format(Locale.ROOT,
+                "the other work waited %.1f s, the timing took %.1f s after it", (ran.get() - asked) / 1e9,
+                (shown - ran.get()) / 1e9));
     }
 
     private void runUntil(BooleanSupplier done) throws InterruptedException {
