@@ -83,7 +83,8 @@ public final class TrainingService extends EngineJob {
 
     /**
      * Another project is shown: the pyramid these settings would train, the project's model file,
-     * and how long each preset would take on its image (a few seconds of engine time).
+     * and how long each preset would take on its image (half a minute of engine time on two cores,
+     * giving way to other engine work).
      */
     public void open(Project project, TrainingSettings settings) {
         model.ignoreEarlierReports();
