@@ -67,7 +67,8 @@ public final class Evaluation {
             scores.add(new RunResult.ImageScore(test.name(),
                     SegmentationMetrics.of(segmenter.predict(truth.rgb()), truth.mask())));
         }
-        return new RunResult(run.setting(), run.fold(), run.unetSeed(), run.trainingReal().size(),
+        return new RunResult(run.setting(), run.fold(), run.unetSeed(),
+                run.trainingReal().stream().map(BatchPair::name).sorted().toList(),
                 run.trainingSynthetic().size(), steps, scores,
                 SegmentationMetrics.mean(scores.stream().map(RunResult.ImageScore::metrics).toList()),
                 (System.nanoTime() - start) / 1e9);

@@ -1,6 +1,9 @@
 package org.singanseg.studio.core.eval;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.singanseg.studio.core.seg.SegmentationSettings;
 
@@ -37,8 +40,23 @@ public final class EvaluationSummary {
                 result.droppedSynthetic(), 100 * options.minMaskCoverage(), options.splitSeed());
     }
 
+    /**
+     * The n real pairs of each draw (or each fold's small-data settings), a line each, e.g. "Draw 1: a,
+     * b, c, d, e.", so that a draw's scores can be read against the frames it had.
+     */
+    public static List<String> smallDataPairs(EvaluationResult result) {
+        Map<Integer, List<String>> byFold = new TreeMap<>();
+        result.runs().stream().filter(r -> r.setting().small()).forEach(r -> byFold.putIfAbsent(r.fold(), r.realNames()));
+        String unit = result.heldOut() ? "Draw" : "Fold";
+        return byFold.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %d: %s.", unit, e.getKey(),
+                String.join(", ", e.getValue()))).toList();
+    }
+
     public static String text(EvaluationResult result) {
         StringBuilder text = new StringBuilder(protocol(result)).append(System.lineSeparator());
+        for (String line : smallDataPairs(result)) {
+            text.append(line).append(System.lineSeparator());
+        }
         for (SyntheticGain gain : SyntheticGain.headline(result)) {
             text.append(gain.sentence()).append(System.lineSeparator());
         }

@@ -9,14 +9,14 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
  *
  * @param fold              1-based number of the fold or draw
  * @param unetSeed          the model's seed; a fold's settings share each of its seeds
- * @param trainingReal      real pairs it trained on
+ * @param realNames         names of the real pairs it trained on, in name order
  * @param trainingSynthetic synthetic pairs it trained on
  * @param steps             optimiser steps it trained for
  * @param images            each test pair's scores, in test order
  * @param metrics           the mean of the test pairs' scores ({@link SegmentationMetrics#mean})
  * @param seconds           training and testing time
  */
-public record RunResult(EvaluationSetting setting, int fold, long unetSeed, int trainingReal, int trainingSynthetic,
+public record RunResult(EvaluationSetting setting, int fold, long unetSeed, List<String> realNames, int trainingSynthetic,
                         int steps, List<ImageScore> images, SegmentationMetrics metrics, double seconds) {
 
     /** One test pair's scores; {@code name} is the test pair's name (its image's base name). */
@@ -24,7 +24,13 @@ public record RunResult(EvaluationSetting setting, int fold, long unetSeed, int 
     }
 
     public RunResult {
+        realNames = List.copyOf(realNames);
         images = List.copyOf(images);
+    }
+
+    /** Real pairs it trained on. */
+    public int trainingReal() {
+        return realNames.size();
     }
 
     /** Real pairs it was tested on. */

@@ -93,6 +93,12 @@ class HeldOutEvaluationTest {
         assertEquals(2, headline.get(0).draws());
         assertTrue(EvaluationSummary.text(result).contains("2 draws of 2 real pairs from 4 with synthetic pairs"),
                 EvaluationSummary.text(result));
+        // The summary names each draw's real pairs, as the plan drew them.
+        List<String> expected = steps.folds().stream().map(draw -> "Draw " + draw.number() + ": "
+                + String.join(", ", draw.small().stream().map(SourceGroup::name).sorted().toList()) + ".").toList();
+        assertEquals(expected, EvaluationSummary.smallDataPairs(result));
+        assertTrue(EvaluationSummary.text(result).contains(expected.get(1)), EvaluationSummary.text(result));
+        assertTrue(result.runs().stream().allMatch(r -> r.trainingReal() == 2), result.runs().toString());
     }
 
     @Test

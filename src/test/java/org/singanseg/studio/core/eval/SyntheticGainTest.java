@@ -143,7 +143,7 @@ class SyntheticGainTest {
             double value = score.applyAsDouble(i);
             scores.add(new RunResult.ImageScore("t" + i, new SegmentationMetrics(1 - value, value, value, 1, 1, 1)));
         }
-        return new RunResult(setting, draw, unetSeed, 5, synthetic, 100, scores,
+        return new RunResult(setting, draw, unetSeed, List.of("r1", "r2", "r3", "r4", "r5"), synthetic, 100, scores,
                 SegmentationMetrics.mean(scores.stream().map(RunResult.ImageScore::metrics).toList()), 1);
     }
 }
