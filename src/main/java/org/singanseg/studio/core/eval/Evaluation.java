@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 
 import org.singanseg.studio.core.batch.BatchPair;
 import org.singanseg.studio.core.image.InvalidInputException;
+import org.singanseg.studio.core.image.Masks;
 import org.singanseg.studio.core.image.TrainingPair;
 import org.singanseg.studio.core.seg.SegmentationMetrics;
 import org.singanseg.studio.core.seg.SegmentationTrainer;
@@ -64,7 +65,7 @@ public final class Evaluation {
         List<RunResult.ImageScore> scores = new ArrayList<>();
         for (BatchPair test : run.test()) {
             TrainingPair truth = pairs.real(test);
-            scores.add(new RunResult.ImageScore(test.name(),
+            scores.add(new RunResult.ImageScore(test.name(), Masks.coverage(truth.mask()),
                     SegmentationMetrics.of(segmenter.predict(truth.rgb()), truth.mask())));
         }
         return new RunResult(run.setting(), run.fold(), run.unetSeed(),

@@ -1,5 +1,6 @@
 package org.singanseg.studio.core.eval;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,14 +53,13 @@ public final class EvaluationSummary {
                 String.join(", ", e.getValue()))).toList();
     }
 
+    /** The protocol, each draw's real pairs, the headline and the IoU gain by test polyp size, a line each. */
     public static String text(EvaluationResult result) {
-        StringBuilder text = new StringBuilder(protocol(result)).append(System.lineSeparator());
-        for (String line : smallDataPairs(result)) {
-            text.append(line).append(System.lineSeparator());
-        }
-        for (SyntheticGain gain : SyntheticGain.headline(result)) {
-            text.append(gain.sentence()).append(System.lineSeparator());
-        }
-        return text.toString();
+        List<String> lines = new ArrayList<>();
+        lines.add(protocol(result));
+        lines.addAll(smallDataPairs(result));
+        SyntheticGain.headline(result).forEach(gain -> lines.add(gain.sentence()));
+        lines.addAll(PolypSizeGain.lines(result));
+        return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }
 }

@@ -19,8 +19,11 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
 public record RunResult(EvaluationSetting setting, int fold, long unetSeed, List<String> realNames, int trainingSynthetic,
                         int steps, List<ImageScore> images, SegmentationMetrics metrics, double seconds) {
 
-    /** One test pair's scores; {@code name} is the test pair's name (its image's base name). */
-    public record ImageScore(String name, SegmentationMetrics metrics) {
+    /**
+     * One test pair's scores; {@code name} is the test pair's name (its image's base name), {@code
+     * polypShare} the share of the image its mask covers (0..1).
+     */
+    public record ImageScore(String name, double polypShare, SegmentationMetrics metrics) {
     }
 
     public RunResult {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 import org.singanseg.studio.core.seg.SegmentationMetrics;
@@ -66,19 +67,28 @@ public record SyntheticGain(TrainingBudget budget, boolean named, String metric,
      */
     public static List<SyntheticGain> headline(EvaluationResult result) {
         List<SyntheticGain> gains = new ArrayList<>();
-        for (EvaluationSetting baseline : List.of(EvaluationSetting.SMALL_REAL,
-                EvaluationSetting.SMALL_REAL_OWN_EPOCHS)) {
-            if (!result.runs(baseline).isEmpty()) {
-                gains.add(of(result, baseline, "IoU", SegmentationMetrics::iou));
-                gains.add(of(result, baseline, "Dice", SegmentationMetrics::f1));
-            }
+        for (EvaluationSetting baseline : baselines(result)) {
+            gains.add(of(result, baseline, "IoU", SegmentationMetrics::iou));
+            gains.add(of(result, baseline, "Dice", SegmentationMetrics::f1));
         }
         return gains;
+    }
+
+    /** The settings the headline compares with: {@link EvaluationSetting#SMALL_REAL}, then its own epochs' if run. */
+    static List<EvaluationSetting> baselines(EvaluationResult result) {
+        return List.of(EvaluationSetting.SMALL_REAL, EvaluationSetting.SMALL_REAL_OWN_EPOCHS).stream()
+                .filter(baseline -> !result.runs(baseline).isEmpty()).toList();
     }
 
     /** The gain of {@link EvaluationSetting#SMALL_REAL_AND_SYNTHETIC} over {@code baseline}, paired by draw and seed. */
     public static SyntheticGain of(EvaluationResult result, EvaluationSetting baseline, String metric,
                                    ToDoubleFunction<SegmentationMetrics> score) {
+        return of(result, baseline, metric, score, image -> true);
+    }
+
+    /** The same on the test images that {@code kept} keeps only. */
+    static SyntheticGain of(EvaluationResult result, EvaluationSetting baseline, String metric,
+                            ToDoubleFunction<SegmentationMetrics> score, Predicate<RunResult.ImageScore> kept) {
         List<RunResult> without = result.runs(baseline);
         List<RunResult> with = result.runs(EvaluationSetting.SMALL_REAL_AND_SYNTHETIC);
         Map<String, Integer> images = new LinkedHashMap<>();
@@ -95,14 +105,15 @@ public record SyntheticGain(TrainingBudget budget, boolean named, String metric,
             added.images().forEach(i -> addedScores.put(i.name(), score.applyAsDouble(i.metrics())));
             for (RunResult.ImageScore image : base.images()) {
                 Double other = addedScores.get(image.name());
-                if (other != null) {
+                if (other != null && kept.test(image)) {
                     int index = images.computeIfAbsent(image.name(), n -> images.size());
                     cells.add(new double[]{draw, index, score.applyAsDouble(image.metrics()), other});
                 }
             }
         }
         if (cells.isEmpty()) {
-            throw new IllegalArgumentException("The evaluation has no draw or fold with both small-data settings");
+            throw new IllegalArgumentException("The evaluation has no draw or fold with both small-data settings "
+                    + "and a test image to compare them on");
         }
         double synthetic = with.stream().mapToInt(RunResult::trainingSynthetic).average().orElse(0);
         int smallN = result.options().smallN();
@@ -202,7 +213,7 @@ public record SyntheticGain(TrainingBudget budget, boolean named, String metric,
         return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static String percent(double value) {
+    static String percent(double value) {
         return Double.isInfinite(value) ? "no bound" : String.format(Locale.ROOT, "%+.0f%%", 100 * value);
     }
 

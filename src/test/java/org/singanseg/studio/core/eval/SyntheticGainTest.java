@@ -121,6 +121,31 @@ class SyntheticGainTest {
         assertEquals(0, summary.standardDeviation().iou(), 1e-12);
     }
 
+    @Test
+    void theGainByPolypSizeComparesTheThirdsOfTheTestImagesBySize() {
+        // Image i covers (i + 1) / 1000 of its frame: images 0-19, 20-39 and 40-59 are the thirds.
+        EvaluationResult result = result(2, 60, (d, i) -> 0.4, (d, i) -> i >= 40 ? 0.5 : 0.4);
+        List<PolypSizeGain> gains = PolypSizeGain.of(result, EvaluationSetting.SMALL_REAL);
+        assertEquals(3, gains.size());
+        assertEquals(List.of(20, 20, 20), gains.stream().map(PolypSizeGain::images).toList());
+        assertEquals(0.001, gains.get(0).from(), 1e-12);
+        assertEquals(0.020, gains.get(0).to(), 1e-12);
+        assertEquals(0.041, gains.get(2).from(), 1e-12);
+        assertEquals(0, gains.get(0).gain().relative(), 1e-12);
+        assertTrue(gains.get(0).gain().withinNoise(), "no gain on the small polyps' images");
+        assertEquals(0.25, gains.get(2).gain().relative(), 1e-12);
+        assertEquals(0.25, gains.get(2).gain().relativeLow(), 1e-9, "every large polyp's image gains 0.5 / 0.4");
+        List<String> lines = PolypSizeGain.lines(result);
+        assertEquals(1, lines.size(), "one baseline, one line");
+        assertTrue(lines.get(0).startsWith("IoU by test polyp size: smallest third (polyp on 0.1% to 2.0% of the "
+                + "image, 20 test images) from 0.400 to 0.400, +0% (95% CI +0% to +0%), within the noise;"), lines.get(0));
+        assertTrue(lines.get(0).endsWith("largest third (polyp on 4.1% to 6.0% of the image, 20 test images) from "
+                + "0.400 to 0.500, +25% (95% CI +25% to +25%)."), lines.get(0));
+        assertTrue(EvaluationSummary.text(result).contains(lines.get(0)));
+        assertTrue(PolypSizeGain.of(result(1, 2, (d, i) -> 0.4, (d, i) -> 0.5), EvaluationSetting.SMALL_REAL).isEmpty(),
+                "two test images have no thirds");
+    }
+
     interface Score {
         double of(int draw, int image);
     }
@@ -141,7 +166,8 @@ class SyntheticGainTest {
         List<RunResult.ImageScore> scores = new ArrayList<>();
         for (int i = 0; i < images; i++) {
             double value = score.applyAsDouble(i);
-            scores.add(new RunResult.ImageScore("t" + i, new SegmentationMetrics(1 - value, value, value, 1, 1, 1)));
+            scores.add(new RunResult.ImageScore("t" + i, (i + 1) / 1000.0,
+                    new SegmentationMetrics(1 - value, value, value, 1, 1, 1)));
         }
         return new RunResult(setting, draw, unetSeed, List.of("r1", "r2", "r3", "r4", "r5"), synthetic, 100, scores,
                 SegmentationMetrics.mean(scores.stream().map(RunResult.ImageScore::metrics).toList()), 1);
