@@ -47,7 +47,8 @@ public final class EvaluationSummary {
      */
     public static List<String> smallDataPairs(EvaluationResult result) {
         Map<Integer, List<String>> byFold = new TreeMap<>();
-        result.runs().stream().filter(r -> r.setting().small()).forEach(r -> byFold.putIfAbsent(r.fold(), r.realNames()));
+        result.runs().stream().filter(r -> r.setting().small())
+                .forEach(r -> byFold.putIfAbsent(r.fold(), r.realNames()));
         String unit = result.heldOut() ? "Draw" : "Fold";
         return byFold.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %d: %s.", unit, e.getKey(),
                 String.join(", ", e.getValue()))).toList();

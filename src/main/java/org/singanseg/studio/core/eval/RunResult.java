@@ -16,8 +16,9 @@ import org.singanseg.studio.core.seg.SegmentationMetrics;
  * @param metrics           the mean of the test pairs' scores ({@link SegmentationMetrics#mean})
  * @param seconds           training and testing time
  */
-public record RunResult(EvaluationSetting setting, int fold, long unetSeed, List<String> realNames, int trainingSynthetic,
-                        int steps, List<ImageScore> images, SegmentationMetrics metrics, double seconds) {
+public record RunResult(EvaluationSetting setting, int fold, long unetSeed, List<String> realNames,
+                        int trainingSynthetic, int steps, List<ImageScore> images, SegmentationMetrics metrics,
+                        double seconds) {
 
     /**
      * One test pair's scores; {@code name} is the test pair's name (its image's base name), {@code

@@ -74,7 +74,7 @@ public record SyntheticGain(TrainingBudget budget, boolean named, String metric,
         return gains;
     }
 
-    /** The settings the headline compares with: {@link EvaluationSetting#SMALL_REAL}, then its own epochs' if run. */
+    /** What the headline compares with: {@link EvaluationSetting#SMALL_REAL}, then its own epochs' where run. */
     static List<EvaluationSetting> baselines(EvaluationResult result) {
         return List.of(EvaluationSetting.SMALL_REAL, EvaluationSetting.SMALL_REAL_OWN_EPOCHS).stream()
                 .filter(baseline -> !result.runs(baseline).isEmpty()).toList();

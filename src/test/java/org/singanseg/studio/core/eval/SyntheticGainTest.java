@@ -138,7 +138,8 @@ class SyntheticGainTest {
         List<String> lines = PolypSizeGain.lines(result);
         assertEquals(1, lines.size(), "one baseline, one line");
         assertTrue(lines.get(0).startsWith("IoU by test polyp size: smallest third (polyp on 0.1% to 2.0% of the "
-                + "image, 20 test images) from 0.400 to 0.400, +0% (95% CI +0% to +0%), within the noise;"), lines.get(0));
+                + "image, 20 test images) from 0.400 to 0.400, +0% (95% CI +0% to +0%), within the noise;"),
+                lines.get(0));
         assertTrue(lines.get(0).endsWith("largest third (polyp on 4.1% to 6.0% of the image, 20 test images) from "
                 + "0.400 to 0.500, +25% (95% CI +25% to +25%)."), lines.get(0));
         assertTrue(EvaluationSummary.text(result).contains(lines.get(0)));
