@@ -92,6 +92,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "SinGAN-Seg paper measured with; slower), both of depth 4 and width 16 (default: ${DEFAULT-VALUE}).")
     String model;
 
+    @Option(names = "--no-augment", description = "Train without flips, rotations, zoom and colour jitter, to see "
+            + "how much of the synthetic pairs' gain augmentation already gives.")
+    boolean noAugment;
+
     @Option(names = "--small-n", defaultValue = "5", description = "Real pairs of the small-data settings, drawn from "
             + "each fold's training pairs (default: ${DEFAULT-VALUE}).")
     int smallN;
@@ -119,7 +123,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         // Hours of training must not end in an unwritable place.
         OutputPlaces.checkFile(out);
         SegmentationSettings segmentation = SegmentationSettings.defaults().withModel(SegmentationModel.parse(model))
-                .withSize(size).withEpochs(epochs).withSeed(unetSeed);
+                .withSize(size).withEpochs(epochs).withSeed(unetSeed).withAugment(!noAugment);
         if (!Double.isFinite(minMaskArea)) {
             throw new IllegalArgumentException("--min-mask-area must be a percentage from 0 to 100, got " + minMaskArea
                     + ".");

@@ -42,7 +42,7 @@ class EvaluateCommandTest {
         assertTrue(out.contains("4 real pairs with 8 synthetic pairs made from them (0 left out for a mask under 1.0% "
                 + "of the image, or under half the real mask's share for a smaller polyp); 2 folds (split seed 3), "
                 + "5 settings: 10 models"), out);
-        assertTrue(out.contains("32x32 px") && out.contains("1 epochs") && out.contains("seed 4"), out);
+        assertTrue(out.contains("32x32 px") && out.contains("1 epochs") && out.contains(", augmented, seed 4"), out);
         assertTrue(out.contains("Fold 1 tests on ") && out.contains("Fold 2 tests on "), out);
         assertTrue(out.contains("[10/10] fold 2, 2 real + synthetic: training on 2 real + 4 synthetic pairs, "
                 + "testing on 2"), out);
@@ -65,10 +65,11 @@ class EvaluateCommandTest {
     void heldOutDrawsPrintTheHeadlineAndWriteTheThreeFiles() throws Exception {
         Path test = EvaluationFolders.testFolder(dir, folders, 3);
         CliRun run = evaluate("--test", test.toString(), "--repeats", "2", "--budget", "both", "--min-mask-area", "0",
-                "--model", "unetpp", "--unet-seeds", "2");
+                "--model", "unetpp", "--unet-seeds", "2", "--no-augment", "");
         assertEquals(0, run.exit(), run.err() + run.out());
         String out = run.out();
         assertTrue(out.contains("Each model: 32x32 px, UNet++ depth 4 width 16"), out);
+        assertTrue(out.contains(", not augmented, "), out);
         assertTrue(out.contains("[12/12] draw 2, seed 1002, 2 real + synthetic: training on"), out);
         assertTrue(out.contains("4 real pairs with 8 synthetic pairs made from them (0 left out for a mask under 0.0% "
                 + "of the image, or under half the real mask's share for a smaller polyp); 2 draws (split seed 1), "
@@ -136,7 +137,7 @@ class EvaluateCommandTest {
 
     /**
      * evaluate on the test folders (--real, or --real-images when given), 2 folds, 32 px, 1 epoch,
-     * small-n 2; options given as flag-value pairs replace these.
+     * small-n 2; options given as flag-value pairs replace these (a flag without a value with "").
      */
     private CliRun evaluate(String... options) {
         Map<String, String> args = new LinkedHashMap<>();
@@ -152,7 +153,7 @@ class EvaluateCommandTest {
             args.put("--real", folders.real().toString());
         }
         List<String> line = new ArrayList<>(List.of("evaluate"));
-        args.forEach((option, value) -> line.addAll(List.of(option, value)));
+        args.forEach((option, value) -> line.addAll(value.isEmpty() ? List.of(option) : List.of(option, value)));
         return CliRun.of(line.toArray(String[]::new));
     }
 }

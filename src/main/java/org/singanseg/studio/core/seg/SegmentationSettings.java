@@ -39,6 +39,10 @@ public record SegmentationSettings(int size, SegmentationModel model, int depth,
         return new SegmentationSettings(size, model, depth, width, batchSize, epochs, learningRate, augment, newSeed);
     }
 
+    public SegmentationSettings withAugment(boolean newAugment) {
+        return new SegmentationSettings(size, model, depth, width, batchSize, epochs, learningRate, newAugment, seed);
+    }
+
     public SegmentationSettings withModel(SegmentationModel newModel) {
         return new SegmentationSettings(size, newModel, depth, width, batchSize, epochs, learningRate, augment, seed);
     }
