@@ -7,6 +7,7 @@ import org.singanseg.studio.core.eval.EvaluationOptions;
 import org.singanseg.studio.core.eval.EvaluationResult;
 import org.singanseg.studio.core.eval.EvaluationSetting;
 import org.singanseg.studio.core.eval.EvaluationSummary;
+import org.singanseg.studio.core.eval.PolypSizeGain;
 import org.singanseg.studio.core.eval.SyntheticGain;
 import org.singanseg.studio.core.eval.TrainingBudget;
 import org.singanseg.studio.core.seg.SegmentationMetrics;
@@ -22,6 +23,7 @@ import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -43,7 +45,8 @@ import javafx.util.StringConverter;
  * folder: draws of a few real images, each trained with and without their synthetic pairs and
  * tested on the whole test folder; without one: k-fold U-Net training on real only, synthetic
  * only, both, and a few real images with and without their synthetic pairs. The headline (the
- * gain with its 95% interval) above the bar chart of the mean IoU and Dice and the table of scores.
+ * gain with its 95% interval) and where it lies by test polyp size above the bar chart of the mean
+ * IoU and Dice and the table of scores.
  */
 public final class EvaluateWindow {
     private final Stage stage = new Stage();
@@ -59,6 +62,8 @@ public final class EvaluateWindow {
     private final ChoiceBox<SegmentationModel> model = new ChoiceBox<>(
             FXCollections.observableArrayList(SegmentationModel.values()));
     private final Label headline = new Label();
+    private final Label bySize = new Label();
+    private final CheckBox augment = new CheckBox("Augment (flips, rotations, zoom, colour jitter)");
     private final Spinner<Integer> size = new Spinner<>(32, 512, 128, 32);
     private final Spinner<Integer> epochs = new Spinner<>(1, 500, SegmentationSettings.defaults().epochs());
     private final Spinner<Integer> smallN = new Spinner<>(1, 100, 5);
@@ -85,6 +90,16 @@ public final class EvaluateWindow {
         form.addRow(4, new Label("Epochs"), epochs, new Label("Small-data n"), smallN);
         form.addRow(5, new Label("Training budget"), budget, new Label("Image size"), size);
         form.addRow(6, new Label("Network"), model, new Label("U-Net seeds"), seeds);
+        form.add(augment, 1, 7, 3, 1);
+        augment.setId("evaluate-augment");
+        budget.setId("evaluate-budget");
+        draws.setId("evaluate-draws");
+        size.setId("evaluate-size");
+        epochs.setId("evaluate-epochs");
+        smallN.setId("evaluate-small-n");
+        augment.setSelected(SegmentationSettings.defaults().augment());
+        augment.setTooltip(new Tooltip("Segmentation practice augments; without it you see how much of the synthetic "
+                + "pairs' gain augmentation already gives."));
         seeds.setTooltip(new Tooltip("Each setting of a draw or fold trains this many networks from different "
                 + "starts; more average out one network's luck, at that many times the time."));
         form.getChildren().stream().filter(Label.class::isInstance)
@@ -133,6 +148,10 @@ public final class EvaluateWindow {
         headline.setWrapText(true);
         headline.setMinHeight(Region.USE_PREF_SIZE);
         headline.getStyleClass().add("headline");
+        bySize.setId("evaluate-by-size");
+        bySize.setWrapText(true);
+        bySize.setMinHeight(Region.USE_PREF_SIZE);
+        bySize.getStyleClass().add("hint");
 
 
         buildTable();
@@ -143,8 +162,8 @@ public final class EvaluateWindow {
         chart.setLegendSide(Side.RIGHT);
         service.resultProperty().addListener((obs, old, result) -> show(result));
 
-        VBox root = new VBox(10, form, what, problem, new JobControls(service, "evaluate", this::start), headline, chart,
-                table);
+        VBox root = new VBox(10, form, what, problem, new JobControls(service, "evaluate", this::start), headline,
+                bySize, chart, table);
         root.setPadding(new Insets(14));
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setMinHeight(170);
@@ -179,7 +198,7 @@ public final class EvaluateWindow {
         problem.setVisible(false);
         EvaluationOptions defaults = EvaluationOptions.defaults();
         SegmentationSettings segmentation = defaults.segmentation().withSize(size.getValue()).withEpochs(epochs.getValue())
-                .withModel(model.getValue());
+                .withModel(model.getValue()).withAugment(augment.isSelected());
         service.start(real.folder(), synthetic.folder(), test.folder(), defaults.withFolds(folds.getValue())
                 .withDraws(draws.getValue()).withSmallN(smallN.getValue()).withBudget(budget.getValue())
                 .withSegmentation(segmentation).withModelSeeds(seeds.getValue()));
@@ -192,6 +211,7 @@ public final class EvaluateWindow {
         headline.setText(result == null ? "" : SyntheticGain.headline(result).stream().map(SyntheticGain::sentence)
                 .collect(Collectors.joining(System.lineSeparator())));
         headline.setTooltip(result == null ? null : new Tooltip(EvaluationSummary.protocol(result)));
+        bySize.setText(result == null ? "" : String.join(System.lineSeparator(), PolypSizeGain.lines(result)));
         if (result == null) {
             return;
         }
