@@ -97,6 +97,8 @@ public final class EvaluateWindow {
         size.setId("evaluate-size");
         epochs.setId("evaluate-epochs");
         smallN.setId("evaluate-small-n");
+        seeds.setId("evaluate-seeds");
+        folds.setId("evaluate-folds");
         augment.setSelected(SegmentationSettings.defaults().augment());
         augment.setTooltip(new Tooltip("Segmentation practice augments; without it you see how much of the synthetic "
                 + "pairs' gain augmentation already gives."));

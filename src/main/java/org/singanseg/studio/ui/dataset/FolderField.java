@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 
 /** A folder path typed or chosen with a folder dialog. */
@@ -19,6 +20,7 @@ final class FolderField extends HBox {
         path.setPrefColumnCount(32);
         HBox.setHgrow(path, Priority.ALWAYS);
         Button choose = new Button("Choose…");
+        choose.setMinWidth(Region.USE_PREF_SIZE); // whole when a scroll bar narrows the window
         choose.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle(dialogTitle);
