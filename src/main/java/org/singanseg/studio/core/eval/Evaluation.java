@@ -65,8 +65,9 @@ public final class Evaluation {
         List<RunResult.ImageScore> scores = new ArrayList<>();
         for (BatchPair test : run.test()) {
             TrainingPair truth = pairs.real(test);
-            scores.add(new RunResult.ImageScore(test.name(), Masks.coverage(truth.mask()),
-                    SegmentationMetrics.of(segmenter.predict(truth.rgb()), truth.mask())));
+            boolean[] predicted = segmenter.predict(truth.rgb());
+            scores.add(new RunResult.ImageScore(test.name(), Masks.coverage(truth.mask()), Masks.coverage(predicted),
+                    SegmentationMetrics.of(predicted, truth.mask())));
         }
         return new RunResult(run.setting(), run.fold(), run.unetSeed(),
                 run.trainingReal().stream().map(BatchPair::name).sorted().toList(),

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.singanseg.studio.core.seg.SegmentationSettings;
 
@@ -54,12 +56,34 @@ public final class EvaluationSummary {
                 String.join(", ", e.getValue()))).toList();
     }
 
-    /** The protocol, each draw's real pairs, the headline and the IoU gain by test polyp size, a line each. */
+    /**
+     * A warning naming the models that marked no pixel of any test image, or none when every model
+     * marked something: their zeros pull their setting's mean down for a reason that is not the data.
+     */
+    public static Optional<String> blankModels(EvaluationResult result) {
+        List<RunResult> blank = result.runs().stream().filter(RunResult::markedNothing).toList();
+        if (blank.isEmpty()) {
+            return Optional.empty();
+        }
+        String unit = result.heldOut() ? "draw" : "fold";
+        String which = blank.stream().map(r -> String.format(Locale.ROOT, "%s, %s %d, seed %d",
+                r.setting().label(result.options().smallN()), unit, r.fold(), r.unetSeed()))
+                .collect(Collectors.joining("; "));
+        return Optional.of(String.format(Locale.ROOT, "Warning: %d of %d models marked no pixel of any test image "
+                + "(%s): networks that learnt nothing in their steps, scored 0. Train longer (more epochs) or with "
+                + "more U-Net seeds before reading their settings' means.", blank.size(), result.runs().size(), which));
+    }
+
+    /**
+     * The protocol, each draw's real pairs, the headline, a warning about models that marked
+     * nothing, and the IoU gain by test polyp size, a line each.
+     */
     public static String text(EvaluationResult result) {
         List<String> lines = new ArrayList<>();
         lines.add(protocol(result));
         lines.addAll(smallDataPairs(result));
         SyntheticGain.headline(result).forEach(gain -> lines.add(gain.sentence()));
+        blankModels(result).ifPresent(lines::add);
         lines.addAll(PolypSizeGain.lines(result));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
     }

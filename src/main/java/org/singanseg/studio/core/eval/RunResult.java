@@ -22,9 +22,10 @@ public record RunResult(EvaluationSetting setting, int fold, long unetSeed, List
 
     /**
      * One test pair's scores; {@code name} is the test pair's name (its image's base name), {@code
-     * polypShare} the share of the image its mask covers (0..1).
+     * polypShare} the share of the image its mask covers (0..1), {@code predictedShare} the share the
+     * model's prediction marks.
      */
-    public record ImageScore(String name, double polypShare, SegmentationMetrics metrics) {
+    public record ImageScore(String name, double polypShare, double predictedShare, SegmentationMetrics metrics) {
     }
 
     public RunResult {
@@ -35,6 +36,14 @@ public record RunResult(EvaluationSetting setting, int fold, long unetSeed, List
     /** Real pairs it trained on. */
     public int trainingReal() {
         return realNames.size();
+    }
+
+    /**
+     * Whether it marked no pixel of any test image: a network that learnt nothing in its steps (all
+     * its logits negative), whose zero scores say nothing about the data it trained on.
+     */
+    public boolean markedNothing() {
+        return !images.isEmpty() && images.stream().allMatch(image -> image.predictedShare() == 0);
     }
 
     /** Real pairs it was tested on. */

@@ -214,6 +214,9 @@ public final class EvaluateWindow {
                 .collect(Collectors.joining(System.lineSeparator())));
         headline.setTooltip(result == null ? null : new Tooltip(EvaluationSummary.protocol(result)));
         bySize.setText(result == null ? "" : String.join(System.lineSeparator(), PolypSizeGain.lines(result)));
+        if (result != null) {
+            EvaluationSummary.blankModels(result).ifPresent(this::showProblem);
+        }
         if (result == null) {
             return;
         }

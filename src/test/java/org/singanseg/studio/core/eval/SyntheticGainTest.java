@@ -167,7 +167,7 @@ class SyntheticGainTest {
         List<RunResult.ImageScore> scores = new ArrayList<>();
         for (int i = 0; i < images; i++) {
             double value = score.applyAsDouble(i);
-            scores.add(new RunResult.ImageScore("t" + i, (i + 1) / 1000.0,
+            scores.add(new RunResult.ImageScore("t" + i, (i + 1) / 1000.0, value,
                     new SegmentationMetrics(1 - value, value, value, 1, 1, 1)));
         }
         return new RunResult(setting, draw, unetSeed, List.of("r1", "r2", "r3", "r4", "r5"), synthetic, 100, scores,
