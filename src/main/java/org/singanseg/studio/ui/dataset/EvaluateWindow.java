@@ -214,12 +214,10 @@ public final class EvaluateWindow {
                 .collect(Collectors.joining(System.lineSeparator())));
         headline.setTooltip(result == null ? null : new Tooltip(EvaluationSummary.protocol(result)));
         bySize.setText(result == null ? "" : String.join(System.lineSeparator(), PolypSizeGain.lines(result)));
-        if (result != null) {
-            EvaluationSummary.blankModels(result).ifPresent(this::showProblem);
-        }
         if (result == null) {
             return;
         }
+        EvaluationSummary.blankModels(result).ifPresent(this::showProblem);
         chart.getData().add(series("IoU", result, SegmentationMetrics::iou));
         chart.getData().add(series("Dice (F1)", result, SegmentationMetrics::f1));
     }
