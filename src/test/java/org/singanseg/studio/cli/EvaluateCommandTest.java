@@ -93,6 +93,10 @@ class EvaluateCommandTest {
         List<List<String>> images = CsvTable.parse(Files.readString(EvaluationCsv.imagesFile(csv)));
         assertEquals(EvaluationCsv.IMAGE_COLUMNS, images.get(0));
         assertEquals(1 + 12 * 3, images.size(), "2 draws x 2 seeds x 3 settings x 3 test images");
+        int polyp = EvaluationCsv.IMAGE_COLUMNS.indexOf("polyp_share");
+        assertTrue(images.stream().skip(1).allMatch(r -> Double.parseDouble(r.get(polyp)) > 0
+                && Double.parseDouble(r.get(polyp)) < 1 && Double.parseDouble(r.get(polyp + 1)) >= 0
+                && Double.parseDouble(r.get(polyp + 1)) <= 1), "each test polyp's share and the prediction's");
         int seed = EvaluationCsv.IMAGE_COLUMNS.indexOf("model_seed");
         assertEquals(List.of("1", "1001", "2", "1002"), images.stream().skip(1).map(r -> r.get(seed)).distinct()
                 .toList());

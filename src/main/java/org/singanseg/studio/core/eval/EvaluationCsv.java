@@ -50,6 +50,7 @@ public final class EvaluationCsv {
     static {
         List<String> columns = new ArrayList<>(List.of("setting", "fold", "model_seed", "test_image"));
         columns.addAll(SegmentationMetrics.NAMES);
+        columns.addAll(List.of("polyp_share", "predicted_share"));
         IMAGE_COLUMNS = List.copyOf(columns);
     }
 
@@ -89,6 +90,8 @@ public final class EvaluationCsv {
                 for (double value : image.metrics().values()) {
                     cells.add(decimal(value));
                 }
+                cells.add(decimal(image.polypShare()));
+                cells.add(decimal(image.predictedShare()));
                 csv.row(cells);
             }
         }
