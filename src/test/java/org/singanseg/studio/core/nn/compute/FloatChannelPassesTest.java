@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,6 +19,16 @@ import org.singanseg.studio.core.nn.Sequential;
  * a large mean, and frozen slope patterns.
  */
 class FloatChannelPassesTest {
+
+    /**
+     * The same inputs every run: a rare random draw puts a normalised value on the leaky ReLU's kink,
+     * where float and double rounding take different slopes and the gradients differ by more than
+     * rounding (seen once in a clean-clone CI run: 5e-4 relative).
+     */
+    @BeforeEach
+    void sameInputsEveryRun() {
+        Nd4j.getRandom().setSeed(20261205L);
+    }
 
     @Test
     void forwardAndBackwardMatchDoublePrecision() {
