@@ -199,9 +199,9 @@ public record SyntheticGain(TrainingBudget budget, boolean named, String metric,
         String noise = withinNoise() ? " The interval includes 0: the difference is within the noise." : "";
         String none = without == 0 ? " Without synthetic pairs the models found no polyp on any test image: the "
                 + "relative gain has no finite value." : "";
-        return String.format(Locale.ROOT, "%sAdding %s synthetic pairs to %d real one%s %s %s from %.3f to %.3f: %s "
+        return String.format(Locale.ROOT, "%sAdding %s to %d real one%s %s %s from %.3f to %.3f: %s "
                         + "(95%% CI %s to %s), %s absolute (95%% CI %s to %s); over %d %s%s and %d test images.%s",
-                named ? "Budget " + budget.id() + ": " : "", count(syntheticPairs), smallN, smallN == 1 ? "" : "s",
+                named ? "Budget " + budget.id() + ": " : "", pairs(syntheticPairs), smallN, smallN == 1 ? "" : "s",
                 verb, metric, without, with,
                 percent(relative()), percent(relativeLow), percent(relativeHigh), signed(absolute()),
                 signed(absoluteLow), signed(absoluteHigh), draws, draws == 1 ? unit : unit + "s",
@@ -209,8 +209,10 @@ public record SyntheticGain(TrainingBudget budget, boolean named, String metric,
                 testImages, noise + none);
     }
 
-    private static String count(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    /** "50 synthetic pairs", or "47.8 synthetic pairs on average" where a mask floor left out some of a draw's. */
+    private static String pairs(double value) {
+        return value == Math.rint(value) ? (long) value + " synthetic pairs"
+                : String.format(Locale.ROOT, "%.1f synthetic pairs on average", value);
     }
 
     static String percent(double value) {

@@ -147,6 +147,19 @@ class SyntheticGainTest {
                 "two test images have no thirds");
     }
 
+    /** A mask floor that left out pairs of one draw: the mean count per model, said to be one. */
+    @Test
+    void aFractionalPairCountIsCalledAnAverage() {
+        List<RunResult> runs = List.of(run(EvaluationSetting.SMALL_REAL, 1, 1, 0, 10, i -> 0.2),
+                run(EvaluationSetting.SMALL_REAL_AND_SYNTHETIC, 1, 1, 50, 10, i -> 0.3),
+                run(EvaluationSetting.SMALL_REAL, 2, 2, 0, 10, i -> 0.2),
+                run(EvaluationSetting.SMALL_REAL_AND_SYNTHETIC, 2, 2, 45, 10, i -> 0.3));
+        EvaluationResult result = new EvaluationResult(EvaluationOptions.defaults().withDraws(2), true, 10, 95, 0, runs);
+        SyntheticGain gain = SyntheticGain.of(result, EvaluationSetting.SMALL_REAL, "IoU", SegmentationMetrics::iou);
+        assertTrue(gain.sentence().startsWith("Adding 47.5 synthetic pairs on average to 5 real ones raised IoU"),
+                gain.sentence());
+    }
+
     interface Score {
         double of(int draw, int image);
     }
